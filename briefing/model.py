@@ -1,0 +1,110 @@
+"""The one data model that flows from reading to rendering.
+
+Every stage takes and returns these frozen dataclasses; renderers see only a
+`Briefing`. Provenance (source number, paragraph, index) rides on every sentence
+so that citations, de-duplication and ordering all follow from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article file; `number` is what citations print."""
+
+    number: int
+    path: str
+    title: str
+    title_is_derived: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """One non-empty line of an article after cleaning, with what the cleaner made of it."""
+
+    index: int
+    text: str
+    kind: str  # title | heading | body | boilerplate | byline | caption
+
+
+@dataclass(frozen=True)
+class Article:
+    source: Source
+    blocks: tuple[Block, ...]
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind == "body")
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article body, as spaCy split it, with what analysis found."""
+
+    text: str
+    source: int
+    paragraph: int
+    index: int
+    words: tuple[str, ...] = ()
+    lemmas: tuple[str, ...] = ()  # lower-case lemma of each word, for cue phrases
+    terms: tuple[str, ...] = ()  # lower-case lemmas of content words, for cues and similarity
+    entities: tuple[Entity, ...] = ()
+    parties: tuple[str, ...] = ()  # parties mentioned anywhere in the sentence
+    speaker: str | None = None  # party that holds the stance the sentence reports
+    stance: bool = False  # the speaker demands, rejects, proposes... (not merely "said")
+    sections: tuple[str, ...] = ()  # every section the router found cues for, best first
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.source, self.index)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One statement in the briefing: a sentence's original wording and every source reporting it."""
+
+    text: str
+    sources: tuple[int, ...]
+    sentences: tuple[tuple[int, int], ...]  # (source, index) of every merged sentence
+    party: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    points: tuple[Point, ...] = ()
+    subsections: tuple[Section, ...] = ()
+    note: str = ""  # said instead of points when there are none
+
+    @property
+    def words(self) -> int:
+        own = sum(len(p.text.split()) for p in self.points)
+        return own + sum(s.words for s in self.subsections)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    subject: str
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...]
+    method: str
+    model: str
+    notes: tuple[str, ...] = field(default=())  # warnings worth showing the reader
+
+    @property
+    def words(self) -> int:
+        return sum(s.words for s in self.sections)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

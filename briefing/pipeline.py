@@ -1,0 +1,79 @@
+"""The one place that knows the stage order: read → clean → analyse → classify → select/assemble → render → write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, load_config
+from .errors import ConfigError
+from .model import Briefing
+
+FORMATS = ("md", "docx", "json")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    briefing: Briefing
+    written: list[Path] = field(default_factory=list)
+
+
+def build_briefing(seeds: Path, config: Config | None = None, *, method: str | None = None,
+                   model: str | None = None) -> Briefing:
+    """Turn a folder of articles into a Briefing (no files written).
+
+    Args:
+        seeds: folder holding the articles (*.txt, *.md), read in file-name order.
+        config: settings; the shipped defaults when None.
+        method: sumy summarizer name overriding the config (see `SUMMARIZERS`).
+        model: spaCy pipeline name overriding the config's candidates.
+    Returns:
+        The Briefing every renderer takes.
+    """
+    from .analyse import analyse
+    from .assemble import assemble
+    from .classify import classify
+    from .clean import clean
+    from .read import read_folder
+    from .summarize import SUMMARIZERS
+
+    config = config or load_config()
+    method = method or config.method
+    if method not in SUMMARIZERS:
+        raise ConfigError(f"unknown method '{method}': choose one of {', '.join(SUMMARIZERS)}")
+    articles = [clean(raw, n, config) for n, raw in enumerate(read_folder(seeds), start=1)]
+    sentences, model_name = analyse(articles, config, model)
+    sentences = classify(sentences, config)
+    return assemble(articles, sentences, config, method, model_name)
+
+
+def render(briefing: Briefing, formats: tuple[str, ...], templates: Path | None = None) -> dict[str, bytes]:
+    """File name → content for each requested format."""
+    files: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "md":
+            from .render.markdown import render_markdown
+
+            files["briefing.md"] = render_markdown(briefing, templates).encode("utf-8")
+        elif fmt == "docx":
+            from .render.docx import render_docx
+
+            files["briefing.docx"] = render_docx(briefing)
+        elif fmt == "json":
+            from .render.json import render_json
+
+            files["briefing.json"] = render_json(briefing).encode("utf-8")
+        else:
+            raise ConfigError(f"unknown format '{fmt}': choose from {', '.join(FORMATS)}")
+    return files
+
+
+def build(seeds: Path, out: Path, *, config: Config | None = None, formats: tuple[str, ...] = ("md", "docx"),
+          method: str | None = None, model: str | None = None, templates: Path | None = None,
+          discard_edits: bool = False) -> BuildResult:
+    """Build the briefing and write it to `out`; nothing is written if any step fails."""
+    from .output import write_outputs
+
+    briefing = build_briefing(seeds, config, method=method, model=model)
+    files = render(briefing, formats, templates)
+    return BuildResult(briefing, write_outputs(out, files, discard_edits=discard_edits))

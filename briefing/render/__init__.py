@@ -1,0 +1,1 @@
+"""Renderers: each turns a Briefing into bytes of one format."""

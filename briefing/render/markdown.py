@@ -1,0 +1,57 @@
+"""Markdown through Jinja2: user templates first, the shipped ones last."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateNotFound
+from jinja2.exceptions import TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..errors import ConfigError
+from ..model import Briefing
+from ..shipped import template_dir
+
+TEMPLATE = "briefing.md.j2"
+# Characters that could start Markdown or HTML markup inside a line of article text.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def md(text: object) -> str:
+    """Article text as literal Markdown: every markup character escaped."""
+    out = _INLINE.sub(r"\\\1", str(text).replace("\n", " "))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+
+
+def cite(numbers: tuple[int, ...]) -> str:
+    return "[" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
+
+
+def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
+    shipped = FileSystemLoader(str(template_dir()))
+    loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
+    loaders += [PrefixLoader({"default": shipped}), shipped]
+    # Sandboxed and strict: a template can't reach Python internals, and a typo fails loudly.
+    env = SandboxedEnvironment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
+                               autoescape=False, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True)
+    env.filters["md"] = md
+    env.filters["cite"] = cite
+    return env
+
+
+def render_markdown(briefing: Briefing, user_dir: Path | None = None) -> str:
+    if user_dir is not None and not user_dir.is_dir():
+        raise ConfigError(f"templates folder not found: {user_dir}")
+    try:
+        text = environment(user_dir).get_template(TEMPLATE).render(briefing=briefing)
+    except TemplateNotFound as exc:
+        raise ConfigError(f"template not found: {exc.name}") from None
+    except TemplateError as exc:
+        where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        raise ConfigError(f"template {TEMPLATE}{where}: {exc.message}") from None
+    # One blank line between blocks, one newline at the end, whatever the template did.
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return text
