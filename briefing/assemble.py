@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .config import Config, SectionConfig
 from .model import Article, Briefing, Section, Sentence
-from .select import Cluster, cluster, pick, scores
+from .select import Cluster, Vector, cluster, pick, scores, tfidf
 
 _OTHER = "other:"
 
@@ -39,18 +39,22 @@ def _party_name(key: str, config: Config) -> str:
     return key[len(_OTHER):] if key.startswith(_OTHER) else config.party_name(key)
 
 
+_SECTION_DIVERSITY = 0.35  # a point this close to one already in the section says it again
+_TAKEAWAY_DIVERSITY = 0.25
+
+
 def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-             method: str, budget: int) -> Section:
+             method: str, budget: int, vectors: dict[tuple[int, int], Vector]) -> Section:
     local = scores([clusters[i] for i in ids], method, config.language)
     by_id = {i: local[n] for n, i in enumerate(ids)}
     chosen = pick(ids, clusters, by_id, max_points=sc.max_points, max_words=budget,
-                  min_points=sc.min_points)
+                  min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY)
     return Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
                    note="" if chosen else "Nothing in the sources.")
 
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-             method: str, budget: int) -> Section:
+             method: str, budget: int, vectors: dict[tuple[int, int], Vector]) -> Section:
     local = scores([clusters[i] for i in ids], method, config.language)
     by_id = {i: local[n] for n, i in enumerate(ids)}
     keys = _party_keys(clusters, ids, config)
@@ -58,7 +62,8 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     subsections = []
     for key in keys:
         mine = [i for i in ids if clusters[i].lead.speaker == key]
-        chosen = pick(mine, clusters, by_id, max_points=sc.max_points, max_words=share)
+        chosen = pick(mine, clusters, by_id, max_points=sc.max_points, max_words=share,
+                      vectors=vectors, diversity=_SECTION_DIVERSITY)
         subsections.append(Section(
             key=f"{sc.key}.{key}", title=_party_name(key, config),
             points=tuple(clusters[i].point() for i in chosen),
@@ -66,9 +71,32 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     return Section(key=sc.key, title=sc.title, subsections=tuple(subsections))
 
 
+def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, method: str,
+               budget: int, vectors: dict[tuple[int, int], Vector]) -> list[int]:
+    """The story in a few points: the most central point of each section first, so that
+    talks, positions, fighting and what is unresolved are all covered, then the next best."""
+    score = scores(clusters, method, config.language)
+    placed = {i: _placement(c, config) for i, c in enumerate(clusters)}
+    seeds: list[int] = []
+    for other in config.sections:
+        ids = [i for i in placed if placed[i] == other.key]
+        if ids:
+            seeds.append(max(ids, key=lambda i: (score[i], -i)))
+    chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget,
+                  vectors=vectors, diversity=_TAKEAWAY_DIVERSITY)
+    words = sum(clusters[i].words for i in chosen)
+    rest = [i for i in range(len(clusters)) if i not in chosen]
+    more = pick(rest, clusters, score, max_points=sc.max_points - len(chosen),
+                max_words=budget - words, min_points=max(0, sc.min_points - len(chosen)),
+                vectors=vectors, diversity=_TAKEAWAY_DIVERSITY)
+    section_order = {s.key: n for n, s in enumerate(config.sections)}
+    return sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
+
+
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
              method: str, model: str) -> Briefing:
-    clusters = cluster(sentences, config.similarity)
+    vectors = tfidf(sentences)
+    clusters = cluster(sentences, config.similarity, vectors)
     budgets = _budgets(config)
     used: set[int] = set()
     sections: list[Section] = []
@@ -77,16 +105,13 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
             sections.append(Section(key=sc.key, title=sc.title))
             continue
         if sc.kind == "summary":
-            everything = list(range(len(clusters)))
-            chosen = pick(everything, clusters, scores(clusters, method, config.language),
-                          max_points=sc.max_points, max_words=budgets[sc.key],
-                          min_points=sc.min_points, diversity=0.3)
+            chosen = _takeaways(sc, clusters, config, method, budgets[sc.key], vectors)
             used.update(chosen)
             sections.append(Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen)))
             continue
         ids = [i for i, c in enumerate(clusters) if i not in used and _placement(c, config) == sc.key]
         build = _parties if sc.kind == "parties" else _section
-        sections.append(build(sc, clusters, ids, config, method, budgets[sc.key]))
+        sections.append(build(sc, clusters, ids, config, method, budgets[sc.key], vectors))
     return Briefing(title=config.title, subject=config.subject, sections=tuple(sections),
                     sources=tuple(a.source for a in articles), method=method, model=model)

@@ -143,7 +143,7 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
 def _earlier_party(sent: Span, before: Token, token_party: dict[int, str]) -> str | None:
     """For "While Trump highlighted progress, he acknowledged...": the party named just before."""
     for tok in reversed(sent.doc[sent.start:before.i]):
-        if tok.i in token_party and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+        if tok.i in token_party and tok.pos_ == "PROPN" and tok.dep_ in _SUBJECTS + ("poss",):
             return token_party[tok.i]
     return None
 

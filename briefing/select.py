@@ -38,30 +38,49 @@ class Cluster:
         return len(self.lead.text.split())
 
 
-def _vector(s: Sentence) -> Counter[str]:
-    return Counter(s.terms)
+Vector = dict[str, float]
 
 
-def cosine(a: Counter[str], b: Counter[str]) -> float:
+def tfidf(sentences: Sequence[Sentence]) -> dict[tuple[int, int], Vector]:
+    """Content-word vectors weighted by rarity in this corpus, so that the names every
+    article repeats (the story's protagonists) do not make unrelated sentences look alike."""
+    df: Counter[str] = Counter()
+    for s in sentences:
+        df.update(set(s.terms))
+    n = len(sentences)
+    out = {}
+    for s in sentences:
+        tf = Counter(s.terms)
+        out[s.key] = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in tf.items()}
+    return out
+
+
+def cosine(a: Vector, b: Vector) -> float:
     if not a or not b:
         return 0.0
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
 
 
-def cluster(sentences: Sequence[Sentence], threshold: float) -> list[Cluster]:
-    """Greedy single pass in reading order: a sentence joins the first cluster it matches."""
+def cluster(sentences: Sequence[Sentence], threshold: float,
+            vectors: dict[tuple[int, int], Vector] | None = None) -> list[Cluster]:
+    """Greedy single pass in reading order: a sentence joins the first cluster it matches.
+
+    Only sentences of different sources merge: a fact one article repeats is still one source.
+    """
+    vectors = vectors if vectors is not None else tfidf(sentences)
     groups: list[list[Sentence]] = []
-    vectors: list[Counter[str]] = []
     for s in sentences:
-        v = _vector(s)
-        for group, gv in zip(groups, vectors):
-            if s.text == group[0].text or cosine(v, gv) >= threshold:
+        v = vectors[s.key]
+        for group in groups:
+            if any(m.source == s.source for m in group):
+                continue
+            if s.text == group[0].text or cosine(v, vectors[group[0].key]) >= threshold:
                 group.append(s)
                 break
         else:
             groups.append([s])
-            vectors.append(v)
     return [Cluster(tuple(g)) for g in groups]
 
 
@@ -75,15 +94,24 @@ def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int,
     for i, (c, r) in enumerate(zip(clusters, raw)):
         norm = (r - lo) / (hi - lo) if hi > lo else 1.0
         corroboration = 1 + 0.25 * (len(c.sources) - 1)
-        first = c.lead.words[0].lower() if c.lead.words else ""
-        dangling = 0.5 if first in _DANGLING or c.lead.text[:1] in "\"“'‘" else 1.0
-        out[i] = (0.2 + norm) * corroboration * dangling
+        out[i] = (0.2 + norm) * corroboration * standalone(c.lead)
     return out
 
 
+def standalone(s: Sentence) -> float:
+    """How well a sentence reads on its own: 1.0, less for "He added...", a bare quote, a fragment."""
+    first = s.words[0].lower() if s.words else ""
+    factor = 1.0
+    if first in _DANGLING or s.text[:1] in "\"“'‘" or s.text.lower().startswith(("despite these", "despite this")):
+        factor *= 0.25
+    if len(s.words) < 8:
+        factor *= 0.6
+    return factor
+
+
 def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int, float], *,
-         max_points: int, max_words: int, min_points: int = 0,
-         diversity: float = 1.0) -> list[int]:
+         max_points: int, max_words: int, vectors: dict[tuple[int, int], Vector],
+         min_points: int = 0, diversity: float = 1.0) -> list[int]:
     """Best first while the budget lasts; skips a point too close to one already picked."""
     chosen: list[int] = []
     words = 0
@@ -94,8 +122,8 @@ def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int
         cost = clusters[i].words
         if words + cost > max_words and len(chosen) >= min_points:
             continue
-        v = _vector(clusters[i].lead)
-        if any(cosine(v, _vector(clusters[j].lead)) >= diversity for j in chosen):
+        v = vectors[clusters[i].lead.key]
+        if any(cosine(v, vectors[clusters[j].lead.key]) >= diversity for j in chosen):
             continue
         chosen.append(i)
         words += cost

@@ -1,0 +1,59 @@
+"""Small helpers the test modules share (tests/ is on sys.path under pytest's default import mode)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+
+from briefing.model import Briefing, Point, Section
+
+BULLET = re.compile(r"^- (?P<text>.*) \[(?P<cites>\d+(?:, \d+)*)\]$")
+
+
+def all_sections(briefing: Briefing) -> Iterator[Section]:
+    for section in briefing.sections:
+        yield section
+        yield from section.subsections
+
+
+def all_points(briefing: Briefing) -> list[Point]:
+    return [p for s in all_sections(briefing) for p in s.points]
+
+
+def normalise_ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def md_unescape(text: str) -> str:
+    """Undo the `md` filter's backslash escapes (a backslash before ASCII punctuation)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+
+
+def md_blocks(markdown: str) -> list[tuple[str, list[str]]]:
+    """The `## ` sections of a Markdown briefing: (title, lines under it)."""
+    out: list[tuple[str, list[str]]] = []
+    for line in markdown.splitlines():
+        if line.startswith("## "):
+            out.append((line[3:], []))
+        elif out:
+            out[-1][1].append(line)
+    return out
+
+
+def md_bullets(markdown: str) -> list[tuple[str, tuple[int, ...]]]:
+    """Every cited bullet point of the Markdown: (unescaped text, cited source numbers)."""
+    out = []
+    for line in markdown.splitlines():
+        m = BULLET.match(line)
+        if m:
+            out.append((md_unescape(m["text"]), tuple(int(n) for n in m["cites"].split(", "))))
+    return out
+
+
+def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """(style name, text) of every paragraph of a DOCX, in order."""
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    return [(p.style.name if p.style is not None else "", p.text) for p in doc.paragraphs]
