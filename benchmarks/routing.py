@@ -59,7 +59,7 @@ def best_match(unit: str, candidates: list) -> tuple[object | None, float]:
 
 def measure(labels_path: Path, seeds: Path) -> dict[str, float]:
     config = load_config()
-    raws = read_folder(seeds)
+    raws, _ = read_folder(seeds)
     articles = [clean(raw, n, config) for n, raw in enumerate(raws, 1)]
     sentences, _ = analyse(articles, config)
     sentences = classify(sentences, config)

@@ -17,6 +17,7 @@ METHODS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction")
 app = typer.Typer(
     help="Turn a folder of news articles about one story into a sourced briefing (Markdown, DOCX, JSON).",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain one-line usage errors, not boxes
 )
 
 
@@ -84,6 +85,8 @@ def build(
         typer.echo("interrupted; nothing was written", err=True)
         raise typer.Exit(130) from None
     b = result.briefing
+    for note in b.notes:
+        typer.echo(f"warning: {note}", err=True)
     points = sum(len(s.points) + sum(len(x.points) for x in s.subsections) for s in b.sections)
     typer.echo(f"Briefing of {len(b.sources)} sources: {points} points, {b.words} words ({b.method}, {b.model}).")
     for path in result.written:

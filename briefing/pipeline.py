@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config, load_config
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .model import Briefing
 
 FORMATS = ("md", "docx", "json")
@@ -41,10 +41,16 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     method = method or config.method
     if method not in SUMMARIZERS:
         raise ConfigError(f"unknown method '{method}': choose one of {', '.join(SUMMARIZERS)}")
-    articles = [clean(raw, n, config) for n, raw in enumerate(read_folder(seeds), start=1)]
+    raws, skipped = read_folder(seeds)
+    articles = [clean(raw, n, config) for n, raw in enumerate(raws, start=1)]
+    empty = [a.source.path for a in articles if not a.body]
+    if not articles or len(empty) == len(articles):
+        raise InputError(f"no article text in {seeds}: every file is empty, binary or only headings")
     sentences, model_name = analyse(articles, config, model)
     sentences = classify(sentences, config)
-    return assemble(articles, sentences, config, method, model_name)
+    briefing = assemble(articles, sentences, config, method, model_name)
+    notes = skipped + [f"{name} has no article text (only headings or boilerplate)" for name in empty]
+    return replace(briefing, notes=tuple(notes))
 
 
 def render(briefing: Briefing, formats: tuple[str, ...], templates: Path | None = None) -> dict[str, bytes]:

@@ -71,11 +71,20 @@ def find_articles(folder: Path) -> list[Path]:
     return files
 
 
-def read_folder(folder: Path) -> list[RawArticle]:
-    articles = []
+def is_binary(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return b"\x00" in handle.read(8192)
+
+
+def read_folder(folder: Path) -> tuple[list[RawArticle], list[str]]:
+    """The readable articles, and a note for each file left out."""
+    articles, skipped = [], []
     for path in find_articles(folder):
         try:
+            if is_binary(path):
+                skipped.append(f"{path.name} left out: not a text file")
+                continue
             articles.append(READERS[path.suffix.lower()](path))
         except OSError as exc:
             raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    return articles
+    return articles, skipped
