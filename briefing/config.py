@@ -116,7 +116,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
-def _check_types(table: dict[str, Any], schema: dict[str, Any], where: str, problems: list[str]) -> None:
+def _check(table: dict[str, Any], schema: dict[str, Any], where: str, problems: list[str]) -> dict[str, Any]:
+    """Record every problem, and return the table with each bad value replaced by its default,
+    so that the checks after this one still run and report their problems in the same message."""
+    good = dict(schema)
     for key, value in table.items():
         name = f"{where}.{key}" if where else key
         if key not in schema:
@@ -128,21 +131,35 @@ def _check_types(table: dict[str, Any], schema: dict[str, Any], where: str, prob
                 problems.append(f"'{name}' must be a table")
             elif where == "" and key in ("sections", "parties"):
                 entry = _SECTION_KEYS if key == "sections" else _PARTY_KEYS
-                for sub, body in value.items():
-                    if not isinstance(body, dict):
-                        problems.append(f"'{name}.{sub}' must be a table")
-                        continue
-                    for k, v in body.items():
-                        if k not in entry:
-                            problems.append(f"unknown key '{name}.{sub}.{k}'")
-                        elif not _type_ok(v, entry[k]):
-                            problems.append(f"'{name}.{sub}.{k}' must be {_type_name(entry[k])}")
+                good[key] = {**expected, **{
+                    sub: {**expected.get(sub, {}), **_check_entry(body, entry, f"{name}.{sub}", problems)}
+                    for sub, body in value.items()}}
             else:
-                _check_types(value, expected, name, problems)
+                good[key] = _check(value, expected, name, problems)
         elif not _type_ok(value, type(expected)):
             problems.append(f"'{name}' must be {_type_name(type(expected))}, not {_type_name(type(value))}")
         elif isinstance(value, list) and not all(isinstance(v, str) for v in value):
             problems.append(f"'{name}' must be a list of strings")
+        else:
+            good[key] = value
+    return good
+
+
+def _check_entry(body: Any, entry: dict[str, type], name: str, problems: list[str]) -> dict[str, Any]:
+    if not isinstance(body, dict):
+        problems.append(f"'{name}' must be a table")
+        return {}
+    good = {}
+    for k, v in body.items():
+        if k not in entry:
+            problems.append(f"unknown key '{name}.{k}'")
+        elif not _type_ok(v, entry[k]):
+            problems.append(f"'{name}.{k}' must be {_type_name(entry[k])}")
+        elif isinstance(v, list) and not all(isinstance(x, str) for x in v):
+            problems.append(f"'{name}.{k}' must be a list of strings")
+        else:
+            good[k] = v
+    return good
 
 
 def _type_ok(value: Any, expected: type) -> bool:
@@ -170,9 +187,7 @@ def _compile(patterns: list[str], name: str, problems: list[str]) -> tuple[re.Pa
 
 def _build(table: dict[str, Any], origin: str) -> Config:
     problems: list[str] = []
-    _check_types(table, default_table(), "", problems)
-    if problems:
-        raise ConfigError(f"{origin}: " + "; ".join(problems))
+    table = _check(table, default_table(), "", problems)
 
     b, a, c, att = table["briefing"], table["analysis"], table["clean"], table["attribution"]
     sections: list[SectionConfig] = []

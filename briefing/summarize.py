@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -73,5 +74,10 @@ def rank(sentences: Sequence[Sentence], method: str, language: str) -> list[floa
         return ()
 
     summarizer._get_best_sentences = capture
-    summarizer(document, len(keys))
-    return [ratings.get(k, 0.0) for k in keys]
+    # Candidates sharing no word make LexRank divide zero by zero: that means "no
+    # preference", not an error worth printing.
+    import numpy
+
+    with numpy.errstate(all="ignore"):
+        summarizer(document, len(keys))
+    return [0.0 if math.isnan(r) else r for r in (ratings.get(k, 0.0) for k in keys)]

@@ -203,3 +203,29 @@ def test_article_with_nothing_usable_is_named_after_its_file() -> None:
 def test_blank_lines_are_skipped() -> None:
     result = clean(article("", "   ", "\u00a0", BODY, ""), 1, CONFIG)
     assert [b.text for b in result.blocks] == [BODY]
+
+
+# --- reading files feeds the cleaner -------------------------------------------------------------
+
+def test_markdown_headings_are_declared(tmp_path: Path) -> None:
+    from briefing.read import read_markdown
+
+    path = tmp_path / "story.md"
+    path.write_text("# Ferry Timetable Delayed\n\n" + BODY + "\n\n## Why now?\n\nCrews are short.\n",
+                    encoding="utf-8")
+    raw = read_markdown(path)
+    result = clean(raw, 1, CONFIG)
+    assert [(b.text, b.kind) for b in result.blocks] == [
+        ("Ferry Timetable Delayed", "title"), (BODY, "body"), ("Why now?", "heading"),
+        ("Crews are short.", "body")]
+
+
+def test_text_encodings(tmp_path: Path) -> None:
+    from briefing.read import read_text
+
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeffCafé owners complain.\n".encode("utf-8"))
+    assert read_text(bom).lines == ("Café owners complain.",)
+    legacy = tmp_path / "cp1252.txt"
+    legacy.write_bytes("“Café” owners complain – again.\n".encode("cp1252"))
+    assert read_text(legacy).lines == ("“Café” owners complain – again.",)

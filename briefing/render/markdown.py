@@ -15,14 +15,24 @@ from ..shipped import template_dir
 
 TEMPLATE = "briefing.md.j2"
 # Characters that could start Markdown or HTML markup inside a line of article text.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-])")
+_ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")  # "1. x" would start a numbered list
 
 
 def md(text: object) -> str:
     """Article text as literal Markdown: every markup character escaped."""
     out = _INLINE.sub(r"\\\1", str(text).replace("\n", " "))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+    out = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+    return _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+
+
+def code(text: object) -> str:
+    """A code span that holds any text: its fence is longer than any backtick run inside."""
+    value = str(text).replace("\n", " ")
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", value)), default=0) + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
 
 
 def cite(numbers: tuple[int, ...]) -> str:
@@ -39,6 +49,7 @@ def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
                                keep_trailing_newline=True)
     env.filters["md"] = md
     env.filters["cite"] = cite
+    env.filters["code"] = code
     return env
 
 

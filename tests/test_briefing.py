@@ -1,0 +1,317 @@
+"""What the seeds briefing says and how it is organised; and a different story by configuration alone."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from helpers import all_points, all_sections, md_blocks, md_bullets, normalise_ws
+
+SECTION_TITLES = ["Key takeaways", "Status of talks", "Positions by party", "Military developments",
+                  "Open questions", "Sources"]
+PARTY_TITLES = ["Ukraine", "Russia", "United States", "Europe"]
+
+
+def section(briefing, title: str):
+    return next(s for s in briefing.sections if s.title == title)
+
+
+# --- structure --------------------------------------------------------------------------------
+
+def test_sections_in_order(briefing, markdown: str) -> None:
+    assert [s.title for s in briefing.sections] == SECTION_TITLES
+    assert [title for title, _ in md_blocks(markdown)] == SECTION_TITLES
+
+
+def test_title_and_subject(briefing, markdown: str) -> None:
+    assert briefing.title == "Russia–Ukraine peace talks"
+    lines = markdown.splitlines()
+    assert lines[0] == "# Russia–Ukraine peace talks"
+    assert f"*{briefing.subject}*" in lines
+
+
+def test_positions_has_party_subsections_in_order(briefing, markdown: str) -> None:
+    positions = section(briefing, "Positions by party")
+    titles = [s.title for s in positions.subsections]
+    assert titles[:4] == PARTY_TITLES
+    assert len(titles) == len(set(titles))
+    assert positions.points == ()  # everything is said under a party
+    # In the Markdown: ### headings inside the Positions section only, in the same order.
+    blocks = dict(md_blocks(markdown))
+    h3 = [line[4:] for line in blocks["Positions by party"] if line.startswith("### ")]
+    assert h3 == titles
+    other = [line for title, body in md_blocks(markdown) if title != "Positions by party"
+             for line in body if line.startswith("### ")]
+    assert other == []
+
+
+def test_party_points_are_held_by_that_party(briefing) -> None:
+    positions = section(briefing, "Positions by party")
+    named = {"Ukraine": "ukraine", "Russia": "russia", "United States": "us", "Europe": "europe"}
+    for sub in positions.subsections:
+        for point in sub.points:
+            if sub.title in named:
+                assert point.party == named[sub.title], (sub.title, point.text)
+    # The seeds carry stances of Ukraine and Russia at least.
+    by_title = {s.title: s for s in positions.subsections}
+    assert by_title["Ukraine"].points and by_title["Russia"].points
+
+
+def test_key_takeaways_has_three_to_five_points(briefing, markdown: str) -> None:
+    assert 3 <= len(section(briefing, "Key takeaways").points) <= 5
+    bullets = [line for line in dict(md_blocks(markdown))["Key takeaways"] if line.startswith("- ")]
+    assert 3 <= len(bullets) <= 5
+
+
+def test_every_content_section_says_something(briefing) -> None:
+    for s in briefing.sections:
+        if s.title == "Sources":
+            continue
+        assert s.points or any(sub.points for sub in s.subsections), s.title
+
+
+def test_every_point_cites_existing_sources(briefing, markdown: str) -> None:
+    numbers = {s.number for s in briefing.sources}
+    assert numbers == {1, 2, 3, 4, 5}
+    points = all_points(briefing)
+    assert points
+    for point in points:
+        assert point.sources, point.text
+        assert set(point.sources) <= numbers, point
+        assert list(point.sources) == sorted(set(point.sources))
+        assert {src for src, _ in point.sentences} == set(point.sources)
+    # Every bullet in the Markdown ends in a citation of existing sources, one per point.
+    bullets = md_bullets(markdown)
+    assert len(bullets) == len(points)
+    assert all(set(cites) <= numbers for _, cites in bullets)
+    body = markdown.split("\n## Sources\n")[0]
+    uncited = [line for line in body.splitlines() if line.startswith("- ") and not line.endswith("]")]
+    assert uncited == []
+
+
+def test_markdown_bullets_are_the_points_in_order(briefing, markdown: str) -> None:
+    expected = [(p.text, p.sources) for p in all_points(briefing)]
+    assert md_bullets(markdown) == expected
+
+
+def test_no_point_is_repeated(briefing, markdown: str) -> None:
+    points = all_points(briefing)
+    texts = Counter(normalise_ws(p.text).lower() for p in points)
+    assert [t for t, n in texts.items() if n > 1] == []
+    sentences = Counter(key for p in points for key in p.sentences)
+    assert [k for k, n in sentences.items() if n > 1] == []
+    bullets = Counter(text for text, _ in md_bullets(markdown))
+    assert [t for t, n in bullets.items() if n > 1] == []
+
+
+def test_total_words_within_budget(briefing, markdown: str) -> None:
+    assert 0 < briefing.words <= 1000
+    assert briefing.words == sum(len(p.text.split()) for p in all_points(briefing))
+    # What the reader sees before Sources (headings, header and citations included).
+    body = markdown.split("\n## Sources\n")[0]
+    assert len(body.split()) <= 1000
+    # The header states the true count.
+    assert f"({briefing.words} words)" in markdown
+
+
+def test_sections_respect_their_point_limits(briefing) -> None:
+    from briefing.config import load_config
+
+    config = load_config()
+    for s in briefing.sections:
+        if s.key in ("positions", "sources"):
+            continue
+        assert len(s.points) <= config.section(s.key).max_points, s.key
+    for sub in section(briefing, "Positions by party").subsections:
+        assert len(sub.points) <= config.section("positions").max_points
+
+
+JUNK = [r"advertisement", r"ad image", r"share this article", r"leave a", r"follow us", r"photo:",
+        r"kam isaac", r"email address", r"required fields", r"will not be published"]
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_no_junk_in_markdown(markdown: str, junk: str) -> None:
+    assert not re.search(junk, markdown, re.IGNORECASE), junk
+
+
+def test_junk_is_really_in_the_seeds(seeds_dir: Path) -> None:
+    """The junk test above means something only if the seeds carry that junk."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt")))
+    for needle in ["- Advertisement -", "Ad imageAd image", "Share This Article", "Leave a Comment",
+                   "Follow US", "Photo: Al Jazeera", "KAM Isaac",
+                   "Your email address will not be published"]:
+        assert needle in text
+
+
+def test_points_keep_the_original_wording(briefing, source_texts: dict[int, str]) -> None:
+    for point in all_points(briefing):
+        text = normalise_ws(point.text)
+        assert len(text.split()) >= 3, point.text
+        assert any(text in source_texts[n] for n in point.sources), (point.sources, point.text)
+
+
+def test_points_are_whole_sentences(briefing) -> None:
+    for point in all_points(briefing):
+        assert point.text[:1].isupper() or point.text[:1] in "\"“‘'", point.text
+        assert point.text.rstrip("\"”’'").endswith((".", "!", "?", "…")), point.text
+
+
+def test_sources_list_every_file(briefing, markdown: str, seeds_dir: Path) -> None:
+    files = sorted(p.name for p in seeds_dir.iterdir() if p.suffix in (".txt", ".md"))
+    assert len(files) == 5
+    assert [s.path for s in briefing.sources] == files
+    assert [s.number for s in briefing.sources] == [1, 2, 3, 4, 5]
+    sources = [line for line in dict(md_blocks(markdown))["Sources"] if line.strip()]
+    assert len(sources) == 5
+    for n, (line, name) in enumerate(zip(sources, files), start=1):
+        assert line.startswith(f"{n}. ") and line.endswith(f"`{name}`"), line
+
+
+def test_source_titles(briefing) -> None:
+    by_path = {s.path: s for s in briefing.sources}
+    first = by_path["000_7bdb083c05370fa7.txt"]
+    assert first.title == "Zelensky Signals Imminent Meeting With Trump as Ukraine War Talks Gain Momentum"
+    assert not first.title_is_derived
+    derived = [s for s in briefing.sources if s.title_is_derived]
+    assert derived, "some seeds have no title line"
+    for s in derived:
+        assert s.title.endswith("…") and len(s.title.rstrip("…").split()) == 10
+
+
+def test_every_section_and_subsection_is_nonempty_or_says_why(briefing) -> None:
+    for s in all_sections(briefing):
+        if s.key == "sources" or s.subsections:
+            continue
+        assert s.points or s.note, s.key
+
+
+# --- another story, by configuration alone -----------------------------------------------------
+
+TRADE_ARTICLES = {
+    "01_tariffs.txt": """Freedonia Raises Tariffs on Sylvanian Steel
+
+Freedonia imposed a 30 percent tariff on steel imported from Sylvania on Monday, the latest step in a trade dispute that has lasted most of the year.
+Freedonia's trade minister said the tariff would stay in place until Sylvania ended its subsidies for steel makers.
+Sylvania's government rejected the demand and called the new duties an attack on free trade.
+The two governments held a first round of talks in the neutral port of Marenza last month, but the meeting ended without an agreement.
+Economists warned that the tariffs could raise prices for builders in both countries.
+Sylvanian exporters said orders from Freedonian buyers had already fallen by a fifth.
+Freedonia insists that any deal must include limits on state aid.
+It remains unclear whether a second round of talks will take place before the summer.
+""",
+    "02_talks.txt": """Sylvania Offers Talks on Quotas as Dispute Drags On
+
+Sylvania proposed on Wednesday a new round of negotiations over import quotas, hoping to end the dispute with Freedonia before the harvest season.
+Sylvania's foreign minister said her country was ready to discuss quotas but would not accept limits on state aid.
+Freedonia's trade minister welcomed the offer of talks but demanded that Sylvania first withdraw its export subsidies.
+Officials from both sides met briefly in Marenza to discuss an agenda for the talks.
+Farmers in Sylvania fear a ban on grain exports if the dispute escalates further.
+The Freedonian customs agency began collecting the higher duties at the border on Tuesday.
+Analysts said a deal on quotas could be reached within weeks if both governments compromise.
+Whether Freedonia will lift the steel tariff during the negotiations remains uncertain.
+""",
+    "03_retaliation.txt": """Sylvania Threatens Retaliatory Duties
+
+Sylvania threatened on Friday to impose retaliatory duties on Freedonian cheese and wine if the steel tariff is not lifted by the end of the month.
+Sylvania's prime minister warned that her government would respond to every new tariff with a tariff of its own.
+Freedonia's trade minister dismissed the threat and said the steel tariff protected thousands of jobs.
+Negotiators from both countries are expected to meet again in Marenza next week for a second round of talks.
+Cheese makers in Freedonia said retaliatory duties would cost them their largest export market.
+The dispute has already cut trade between the two neighbours by almost a third this year.
+Freedonia's president said he hoped the talks would produce a fair agreement.
+It is not yet clear whether either side is willing to make concessions.
+""",
+}
+
+TRADE_CONFIG = """
+[briefing]
+title = "Freedonia–Sylvania trade dispute"
+subject = "Talks, positions and trade measures"
+parties = ["freedonia", "sylvania"]
+
+[parties.freedonia]
+name = "Freedonia"
+aliases = ["Freedonia", "Freedonian", "Freedonians"]
+
+[parties.sylvania]
+name = "Sylvania"
+aliases = ["Sylvania", "Sylvanian", "Sylvanians"]
+
+[sections.military]
+title = "Trade measures"
+cues = ["tariff", "duty", "duties", "quota", "import", "export", "subsidy", "ban", "customs"]
+"""
+
+TRADE_CUE = re.compile(r"tariff|dut(y|ies)|quota|import|export|subsid|\bban\b|customs", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def trade(tmp_path_factory: pytest.TempPathFactory):
+    from briefing.config import load_config
+    from briefing.pipeline import build_briefing, render
+
+    root = tmp_path_factory.mktemp("trade")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in TRADE_ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (root / "trade.toml").write_text(TRADE_CONFIG, encoding="utf-8")
+    config = load_config(root / "trade.toml")
+    result = build_briefing(corpus, config)
+    md = render(result, ("md",))["briefing.md"].decode("utf-8")
+    texts = {n: normalise_ws(t) for n, t in enumerate(TRADE_ARTICLES.values(), start=1)}
+    return result, md, texts
+
+
+def test_other_story_title_and_sections(trade) -> None:
+    result, md, _ = trade
+    assert result.title == "Freedonia–Sylvania trade dispute"
+    assert md.splitlines()[0] == "# Freedonia–Sylvania trade dispute"
+    titles = [s.title for s in result.sections]
+    assert titles == ["Key takeaways", "Status of talks", "Positions by party", "Trade measures",
+                      "Open questions", "Sources"]
+    assert [t for t, _ in md_blocks(md)] == titles
+    assert "Military developments" not in md
+
+
+def test_other_story_party_subsections(trade) -> None:
+    result, md, _ = trade
+    positions = section(result, "Positions by party")
+    titles = [s.title for s in positions.subsections]
+    assert titles[:2] == ["Freedonia", "Sylvania"]
+    for banned in ("Ukraine", "Russia", "United States", "Europe"):
+        assert banned not in titles
+        assert f"### {banned}" not in md
+    assert re.findall(r"^### (.*)$", md, re.MULTILINE)[:2] == ["Freedonia", "Sylvania"]
+    assert "Ukrain" not in md and "Russia" not in md
+    by_title = {s.title: s for s in positions.subsections}
+    for name, key in (("Freedonia", "freedonia"), ("Sylvania", "sylvania")):
+        points = by_title[name].points
+        assert points, f"no stance found for {name}"
+        for point in points:
+            assert point.party == key
+            assert name in point.text, point.text
+
+
+def test_other_story_trade_measures_follow_the_new_cues(trade) -> None:
+    result, _, _ = trade
+    measures = section(result, "Trade measures")
+    assert measures.points
+    for point in measures.points:
+        assert TRADE_CUE.search(point.text), point.text
+
+
+def test_other_story_points_cite_and_quote_sources(trade) -> None:
+    result, _, texts = trade
+    assert [s.path for s in result.sources] == list(TRADE_ARTICLES)
+    assert [s.title for s in result.sources] == [t.splitlines()[0] for t in TRADE_ARTICLES.values()]
+    points = all_points(result)
+    assert len(points) >= 8
+    for point in points:
+        assert point.sources and set(point.sources) <= {1, 2, 3}
+        assert normalise_ws(point.text) in texts[point.sources[0]]
+    assert 3 <= len(section(result, "Key takeaways").points) <= 5
+    assert result.words <= 1000

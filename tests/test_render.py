@@ -1,0 +1,225 @@
+"""Markdown rendering: escaping article text, user templates, and the document's structure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from briefing.errors import ConfigError
+from briefing.model import Briefing, Point, Section, Source
+from briefing.render.markdown import cite, md, render_markdown
+
+# CommonMark plus the GFM extensions a reader's viewer is likely to have.
+MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def one_bullet_inline(text: str):
+    """Parse a briefing bullet as the template writes it; return its inline token."""
+    tokens = MD.parse(f"- {md(text)} {cite((1,))}\n")
+    kinds = [t.type for t in tokens]
+    assert kinds == ["bullet_list_open", "list_item_open", "paragraph_open", "inline",
+                     "paragraph_close", "list_item_close", "bullet_list_close"], kinds
+    return tokens[3]
+
+
+def literal_text(inline) -> str:
+    children = inline.children or []
+    assert all(c.type in ("text", "text_special") for c in children), [c.type for c in children]
+    return "".join(c.content for c in children)
+
+
+NASTY = [
+    "*x*",
+    "**bold** and _under_ and __twice__",
+    "<script>alert(1)</script>",
+    "<b>bold</b> <img src=x onerror=alert(1)>",
+    "[a](javascript:x)",
+    "![img](http://example.com/x.png)",
+    "<https://example.com/autolink>",
+    "# Not a heading",
+    "## Not a heading either",
+    "> not a quote",
+    "- not a nested list",
+    "+ not a list",
+    "---",
+    "===",
+    "`code` span",
+    "~~struck~~",
+    "a | b | c",
+    "back\\slash and trailing backslash \\",
+    "[1]: http://example.com/reference-definition",
+    "Zelensky said the talks were *very good* [2] so far",
+]
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_md_filter_makes_text_literal(text: str) -> None:
+    inline = one_bullet_inline(text)
+    assert literal_text(inline) == f"{text} [1]"
+    html = MD.render(f"- {md(text)} [1]\n")
+    for tag in ("<script", "<a ", "<img", "<em>", "<strong>", "<code>", "<s>", "<h1", "<h2",
+                "<blockquote", "<hr", "<table", "<b>"):
+        assert tag not in html, (tag, html)
+
+
+@pytest.mark.parametrize("text", ["# Heading-like title", "<script>x</script>", "*x*", "> quoted"])
+def test_md_filter_at_the_start_of_a_line(text: str) -> None:
+    """Titles and headings are written at the start of a line, where more is markup."""
+    tokens = MD.parse(md(text) + "\n")
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    assert literal_text(tokens[1]) == text
+    heading = MD.parse(f"## {md(text)}\n")
+    assert [t.type for t in heading][:2] == ["heading_open", "inline"]
+    assert literal_text(heading[1]) == text
+
+
+def test_md_filter_joins_lines() -> None:
+    assert "\n" not in md("one\n# two")
+    tokens = MD.parse(f"- {md('one' + chr(10) + '# two')}\n")
+    assert not any(t.type == "heading_open" for t in tokens)
+
+
+def test_md_filter_leaves_plain_text_alone() -> None:
+    text = "Kyiv’s “peace plan” was rejected on Friday, officials said (again)."
+    assert md(text) == text
+
+
+@pytest.mark.parametrize("text", ["1.5 million people fled.", "1. not a list", "2) not a list"])
+def test_md_filter_leading_number(text: str) -> None:
+    assert literal_text(one_bullet_inline(text)) == f"{text} [1]"
+
+
+def test_md_filter_keeps_entities_literal() -> None:
+    text = "Profits &amp; losses &copy; 2024"
+    assert literal_text(one_bullet_inline(text)) == f"{text} [1]"
+
+
+def test_cite() -> None:
+    assert cite((1,)) == "[1]"
+    assert cite((1, 3, 4)) == "[1, 3, 4]"
+    assert cite(()) == ""
+
+
+# --- a small briefing, rendered -----------------------------------------------------------------
+
+def tiny_briefing(point_text: str = "Plain point.", path: str = "a.txt") -> Briefing:
+    point = Point(text=point_text, sources=(1,), sentences=((1, 0),))
+    return Briefing(
+        title="Harbour *strike*", subject="Talks and <b>positions</b>", method="lexrank", model="m",
+        sections=(
+            Section(key="takeaways", title="Key takeaways", points=(point,)),
+            Section(key="positions", title="Positions", subsections=(
+                Section(key="positions.union", title="Union", note="No stance attributed."),
+            )),
+            Section(key="sources", title="Sources"),
+        ),
+        sources=(Source(number=1, path=path, title="Untitled opening words", title_is_derived=True),),
+    )
+
+
+def test_escaping_inside_a_whole_briefing() -> None:
+    text = render_markdown(tiny_briefing("<script>alert(1)</script> [x](javascript:y) *z*"))
+    html = MD.render(text)
+    assert "<script" not in html and "<a " not in html and "<em>z" not in html
+    assert "<h1>Harbour *strike*</h1>" in html
+    assert [t.tag for t in MD.parse(text) if t.type == "heading_open"] == ["h1", "h2", "h2", "h3", "h2"]
+
+
+def test_note_and_derived_title() -> None:
+    text = render_markdown(tiny_briefing())
+    assert "*No stance attributed.*" in text
+    assert "1. Untitled: “Untitled opening words” — `a.txt`" in text
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    assert "\n\n\n" not in text
+
+
+def test_file_name_with_backtick_stays_one_code_span() -> None:
+    html = MD.render(render_markdown(tiny_briefing(path="odd`name.txt")))
+    assert "<code>odd`name.txt</code>" in html
+
+
+# --- user templates -------------------------------------------------------------------------------
+
+def test_user_template_extends_the_default(tmp_path: Path, briefing) -> None:
+    (tmp_path / "briefing.md.j2").write_text(
+        '{% extends "default/briefing.md.j2" %}\n'
+        "{% block header %}\n# {{ briefing.title | md }} (for the minister)\n\nDraft only.\n{% endblock %}\n",
+        encoding="utf-8")
+    text = render_markdown(briefing, tmp_path)
+    assert text.startswith("# Russia–Ukraine peace talks (for the minister)\n\nDraft only.\n")
+    assert "Every point cites its sources by number" not in text  # the replaced block is gone
+    default = render_markdown(briefing)
+    # Everything after the header is the default template's.
+    assert text[text.index("## Key takeaways"):] == default[default.index("## Key takeaways"):]
+
+
+def test_user_template_through_the_pipeline(tmp_path: Path, briefing) -> None:
+    from briefing.pipeline import render
+
+    (tmp_path / "briefing.md.j2").write_text("Only {{ briefing.sources | length }} sources.\n",
+                                             encoding="utf-8")
+    assert render(briefing, ("md",), tmp_path)["briefing.md"] == b"Only 5 sources.\n"
+
+
+def test_folder_without_the_template_falls_back_to_default(tmp_path: Path, briefing) -> None:
+    assert render_markdown(briefing, tmp_path) == render_markdown(briefing)
+
+
+def test_missing_templates_folder(tmp_path: Path, briefing) -> None:
+    with pytest.raises(ConfigError, match="templates folder not found"):
+        render_markdown(briefing, tmp_path / "nope")
+
+
+def test_template_syntax_error_names_the_line(tmp_path: Path, briefing) -> None:
+    (tmp_path / "briefing.md.j2").write_text("fine\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"line 2"):
+        render_markdown(briefing, tmp_path)
+
+
+def test_template_typo_fails_loudly(tmp_path: Path, briefing) -> None:
+    (tmp_path / "briefing.md.j2").write_text("{{ briefing.titel }}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="titel"):
+        render_markdown(briefing, tmp_path)
+
+
+def test_template_is_sandboxed(tmp_path: Path, briefing) -> None:
+    (tmp_path / "briefing.md.j2").write_text("{{ briefing.__class__.__mro__ }}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unsafe"):
+        render_markdown(briefing, tmp_path)
+
+
+# --- the seeds briefing's Markdown structure -------------------------------------------------------
+
+def headings(markdown: str) -> list[tuple[str, str]]:
+    tokens = MD.parse(markdown)
+    return [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def test_markdown_structure(markdown: str, briefing) -> None:
+    found = headings(markdown)
+    assert [text for tag, text in found if tag == "h1"] == [briefing.title]
+    assert found[0] == ("h1", briefing.title)
+    assert [text for tag, text in found if tag == "h2"] == [s.title for s in briefing.sections]
+    positions = next(s for s in briefing.sections if s.key == "positions")
+    h3 = [text for tag, text in found if tag == "h3"]
+    assert h3 == [s.title for s in positions.subsections]
+    assert h3[:4] == ["Ukraine", "Russia", "United States", "Europe"]
+    assert {tag for tag, _ in found} == {"h1", "h2", "h3"}
+
+
+def test_markdown_lists(markdown: str, briefing) -> None:
+    tokens = MD.parse(markdown)
+    items = [tokens[i + 2] for i, t in enumerate(tokens)
+             if t.type == "list_item_open" and tokens[i + 1].type == "paragraph_open"]
+    points = [p for s in briefing.sections for sub in (s, *s.subsections) for p in sub.points]
+    # Bullets hold the points as written (escapes resolved), then the numbered Sources list follows.
+    assert len(items) == len(points) + len(briefing.sources)
+    for inline, point in zip(items, points):
+        assert literal_text(inline) == f"{point.text} {cite(point.sources)}"
+    for inline, source in zip(items[len(points):], briefing.sources):
+        assert inline.content.endswith(f"`{source.path}`")
+    assert sum(t.type == "ordered_list_open" for t in tokens) == 1
+    assert sum(t.type == "bullet_list_open" for t in tokens) == sum(
+        1 for s in briefing.sections for sub in (s, *s.subsections) if sub.points)
