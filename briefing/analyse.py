@@ -48,7 +48,7 @@ def _matcher(nlp: Language, config: Config) -> PhraseMatcher:
 
 def analyse(articles: list[Article], config: Config, model: str | None = None) -> tuple[list[Sentence], str]:
     """Every body sentence of every article, in reading order, with entities and speaker."""
-    from .attribute import attribute, opens_with_quote
+    from .attribute import attribute, needs_context, opens_with_quote
 
     nlp, model_name = load_model([model] if model else config.models)
     matcher = _matcher(nlp, config)
@@ -86,6 +86,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None) -
                 parties=tuple(sorted({token_party[t.i] for t in sent if t.i in token_party})),
                 speaker=speaker,
                 stance=att.stance and speaker is not None,
+                needs_context=needs_context(sent),
             ))
             # A later "he" or "they" most likely means whoever acted or spoke last.
             if speaker is not None or att.actor is not None:

@@ -40,13 +40,26 @@ def _party_name(key: str, config: Config) -> str:
 
 
 _SECTION_DIVERSITY = 0.35  # a point this close to one already in the section says it again
-_TAKEAWAY_DIVERSITY = 0.25
+_TAKEAWAY_DIVERSITY = 0.2
+
+
+_SECONDARY = 0.5  # weight of a candidate for whom this section is not the best fit
+# Sections are filled from the most specific routing to the broadest, so that a stance is
+# not taken by "Status of talks" before "Positions by party" sees it; they are shown in
+# the configured order all the same.
+_FILL_ORDER = {"parties": 0, "questions": 1, "cues": 2}
+
+
+def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
+                  method: str) -> dict[int, float]:
+    local = scores([clusters[i] for i in ids], method, config.language)
+    return {i: local[n] * (1.0 if _placement(clusters[i], config) == sc.key else _SECONDARY)
+            for n, i in enumerate(ids)}
 
 
 def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector]) -> Section:
-    local = scores([clusters[i] for i in ids], method, config.language)
-    by_id = {i: local[n] for n, i in enumerate(ids)}
+    by_id = _local_scores(sc, clusters, ids, config, method)
     chosen = pick(ids, clusters, by_id, max_points=sc.max_points, max_words=budget,
                   min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY)
     return Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
@@ -55,8 +68,8 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector]) -> Section:
-    local = scores([clusters[i] for i in ids], method, config.language)
-    by_id = {i: local[n] for n, i in enumerate(ids)}
+    ids = [i for i in ids if clusters[i].lead.speaker is not None]
+    by_id = _local_scores(sc, clusters, ids, config, method)
     keys = _party_keys(clusters, ids, config)
     share = budget // max(1, len(keys))
     subsections = []
@@ -82,13 +95,13 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, m
         ids = [i for i in placed if placed[i] == other.key]
         if ids:
             seeds.append(max(ids, key=lambda i: (score[i], -i)))
-    chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget,
-                  vectors=vectors, diversity=_TAKEAWAY_DIVERSITY)
+    # Seeds come from different sections, so they are about different things already.
+    chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget, vectors=vectors)
     words = sum(clusters[i].words for i in chosen)
     rest = [i for i in range(len(clusters)) if i not in chosen]
     more = pick(rest, clusters, score, max_points=sc.max_points - len(chosen),
                 max_words=budget - words, min_points=max(0, sc.min_points - len(chosen)),
-                vectors=vectors, diversity=_TAKEAWAY_DIVERSITY)
+                vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=chosen)
     section_order = {s.key: n for n, s in enumerate(config.sections)}
     return sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
 
@@ -99,19 +112,24 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
     clusters = cluster(sentences, config.similarity, vectors)
     budgets = _budgets(config)
     used: set[int] = set()
-    sections: list[Section] = []
+    built: dict[str, Section] = {}
     for sc in config.sections:
-        if sc.kind == "sources":
-            sections.append(Section(key=sc.key, title=sc.title))
-            continue
         if sc.kind == "summary":
             chosen = _takeaways(sc, clusters, config, method, budgets[sc.key], vectors)
             used.update(chosen)
-            sections.append(Section(key=sc.key, title=sc.title,
-                                    points=tuple(clusters[i].point() for i in chosen)))
-            continue
-        ids = [i for i, c in enumerate(clusters) if i not in used and _placement(c, config) == sc.key]
+            built[sc.key] = Section(key=sc.key, title=sc.title,
+                                    points=tuple(clusters[i].point() for i in chosen))
+        elif sc.kind == "sources":
+            built[sc.key] = Section(key=sc.key, title=sc.title)
+    fill = sorted((sc for sc in config.sections if sc.kind in _FILL_ORDER),
+                  key=lambda sc: _FILL_ORDER[sc.kind])
+    for sc in fill:
+        ids = [i for i, c in enumerate(clusters) if i not in used and sc.key in c.lead.sections]
         build = _parties if sc.kind == "parties" else _section
-        sections.append(build(sc, clusters, ids, config, method, budgets[sc.key], vectors))
+        section = build(sc, clusters, ids, config, method, budgets[sc.key], vectors)
+        used.update(i for i, c in enumerate(clusters)
+                    if any(c.point() == p for sub in (section, *section.subsections) for p in sub.points))
+        built[sc.key] = section
+    sections = [built[sc.key] for sc in config.sections]
     return Briefing(title=config.title, subject=config.subject, sections=tuple(sections),
                     sources=tuple(a.source for a in articles), method=method, model=model)

@@ -150,3 +150,26 @@ def _earlier_party(sent: Span, before: Token, token_party: dict[int, str]) -> st
 
 def opens_with_quote(text: str) -> bool:
     return bool(text) and text[0] in _QUOTES
+
+
+_OPENERS = ("he", "she", "they", "it", "this", "these", "those", "but", "and", "so", "yet", "still",
+            "however", "that", "such")
+_DEMONSTRATIVES = ("this", "that", "these", "those", "such")
+
+
+def needs_context(sent: Span) -> bool:
+    """True when the sentence leans on what came before it and reads badly alone."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words:
+        return True
+    text = sent.text.strip()
+    if words[0].lower_ in _OPENERS:
+        return True
+    if text[:1] in _QUOTES and text[-1:] in _QUOTES:
+        return True  # a bare quote: whose words they are is in another sentence
+    for tok in words:
+        # "rejected that ultimatum", "such arrangements" point back; "this week" does not.
+        if tok.lower_ in _DEMONSTRATIVES and tok.dep_ in ("det", "amod", "predet") \
+                and tok.head.ent_type_ not in ("DATE", "TIME"):
+            return True
+    return False

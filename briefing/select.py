@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from .model import Point, Sentence
 from .summarize import rank
 
-# Sentences that lean on the one before them read badly alone in a briefing.
-_DANGLING = ("he", "she", "they", "it", "this", "these", "those", "but", "and", "so", "still",
-             "yet", "however")
+# Entity kinds that make a sentence specific: who, where, how much, when.
+_SPECIFIC = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW", "MONEY", "PERCENT",
+             "QUANTITY", "CARDINAL", "DATE")
 
 
 @dataclass(frozen=True)
@@ -94,24 +94,31 @@ def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int,
     for i, (c, r) in enumerate(zip(clusters, raw)):
         norm = (r - lo) / (hi - lo) if hi > lo else 1.0
         corroboration = 1 + 0.25 * (len(c.sources) - 1)
-        out[i] = (0.2 + norm) * corroboration * standalone(c.lead)
+        out[i] = (0.2 + norm) * corroboration * standalone(c.lead) * specificity(c.lead)
     return out
 
 
 def standalone(s: Sentence) -> float:
     """How well a sentence reads on its own: 1.0, less for "He added...", a bare quote, a fragment."""
-    first = s.words[0].lower() if s.words else ""
-    factor = 1.0
-    if first in _DANGLING or s.text[:1] in "\"“'‘" or s.text.lower().startswith(("despite these", "despite this")):
-        factor *= 0.25
+    text = s.text.strip()
+    if text[:1] in "\"“'‘" and text[-1:] in "\"”'’":
+        return 0.0  # a bare quote: without its speaker it can't be checked or attributed
+    factor = 0.25 if s.needs_context else 1.0
     if len(s.words) < 8:
         factor *= 0.6
     return factor
 
 
+def specificity(s: Sentence) -> float:
+    """A briefing wants the sentence with names, numbers and dates over the vague one."""
+    kinds = [e.label for e in s.entities if e.label in _SPECIFIC]
+    numbers = sum(1 for k in kinds if k in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"))
+    return 1 + 0.1 * min(4, len(set(e.text for e in s.entities))) + 0.15 * min(2, numbers)
+
+
 def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int, float], *,
          max_points: int, max_words: int, vectors: dict[tuple[int, int], Vector],
-         min_points: int = 0, diversity: float = 1.0) -> list[int]:
+         min_points: int = 0, diversity: float = 1.0, against: Sequence[int] = ()) -> list[int]:
     """Best first while the budget lasts; skips a point too close to one already picked."""
     chosen: list[int] = []
     words = 0
@@ -119,11 +126,13 @@ def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int
     for i in ordered:
         if len(chosen) >= max_points:
             break
+        if score.get(i, 0.0) <= 0.0:
+            continue
         cost = clusters[i].words
         if words + cost > max_words and len(chosen) >= min_points:
             continue
         v = vectors[clusters[i].lead.key]
-        if any(cosine(v, vectors[clusters[j].lead.key]) >= diversity for j in chosen):
+        if any(cosine(v, vectors[clusters[j].lead.key]) >= diversity for j in (*against, *chosen)):
             continue
         chosen.append(i)
         words += cost
