@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from .config import Config
 from .model import Article, Block, Source
@@ -53,6 +54,28 @@ def classify_line(line: str, config: Config, *, declared_heading: bool, seen_bod
     return "body"
 
 
+_BREAK = re.compile(r"[.!?…;:]+[\"”’)\]]*(?:\s|$)")
+# spaCy refuses texts over its max_length (10^6 characters); paragraphs are cut well below.
+_CHUNK = 100_000
+
+
+def longest_run(line: str) -> int:
+    """Characters in the longest stretch of the line without a sentence break."""
+    starts = [0] + [m.end() for m in _BREAK.finditer(line)]
+    ends = [m.start() for m in _BREAK.finditer(line)] + [len(line)]
+    return max(e - s for s, e in zip(starts, ends))
+
+
+def chunks(line: str, size: int = _CHUNK) -> list[str]:
+    """A very long paragraph in pieces that end at a sentence break."""
+    out = []
+    while len(line) > size:
+        cut = max((m.end() for m in _BREAK.finditer(line, 0, size)), default=0) or size
+        out.append(line[:cut].strip())
+        line = line[cut:].strip()
+    return out + [line] if line else out
+
+
 def clean(raw: RawArticle, number: int, config: Config) -> Article:
     blocks: list[Block] = []
     previous: str | None = None
@@ -63,9 +86,12 @@ def clean(raw: RawArticle, number: int, config: Config) -> Article:
             continue
         kind = classify_line(line, config, declared_heading=i in raw.headings,
                              seen_body=seen_body, seen_title=seen_title, previous=previous)
+        if kind == "body" and longest_run(line) > config.max_sentence_chars:
+            kind = "unreadable"  # a dump of text without sentences: no point can come from it
         seen_body |= kind == "body"
         seen_title |= kind == "title"
-        blocks.append(Block(index=len(blocks), text=line, kind=kind))
+        for piece in chunks(line) if kind == "body" else [line]:
+            blocks.append(Block(index=len(blocks), text=piece, kind=kind))
         previous = line
     title = next((b.text for b in blocks if b.kind == "title"), None)
     source = Source(number=number, path=raw.path.name, title=title or _derived_title(blocks, raw),
@@ -81,3 +107,36 @@ def _derived_title(blocks: list[Block], raw: RawArticle) -> str:
         return raw.path.stem
     head = " ".join(words[:10])
     return head + ("…" if len(words) > 10 else "")
+
+
+def in_language(article: Article, config: Config) -> bool:
+    """Whether enough of the article's words are common words of the configured language."""
+    words = re.findall(r"\w+", " ".join(b.text for b in article.body).lower())
+    if len(words) < 20:
+        return True  # too short to tell; keep it
+    share = sum(1 for w in words if w in config.language_words) / len(words)
+    return share >= config.min_language_share
+
+
+def screen(articles: list[Article], config: Config) -> tuple[list[Article], list[str]]:
+    """Articles the briefing can use, and a note on each one left out or trimmed."""
+    kept: list[Article] = []
+    notes: list[str] = []
+    seen: dict[str, str] = {}
+    for article in articles:
+        name = article.source.path
+        body = "\n".join(b.text for b in article.body)
+        unreadable = sum(1 for b in article.blocks if b.kind == "unreadable")
+        if unreadable:
+            notes.append(f"{name}: {unreadable} line{'s' if unreadable > 1 else ''} without sentence breaks left out")
+        if not body:
+            notes.append(f"{name} left out: no article text (only headings or boilerplate)")
+        elif body in seen:
+            notes.append(f"{name} left out: same text as {seen[body]}")
+        elif not in_language(article, config):
+            notes.append(f"{name} left out: does not read as the briefing's language")
+        else:
+            seen[body] = name
+            kept.append(article)
+    # Citation numbers follow the articles actually used, in file-name order.
+    return [replace(a, source=replace(a.source, number=n)) for n, a in enumerate(kept, start=1)], notes

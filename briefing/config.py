@@ -56,6 +56,9 @@ class Config:
     models: tuple[str, ...]
     language: str
     heading_max_words: int
+    max_sentence_chars: int
+    language_words: frozenset[str]
+    min_language_share: float
     boilerplate: tuple[re.Pattern[str], ...]
     byline: tuple[re.Pattern[str], ...]
     caption: tuple[re.Pattern[str], ...]
@@ -217,6 +220,8 @@ def _build(table: dict[str, Any], origin: str) -> Config:
     for key in b["parties"]:
         if key not in known:
             problems.append(f"'briefing.parties' names '{key}' but there is no [parties.{key}]")
+    if c["max_sentence_chars"] < 100:
+        problems.append("'clean.max_sentence_chars' must be at least 100")
     if b["max_words"] <= 0:
         problems.append("'briefing.max_words' must be positive")
     if not 0 < table["dedupe"]["similarity"] <= 1:
@@ -234,7 +239,9 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         parties=tuple(sorted((p for p in all_parties if p.key in order), key=lambda p: order[p.key])),
         all_parties=tuple(all_parties), other_parties=b["other_parties"],
         models=tuple(a["models"]), language=a["language"],
-        heading_max_words=c["heading_max_words"], boilerplate=patterns["boilerplate"],
+        heading_max_words=c["heading_max_words"], max_sentence_chars=c["max_sentence_chars"],
+        language_words=frozenset(w.lower() for w in c["language_words"]),
+        min_language_share=float(c["min_language_share"]), boilerplate=patterns["boilerplate"],
         byline=patterns["byline"], caption=patterns["caption"],
         similarity=float(table["dedupe"]["similarity"]),
         verbs=frozenset(v.lower() for v in att["verbs"]),

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -18,18 +19,35 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of one."""
+def _stage(path: Path, data: bytes) -> Path:
+    """Write `data` beside `path` under a temporary name, flushed to disk; the caller renames it."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Readers see the old file or the new one, never half of one."""
+    os.replace(_stage(path, data), path)
+
+
+def _sweep(out: Path, names: list[str]) -> None:
+    """Remove temporary files a killed build left behind (not those of a build still writing)."""
+    cutoff = time.time() - 60
+    for name in names:
+        for stale in out.glob(f".{name}.*.tmp"):
+            try:
+                if stale.stat().st_mtime < cutoff:
+                    stale.unlink()
+            except OSError:
+                pass
 
 
 def _manifest(out: Path) -> dict[str, str]:
@@ -52,29 +70,44 @@ def edited_files(out: Path, names: list[str]) -> list[str]:
 
 
 def write_outputs(out: Path, files: dict[str, bytes], *, discard_edits: bool = False) -> list[Path]:
-    """Write every file, or none if one of them was edited (unless `discard_edits`: then back it up)."""
+    """Write every file or none: all are staged first, then renamed into place together.
+
+    An output the user edited stops the build, unless `discard_edits`: then it is kept as a
+    timestamped backup before being replaced.
+    """
     try:
         out.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         raise OutputError(f"output path is not a folder: {out}") from None
     except OSError as exc:
         raise OutputError(f"cannot create output folder {out}: {exc.strerror}") from None
+    if not out.is_dir():
+        raise OutputError(f"output path is not a folder: {out}")
+    _sweep(out, [*files, MANIFEST])
     edited = edited_files(out, list(files))
     if edited and not discard_edits:
         raise OutputConflict(
             f"{', '.join(str(out / n) for n in edited)} changed since it was generated; "
             "move it away, or pass --discard-edits to keep a backup and replace it")
+    manifest = {"files": {**_manifest(out), **{n: sha256(d) for n, d in files.items()}}}
+    contents = {**files, MANIFEST: (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()}
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, data in contents.items():
+            staged.append((_stage(out / name, data), out / name))
+    except OSError as exc:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot write to {out}: {exc.strerror}; the previous briefing is unchanged") from None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    written = []
     try:
         for name in edited:
             src = out / name
             os.replace(src, out / f"{src.stem}.edited-{stamp}{src.suffix}")
-        for name, data in files.items():
-            atomic_write(out / name, data)
-            written.append(out / name)
-        manifest = {"files": {**_manifest(out), **{n: sha256(d) for n, d in files.items()}}}
-        atomic_write(out / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())
+        for tmp, final in staged:
+            os.replace(tmp, final)
     except OSError as exc:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
         raise OutputError(f"cannot write to {out}: {exc.strerror}") from None
-    return written
+    return [final for _, final in staged if final.name != MANIFEST]

@@ -33,7 +33,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     from .analyse import analyse
     from .assemble import assemble
     from .classify import classify
-    from .clean import clean
+    from .clean import clean, screen
     from .read import read_folder
     from .summarize import SUMMARIZERS
 
@@ -41,15 +41,14 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     method = method or config.method
     if method not in SUMMARIZERS:
         raise ConfigError(f"unknown method '{method}': choose one of {', '.join(SUMMARIZERS)}")
-    raws, skipped = read_folder(seeds)
-    articles = [clean(raw, n, config) for n, raw in enumerate(raws, start=1)]
-    empty = [a.source.path for a in articles if not a.body]
-    if not articles or len(empty) == len(articles):
-        raise InputError(f"no article text in {seeds}: every file is empty, binary or only headings")
+    raws, notes = read_folder(seeds)
+    articles, screened = screen([clean(raw, n, config) for n, raw in enumerate(raws, start=1)], config)
+    notes += screened
+    if not articles:
+        raise InputError(f"no usable article text in {seeds}: " + "; ".join(notes))
     sentences, model_name = analyse(articles, config, model)
     sentences = classify(sentences, config)
     briefing = assemble(articles, sentences, config, method, model_name)
-    notes = skipped + [f"{name} has no article text (only headings or boilerplate)" for name in empty]
     return replace(briefing, notes=tuple(notes))
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .textfile import decode, looks_binary
 
 
 @dataclass(frozen=True)
@@ -17,14 +18,6 @@ class RawArticle:
     path: Path
     lines: tuple[str, ...]
     headings: frozenset[int] = frozenset()
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first; text that is not UTF-8 is taken as Windows-1252."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def read_text(path: Path) -> RawArticle:
@@ -54,37 +47,43 @@ READERS: dict[str, Callable[[Path], RawArticle]] = {
 }
 
 
-def find_articles(folder: Path) -> list[Path]:
-    """Every supported file directly in `folder`, in file-name order."""
-    if not folder.exists():
-        raise InputError(f"seeds folder not found: {folder}")
-    if not folder.is_dir():
-        raise InputError(f"not a folder: {folder}")
-    files = sorted(
-        (p for p in folder.iterdir()
-         if p.suffix.lower() in READERS and p.is_file() and not p.name.startswith(".")),
-        key=lambda p: p.name,
-    )
+def find_articles(folder: Path) -> tuple[list[Path], list[str]]:
+    """Every supported file directly in `folder`, in file-name order, and notes on what was passed over."""
+    try:
+        if not folder.is_dir():
+            raise InputError(f"seeds folder not found: {folder}" if not folder.exists()
+                             else f"not a folder: {folder}")
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise InputError(f"cannot read folder {folder}: {exc.strerror}") from None
+    files, notes = [], []
+    for path in entries:
+        if path.name.startswith(".") or path.suffix.lower() not in READERS:
+            continue
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            notes.append(f"{path.name} left out: a folder, not a file")
+        else:
+            notes.append(f"{path.name} left out: a broken or looping link")
     if not files:
         kinds = ", ".join(f"*{ext}" for ext in READERS)
         raise InputError(f"no articles in {folder}: put {kinds} files there")
-    return files
-
-
-def is_binary(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return b"\x00" in handle.read(8192)
+    return files, notes
 
 
 def read_folder(folder: Path) -> tuple[list[RawArticle], list[str]]:
     """The readable articles, and a note for each file left out."""
-    articles, skipped = [], []
-    for path in find_articles(folder):
+    paths, notes = find_articles(folder)
+    articles = []
+    for path in paths:
         try:
-            if is_binary(path):
-                skipped.append(f"{path.name} left out: not a text file")
+            with path.open("rb") as handle:
+                head = handle.read(8192)
+            if looks_binary(head):
+                notes.append(f"{path.name} left out: not a text file")
                 continue
             articles.append(READERS[path.suffix.lower()](path))
         except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    return articles, skipped
+            notes.append(f"{path.name} left out: cannot read it ({exc.strerror})")
+    return articles, notes

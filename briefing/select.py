@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from .model import Point, Sentence
 from .summarize import rank
 
+_LONGEST = 80  # words
+
 # Entity kinds that make a sentence specific: who, where, how much, when.
 _SPECIFIC = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW", "MONEY", "PERCENT",
              "QUANTITY", "CARDINAL", "DATE")
@@ -103,6 +105,8 @@ def standalone(s: Sentence) -> float:
     text = s.text.strip()
     if text[:1] in "\"“'‘" and text[-1:] in "\"”'’":
         return 0.0  # a bare quote: without its speaker it can't be checked or attributed
+    if len(s.words) > _LONGEST:
+        return 0.0  # a run-on "sentence" (a list, a table flattened to text) is no briefing point
     factor = 0.25 if s.needs_context else 1.0
     if len(s.words) < 8:
         factor *= 0.6

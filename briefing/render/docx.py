@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from docx import Document
@@ -12,6 +14,9 @@ from docx.shared import Pt, RGBColor
 
 from ..model import Briefing, Section
 from .markdown import cite
+
+# XML 1.0 forbids these; python-docx raises on them, so they never reach the document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 CITATION_STYLE = "Citation"
 NOTE_STYLE = "Briefing Note"
@@ -39,7 +44,24 @@ def _points(doc: DocumentObject, section: Section) -> None:
         doc.add_paragraph(section.note, style=NOTE_STYLE)
 
 
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _safe(briefing: Briefing) -> Briefing:
+    """The briefing with every string cleared of characters a DOCX cannot hold."""
+    def section(s: Section) -> Section:
+        return replace(s, title=xml_safe(s.title), note=xml_safe(s.note),
+                       points=tuple(replace(p, text=xml_safe(p.text)) for p in s.points),
+                       subsections=tuple(section(x) for x in s.subsections))
+    return replace(briefing, title=xml_safe(briefing.title), subject=xml_safe(briefing.subject),
+                   sections=tuple(section(s) for s in briefing.sections),
+                   sources=tuple(replace(s, title=xml_safe(s.title), path=xml_safe(s.path))
+                                 for s in briefing.sources))
+
+
 def render_docx(briefing: Briefing, created: datetime | None = None) -> bytes:
+    briefing = _safe(briefing)
     doc = Document()
     _styles(doc)
     props = doc.core_properties
