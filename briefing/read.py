@@ -20,9 +20,18 @@ class RawArticle:
     headings: frozenset[int] = frozenset()
 
 
+# Only real line ends: str.splitlines() also breaks at vertical tab, form feed and other
+# controls that stray into pasted text, which would cut sentences in two.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    return _LINE_END.split(text)
+
+
 def read_text(path: Path) -> RawArticle:
     text = decode(path.read_bytes())
-    return RawArticle(path=path, lines=tuple(text.splitlines()))
+    return RawArticle(path=path, lines=tuple(split_lines(text)))
 
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -32,7 +41,7 @@ def read_markdown(path: Path) -> RawArticle:
     """Markdown: ATX headings become heading lines; the rest is read as text."""
     lines: list[str] = []
     headings: set[int] = set()
-    for line in decode(path.read_bytes()).splitlines():
+    for line in split_lines(decode(path.read_bytes())):
         match = _ATX.match(line)
         if match:
             headings.add(len(lines))
