@@ -65,6 +65,12 @@ def build(
         "--templates", "-t", help="Folder of Jinja2 templates searched before the shipped ones.")] = None,
     discard_edits: Annotated[bool, typer.Option(
         "--discard-edits", help="Replace outputs you edited (a timestamped backup is kept).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Rebuild even when nothing changed since the last build.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--cache-dir", help="Where per-article analysis is cached (default: the user cache folder).")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Parse every article again, ignoring and not updating the cache.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
 ) -> None:
     """Build the briefing from SEEDS into OUT."""
@@ -75,7 +81,9 @@ def build(
         from .pipeline import build as run
 
         result = run(seeds, out, config=load_config(config), formats=formats, method=method,
-                     model=model, templates=templates, discard_edits=discard_edits)
+                     model=model, templates=templates, discard_edits=discard_edits, force=force,
+                     cache_dir=cache_dir, use_cache=not no_cache,
+                     on_wait=lambda: typer.echo(f"another build is writing to {out}; waiting for it", err=True))
     except BriefingError as exc:
         if debug:
             raise
@@ -85,6 +93,9 @@ def build(
         typer.echo("interrupted; nothing was written", err=True)
         raise typer.Exit(130) from None
     b = result.briefing
+    if b is None:
+        typer.echo(f"Nothing changed since the last build; {out} is up to date (--force rebuilds).")
+        return
     for note in b.notes:
         typer.echo(f"warning: {note}", err=True)
     points = sum(len(s.points) + sum(len(x.points) for x in s.subsections) for s in b.sections)

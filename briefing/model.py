@@ -77,6 +77,7 @@ class Point:
     sources: tuple[int, ...]
     sentences: tuple[tuple[int, int], ...]  # (source, index) of every merged sentence
     party: str | None = None
+    new: bool = False  # not in the previous briefing
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .errors import OutputConflict, OutputError
 
@@ -50,12 +51,28 @@ def _sweep(out: Path, names: list[str]) -> None:
                 pass
 
 
-def _manifest(out: Path) -> dict[str, str]:
+def read_manifest(out: Path) -> dict[str, Any]:
+    """What the last build recorded: file hashes and the inputs' fingerprint ({} if none)."""
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {str(k): str(v) for k, v in data.get("files", {}).items()}
-    except (OSError, ValueError, AttributeError):
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
         return {}
+
+
+def _manifest(out: Path) -> dict[str, str]:
+    files = read_manifest(out).get("files", {})
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def up_to_date(out: Path, fingerprint: str, names: list[str]) -> bool:
+    """The last build had these very inputs, and its outputs are on disk as it wrote them."""
+    manifest = read_manifest(out)
+    if manifest.get("fingerprint") != fingerprint:
+        return False
+    known = _manifest(out)
+    return all(n in known and (out / n).is_file() and sha256((out / n).read_bytes()) == known[n]
+               for n in names)
 
 
 def edited_files(out: Path, names: list[str]) -> list[str]:
@@ -69,7 +86,8 @@ def edited_files(out: Path, names: list[str]) -> list[str]:
     return edited
 
 
-def write_outputs(out: Path, files: dict[str, bytes], *, discard_edits: bool = False) -> list[Path]:
+def write_outputs(out: Path, files: dict[str, bytes], *, discard_edits: bool = False,
+                  internal: dict[str, bytes] | None = None, fingerprint: str | None = None) -> list[Path]:
     """Write every file or none: all are staged first, then renamed into place together.
 
     An output the user edited stops the build, unless `discard_edits`: then it is kept as a
@@ -83,14 +101,19 @@ def write_outputs(out: Path, files: dict[str, bytes], *, discard_edits: bool = F
         raise OutputError(f"cannot create output folder {out}: {exc.strerror}") from None
     if not out.is_dir():
         raise OutputError(f"output path is not a folder: {out}")
-    _sweep(out, [*files, MANIFEST])
+    _sweep(out, [*files, *(internal or {}), MANIFEST])
     edited = edited_files(out, list(files))
     if edited and not discard_edits:
         raise OutputConflict(
             f"{', '.join(str(out / n) for n in edited)} changed since it was generated; "
             "move it away, or pass --discard-edits to keep a backup and replace it")
-    manifest = {"files": {**_manifest(out), **{n: sha256(d) for n, d in files.items()}}}
-    contents = {**files, MANIFEST: (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()}
+    manifest: dict[str, Any] = {"files": {**_manifest(out), **{n: sha256(d) for n, d in files.items()}}}
+    if fingerprint:
+        manifest["fingerprint"] = fingerprint
+    # Internal files (the model kept for "what changed") are written with the outputs but
+    # are not the user's to edit, so they are not checked for edits.
+    contents = {**files, **(internal or {}),
+                MANIFEST: (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()}
     staged: list[tuple[Path, Path]] = []
     try:
         for name, data in contents.items():
@@ -110,4 +133,4 @@ def write_outputs(out: Path, files: dict[str, bytes], *, discard_edits: bool = F
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise OutputError(f"cannot write to {out}: {exc.strerror}") from None
-    return [final for _, final in staged if final.name != MANIFEST]
+    return [final for _, final in staged if final.name in files]

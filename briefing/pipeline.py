@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from collections.abc import Callable
 from pathlib import Path
 
 from .config import Config, load_config
@@ -14,12 +15,13 @@ FORMATS = ("md", "docx", "json")
 
 @dataclass(frozen=True)
 class BuildResult:
-    briefing: Briefing
+    briefing: Briefing | None  # None: nothing changed, nothing was written
     written: list[Path] = field(default_factory=list)
 
 
 def build_briefing(seeds: Path, config: Config | None = None, *, method: str | None = None,
-                   model: str | None = None) -> Briefing:
+                   model: str | None = None, cache_dir: Path | None = None,
+                   use_cache: bool = False) -> Briefing:
     """Turn a folder of articles into a Briefing (no files written).
 
     Args:
@@ -27,6 +29,8 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
         config: settings; the shipped defaults when None.
         method: sumy summarizer name overriding the config (see `SUMMARIZERS`).
         model: spaCy pipeline name overriding the config's candidates.
+        cache_dir: where per-article analysis is cached (platform default when None).
+        use_cache: reuse cached analysis of unchanged articles.
     Returns:
         The Briefing every renderer takes.
     """
@@ -46,10 +50,37 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     notes += screened
     if not articles:
         raise InputError(f"no usable article text in {seeds}: " + "; ".join(notes))
-    sentences, model_name = analyse(articles, config, model)
+    sentences, model_name = _analyse_cached(articles, config, model, cache_dir, use_cache)
     sentences = classify(sentences, config)
     briefing = assemble(articles, sentences, config, method, model_name)
     return replace(briefing, notes=tuple(notes))
+
+
+def _analyse_cached(articles: list, config: Config, model: str | None, cache_dir: Path | None,
+                    use_cache: bool) -> tuple[list, str]:
+    """Analysis of every article, parsing only those the cache does not hold."""
+    from .analyse import analyse
+
+    if not use_cache:
+        return analyse(articles, config, model)
+    from .cache import AnalysisCache, article_key, default_dir
+    from .modelinfo import identity, resolve
+
+    name = model or resolve(config.models)
+    cache = AnalysisCache(cache_dir or default_dir())
+    keys = {a.source.number: article_key(a, config, identity(name)) for a in articles}
+    found = {n: cache.get(k) for n, k in keys.items()}
+    todo = [a for a in articles if found[a.source.number] is None]
+    model_name = name or ""
+    if todo:
+        fresh, model_name = analyse(todo, config, model)
+        for article in todo:
+            n = article.source.number
+            found[n] = [s for s in fresh if s.source == n]
+            cache.put(keys[n], found[n])
+    # Entries are stored per article; the number they cite is the article's place in this build.
+    sentences = [replace(s, source=a.source.number) for a in articles for s in found[a.source.number] or []]
+    return sentences, model_name
 
 
 def render(briefing: Briefing, formats: tuple[str, ...], templates: Path | None = None) -> dict[str, bytes]:
@@ -73,12 +104,47 @@ def render(briefing: Briefing, formats: tuple[str, ...], templates: Path | None 
     return files
 
 
+MODEL_FILE = ".briefing-model.json"
+
+
+def _previous(out: Path) -> dict | None:
+    import json
+
+    try:
+        data = json.loads((out / MODEL_FILE).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else None
+    except (OSError, ValueError):
+        return None
+
+
 def build(seeds: Path, out: Path, *, config: Config | None = None, formats: tuple[str, ...] = ("md", "docx"),
           method: str | None = None, model: str | None = None, templates: Path | None = None,
-          discard_edits: bool = False) -> BuildResult:
-    """Build the briefing and write it to `out`; nothing is written if any step fails."""
-    from .output import write_outputs
+          discard_edits: bool = False, force: bool = False, cache_dir: Path | None = None,
+          use_cache: bool = True, on_wait: Callable[[], None] | None = None) -> BuildResult:
+    """Build the briefing and write it to `out`; nothing is written if any step fails.
 
-    briefing = build_briefing(seeds, config, method=method, model=model)
-    files = render(briefing, formats, templates)
-    return BuildResult(briefing, write_outputs(out, files, discard_edits=discard_edits))
+    When the inputs, configuration, templates and version are those of the last build and
+    its outputs are untouched, nothing is done (`BuildResult.briefing` is None) unless `force`.
+    """
+    from .fingerprint import fingerprint
+    from .lock import build_lock
+    from .output import up_to_date, write_outputs
+
+    config = config or load_config()
+    method = method or config.method
+    names = [f"briefing.{fmt}" for fmt in formats]
+    digest = fingerprint(seeds, config, formats=formats, method=method, model=model, templates=templates)
+    with build_lock(out, on_wait):
+        if not force and up_to_date(out, digest, names):
+            return BuildResult(None)
+        briefing = build_briefing(seeds, config, method=method, model=model,
+                                  cache_dir=cache_dir, use_cache=use_cache)
+        from .changes import mark_changes
+        from .render.json import render_json
+
+        briefing = mark_changes(briefing, _previous(out))
+        files = render(briefing, formats, templates)
+        internal = {MODEL_FILE: render_json(briefing).encode("utf-8")}
+        written = write_outputs(out, files, discard_edits=discard_edits, internal=internal,
+                                fingerprint=digest)
+    return BuildResult(briefing, written)

@@ -99,7 +99,7 @@ def test_build_writes_markdown_and_docx(built, markdown: str) -> None:
     assert (out / "briefing.docx").read_bytes()[:2] == b"PK"
     # No temporary files are left behind.
     assert sorted(p.name for p in out.iterdir()) == [
-        ".briefing-manifest.json", "briefing.docx", "briefing.md"]
+        ".briefing-manifest.json", ".briefing-model.json", ".briefing.lock", "briefing.docx", "briefing.md"]
 
 
 def test_json_format(tmp_path: Path, seeds_dir: Path, briefing) -> None:

@@ -38,8 +38,11 @@ def _styles(doc: DocumentObject) -> None:
 def _points(doc: DocumentObject, section: Section) -> None:
     for point in section.points:
         para = doc.add_paragraph(style="List Bullet")
+        if point.new:
+            para.add_run("New: ").bold = True
         para.add_run(point.text)
-        para.add_run(" " + cite(point.sources), style=CITATION_STYLE)
+        if point.sources:
+            para.add_run(" " + cite(point.sources), style=CITATION_STYLE)
     if not section.points and section.note:
         doc.add_paragraph(section.note, style=NOTE_STYLE)
 
@@ -78,6 +81,12 @@ def render_docx(briefing: Briefing, created: datetime | None = None) -> bytes:
                       "Every point cites its sources by number; see Sources.")
     for section in briefing.sections:
         doc.add_heading(section.title, level=1)
+        if section.key == "changes":
+            doc.add_paragraph(section.note)
+            if section.points:
+                doc.add_paragraph("No longer in the briefing:")
+                _points(doc, replace(section, note=""))
+            continue
         if section.key == "sources":
             for source in briefing.sources:
                 title = f"Untitled: “{source.title}”" if source.title_is_derived else source.title

@@ -1,0 +1,87 @@
+"""Per-article analysis cache: only new or changed articles are parsed again.
+
+An entry is keyed by everything that can change what analysis produces for one article:
+its cleaned body text, the spaCy model and its version, the configuration analysis
+reads (parties, attribution), and this package's version. A corrupt or unreadable
+entry is treated as missing and rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Config
+from .model import Article, Entity, Sentence
+
+FORMAT = 1  # bump when the stored shape of a Sentence changes
+_TUPLES = ("words", "lemmas", "terms", "parties", "sections")
+
+
+def default_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("briefing", appauthor=False)) / "analysis"
+
+
+def _analysis_config(config: Config) -> dict[str, Any]:
+    raw = config.raw
+    return {"parties": raw["parties"], "attribution": raw["attribution"],
+            "other_parties": raw["briefing"]["other_parties"]}
+
+
+def article_key(article: Article, config: Config, model_id: str) -> str:
+    payload = json.dumps({
+        "format": FORMAT, "version": __version__, "model": model_id,
+        "config": _analysis_config(config),
+        "body": [b.text for b in article.body],
+    }, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _to_dict(s: Sentence) -> dict[str, Any]:
+    return asdict(s)
+
+
+def _from_dict(d: dict[str, Any]) -> Sentence:
+    d = dict(d)
+    for key in _TUPLES:
+        d[key] = tuple(d[key])
+    d["entities"] = tuple(Entity(**e) for e in d["entities"])
+    return Sentence(**d)
+
+
+class AnalysisCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Sentence] | None:
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if data.get("key") != key:
+                return None
+            return [_from_dict(d) for d in data["sentences"]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing, corrupt or from another layout: parse again
+
+    def put(self, key: str, sentences: list[Sentence]) -> None:
+        """Written to a temporary file and renamed, so a killed build leaves no half entry."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"key": key, "sentences": [_to_dict(s) for s in sentences]}, handle,
+                          ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that can't be written only costs time on the next build

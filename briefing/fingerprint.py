@@ -1,0 +1,50 @@
+"""A digest of everything a build reads, so that an unchanged build can do nothing at all.
+
+Computed without importing spaCy, sumy or python-docx: hashing the inputs costs
+milliseconds, loading the model costs seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import __version__
+from .config import Config
+from .modelinfo import identity, resolve
+from .read import find_articles
+from .shipped import template_dir
+
+
+def _hash_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _tree(folder: Path | None) -> list[tuple[str, str]]:
+    if folder is None or not folder.is_dir():
+        return []
+    return [(str(p.relative_to(folder)), _hash_file(p)) for p in sorted(folder.rglob("*")) if p.is_file()]
+
+
+def fingerprint(seeds: Path, config: Config, *, formats: tuple[str, ...], method: str,
+                model: str | None, templates: Path | None) -> str:
+    paths, _ = find_articles(seeds)
+    articles = []
+    for path in paths:
+        try:
+            articles.append((path.name, _hash_file(path)))
+        except OSError:
+            articles.append((path.name, "unreadable"))
+    payload = {
+        "version": __version__,
+        "articles": articles,
+        "config": config.raw,
+        "formats": list(formats),
+        "method": method,
+        "model": identity(model or resolve(config.models)),
+        "templates": _tree(templates),
+        "shipped": _tree(template_dir()),
+    }
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
