@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from .config import Config, SectionConfig
 from .model import Sentence
 
 
+@lru_cache(maxsize=64)
 def _phrases(cues: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(c.split()) for c in cues)
 
 
-def _contains(seq: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+def _contains(seq: tuple[str, ...], vocabulary: frozenset[str], phrase: tuple[str, ...]) -> bool:
+    if phrase[0] not in vocabulary:
+        return False
     n = len(phrase)
-    if n == 1:
-        return phrase[0] in seq
-    return any(seq[i:i + n] == phrase for i in range(len(seq) - n + 1))
+    return n == 1 or any(seq[i:i + n] == phrase for i in range(len(seq) - n + 1))
 
 
 def cue_hits(sentence: Sentence, section: SectionConfig) -> int:
     """How many of a section's cues the sentence carries, as a lemma or as written."""
     lowered = tuple(w.lower() for w in sentence.words)
+    lemma_set, word_set = frozenset(sentence.lemmas), frozenset(lowered)
     return sum(1 for phrase in _phrases(section.cues)
-               if _contains(sentence.lemmas, phrase) or _contains(lowered, phrase))
+               if _contains(sentence.lemmas, lemma_set, phrase) or _contains(lowered, word_set, phrase))
 
 
 def is_question(sentence: Sentence) -> bool:

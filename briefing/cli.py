@@ -110,3 +110,52 @@ def run() -> None:
     except BriefingError as exc:  # pragma: no cover - errors are caught per command
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)
+
+
+@app.command()
+def watch(
+    seeds: Annotated[Path, typer.Argument(help="Folder of articles to watch.")] = Path("seeds"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder the briefing is written to.")] = Path("out"),
+    format: Annotated[str, typer.Option(  # noqa: A002
+        "--format", "-f", help=f"Comma-separated formats: {', '.join(FORMATS)}.")] = "md,docx",
+    config: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--config", "-c", help="TOML configuration; watched too.")] = None,
+    method: Annotated[Optional[str], typer.Option(  # noqa: UP007
+        "--method", "-m", help=f"sumy summarizer: {', '.join(METHODS)}.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load.")] = None,  # noqa: UP007
+    templates: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--templates", "-t", help="Folder of Jinja2 templates; watched too.")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--cache-dir", help="Where per-article analysis is cached.")] = None,
+    poll: Annotated[bool, typer.Option("--poll", help="Poll for changes (network file systems).")] = False,
+    debounce: Annotated[int, typer.Option(
+        "--debounce", min=50, help="Milliseconds of quiet that end a burst of saves.")] = 300,
+) -> None:
+    """Build, then rebuild whenever an article, the config or a template changes (Ctrl-C stops)."""
+    from .watch import Watcher
+
+    watcher = Watcher(seeds=seeds, out=out, config_path=config, templates=templates,
+                      formats=_formats(format), method=_method(method), model=model, cache_dir=cache_dir,
+                      log=lambda line: typer.echo(line, err=line.startswith("[") and "failed" in line))
+    try:
+        watcher.run(poll=poll, debounce_ms=debounce)
+    except KeyboardInterrupt:
+        pass
+    typer.echo("stopped watching")
+
+
+@app.command()
+def schedule(
+    print_: Annotated[str, typer.Option("--print", help="Recipe to print: cron or systemd.")],
+    seeds: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("seeds"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder the briefing is written to.")] = Path("out"),
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML configuration.")] = None,  # noqa: UP007
+    every: Annotated[int, typer.Option("--every", min=1, max=59, help="Minutes between builds.")] = 15,
+) -> None:
+    """Print a cron or systemd-timer recipe that rebuilds the briefing for these folders."""
+    from .schedule import RECIPES
+
+    if print_ not in RECIPES:
+        raise typer.BadParameter(f"unknown recipe '{print_}'; choose from {', '.join(RECIPES)}",
+                                 param_hint="--print")
+    typer.echo(RECIPES[print_](seeds, out, config, every), nl=False)

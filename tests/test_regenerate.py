@@ -1,0 +1,258 @@
+"""Regeneration: no-op builds, the analysis cache, the build lock, "what changed", watch and schedule."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.lock import build_lock
+from briefing.watch import Watcher
+
+runner = CliRunner()
+
+
+def run(*args: object):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def seeds(tmp_path: Path, seeds_dir: Path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, folder)
+    return folder
+
+
+def snapshot(out: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir() if p.is_file()}
+
+
+def first_article(seeds: Path) -> Path:
+    return sorted(seeds.glob("*.txt"))[0]
+
+
+def test_unchanged_inputs_write_nothing(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", seeds, "--out", out).exit_code == 0
+    before = snapshot(out)
+    result = run("build", seeds, "--out", out)
+    assert result.exit_code == 0
+    assert "Nothing changed since the last build" in result.stdout
+    assert "wrote" not in result.stdout
+    assert snapshot(out) == before
+    forced = run("build", seeds, "--out", out, "--force")
+    assert forced.exit_code == 0 and "wrote" in forced.stdout
+
+
+def test_noop_build_does_not_import_spacy(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", seeds, "--out", out).exit_code == 0
+    code = ("import sys; from briefing.cli import app\n"
+            "try:\n    app(['build', sys.argv[1], '--out', sys.argv[2]])\nexcept SystemExit:\n    pass\n"
+            "print('heavy:', sorted(m for m in ('spacy', 'sumy', 'docx', 'jinja2') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code, str(seeds), str(out)], capture_output=True,
+                            text=True, timeout=60, env=os.environ.copy())
+    assert "Nothing changed" in result.stdout, result.stdout + result.stderr
+    assert "heavy: []" in result.stdout
+
+
+@pytest.mark.parametrize("change", ["config", "template", "format", "method"])
+def test_any_input_change_rebuilds(change: str, seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    config = tmp_path / "c.toml"
+    config.write_text('[briefing]\ntitle = "Watch list"\n', encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "briefing.md.j2").write_text('{% extends "default/briefing.md.j2" %}\n', encoding="utf-8")
+    base = ["build", seeds, "--out", out, "--config", config, "--templates", templates]
+    assert run(*base).exit_code == 0
+    extra: list[str] = []
+    if change == "config":
+        config.write_text('[briefing]\ntitle = "Watch list, revised"\n', encoding="utf-8")
+    elif change == "template":
+        (templates / "briefing.md.j2").write_text(
+            '{% extends "default/briefing.md.j2" %}{% block header %}# Revised{% endblock %}\n', encoding="utf-8")
+    elif change == "format":
+        extra = ["--format", "md,docx,json"]
+    else:
+        extra = ["--method", "textrank"]
+    result = run(*base, *extra)
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.stdout
+
+
+def test_only_changed_articles_are_parsed(seeds: Path, tmp_path: Path, monkeypatch) -> None:
+    import briefing.analyse as analyse_module
+
+    parsed: list[str] = []
+    real = analyse_module.analyse
+
+    def counting(articles, config, model=None):
+        parsed.extend(a.source.path for a in articles)
+        return real(articles, config, model)
+
+    monkeypatch.setattr(analyse_module, "analyse", counting)
+    cache = tmp_path / "cache"
+    out = tmp_path / "out"
+    assert run("build", seeds, "--out", out, "--cache-dir", cache).exit_code == 0
+    assert len(parsed) == 5
+    parsed.clear()
+    article = first_article(seeds)
+    article.write_text(article.read_text(encoding="utf-8").replace("70 percent", "75 percent"), encoding="utf-8")
+    (seeds / sorted(p.name for p in seeds.glob("*.txt"))[-1]).unlink()
+    result = run("build", seeds, "--out", out, "--cache-dir", cache)
+    assert result.exit_code == 0, result.output
+    assert parsed == [article.name]
+    assert "Briefing of 4 sources" in result.stdout
+
+
+def test_cached_build_equals_a_fresh_one_and_corrupt_entries_are_rebuilt(seeds: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    fresh = tmp_path / "fresh"
+    assert run("build", seeds, "--out", fresh, "--no-cache", "--format", "md").exit_code == 0
+    warm = tmp_path / "warm"
+    assert run("build", seeds, "--out", warm, "--cache-dir", cache, "--format", "md").exit_code == 0
+    entries = sorted(cache.rglob("*.json"))
+    assert len(entries) == 5
+    entries[0].write_text("{not json", encoding="utf-8")
+    entries[1].write_text(json.dumps({"key": "other", "sentences": []}), encoding="utf-8")
+    again = tmp_path / "again"
+    assert run("build", seeds, "--out", again, "--cache-dir", cache, "--format", "md").exit_code == 0
+    md = (fresh / "briefing.md").read_text(encoding="utf-8")
+    assert (warm / "briefing.md").read_text(encoding="utf-8") == md
+    assert (again / "briefing.md").read_text(encoding="utf-8") == md
+    assert json.loads(entries[0].read_text(encoding="utf-8"))["sentences"]
+
+
+def test_second_build_waits_for_the_first(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    released = threading.Event()
+
+    def hold() -> None:
+        with build_lock(out):
+            released.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    time.sleep(0.2)
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "build", str(seeds), "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)
+    assert proc.poll() is None  # still waiting for the lock
+    assert not (out / "briefing.md").exists()
+    released.set()
+    holder.join()
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 0, stderr
+    assert "another build is writing to" in stderr
+    assert "wrote" in stdout and (out / "briefing.md").exists()
+
+
+def test_what_changed_section(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", seeds, "--out", out, "--format", "md").exit_code == 0
+    first = (out / "briefing.md").read_text(encoding="utf-8")
+    assert "What changed" not in first
+    article = first_article(seeds)
+    article.write_text(article.read_text(encoding="utf-8") +
+                       "\nRussian forces shelled the port of Odesa overnight, destroying three grain "
+                       "terminals, the regional governor said.\n", encoding="utf-8")
+    dropped = sorted(seeds.glob("*.txt"))[-1]
+    dropped.unlink()
+    assert run("build", seeds, "--out", out, "--format", "md").exit_code == 0
+    second = (out / "briefing.md").read_text(encoding="utf-8")
+    headings = [line for line in second.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## What changed since the last briefing"
+    assert "**New:**" in second
+    assert "No longer in the briefing:" in second
+    assert dropped.name.replace("_", "\\_") in second.split("## Key takeaways")[0]
+    # Every point marked new is one the first briefing did not have.
+    for line in second.splitlines():
+        if line.startswith("- **New:** "):
+            text = line[len("- **New:** "):].rsplit(" [", 1)[0]
+            assert text not in first
+
+
+def test_watcher_ignores_what_cannot_change_the_briefing(seeds: Path, tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    w = Watcher(seeds=seeds, out=seeds / "out", config_path=config, templates=tmp_path / "tpl")
+    assert w.relevant(seeds / "new.txt") and w.relevant(seeds / "notes.md")
+    assert w.relevant(config) and w.relevant(tmp_path / "tpl" / "briefing.md.j2")
+    for ignored in (seeds / "out" / "briefing.md", seeds / ".hidden.txt", seeds / "a.txt.swp", seeds / "a.txt~",
+                    seeds / ".#a.txt", seeds / "a.tmp", seeds / "photo.jpg", tmp_path / "other.toml"):
+        assert not w.relevant(ignored), ignored
+
+
+def test_failed_rebuild_logs_one_line_and_keeps_the_last_briefing(seeds: Path, tmp_path: Path) -> None:
+    lines: list[str] = []
+    config = tmp_path / "c.toml"
+    config.write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    w = Watcher(seeds=seeds, out=out, config_path=config, log=lines.append)
+    assert w.rebuild_once(force=True)
+    good = (out / "briefing.md").read_bytes()
+    config.write_text("[briefing\n", encoding="utf-8")
+    assert not w.rebuild_once([(None, str(config))])
+    assert len(lines) == 2 and "build failed, keeping the last briefing" in lines[-1]
+    assert "\n" not in lines[-1]
+    assert (out / "briefing.md").read_bytes() == good
+    assert not w.rebuild_once([(None, str(seeds / "x.swp"))])  # nothing relevant: no build
+    config.write_text("", encoding="utf-8")
+    assert w.rebuild_once([(None, str(config))])
+
+
+def test_watch_rebuilds_on_save_and_stops_cleanly_on_ctrl_c(seeds: Path, tmp_path: Path) -> None:
+    out = seeds / "out"  # inside the watched folder: its own writes must not trigger rebuilds
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "watch", str(seeds), "--out", str(out),
+                             "--debounce", "100"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    docx = out / "briefing.docx"
+    try:
+        deadline = time.monotonic() + 90
+        while not docx.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert docx.exists()
+        time.sleep(1.5)
+        before = docx.stat().st_mtime_ns
+        article = first_article(seeds)
+        swap = seeds / f".{article.name}.swp"
+        swap.write_text(article.read_text(encoding="utf-8").replace("70 percent", "80 percent"), encoding="utf-8")
+        os.replace(swap, article)  # an editor that saves by rename
+        deadline = time.monotonic() + 60
+        while docx.stat().st_mtime_ns == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert docx.stat().st_mtime_ns != before
+        assert "80 percent of Donetsk" in (out / "briefing.md").read_text(encoding="utf-8")
+        time.sleep(1.5)
+        settled = docx.stat().st_mtime_ns
+        time.sleep(1.5)
+        assert docx.stat().st_mtime_ns == settled  # its own output did not set off another build
+    finally:
+        proc.send_signal(signal.SIGINT)
+        output, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0, output
+    assert "Traceback" not in output
+    assert output.count("rebuilt") == 2, output
+
+
+def test_schedule_recipes(tmp_path: Path, seeds: Path) -> None:
+    cron = run("schedule", "--print", "cron", seeds, "--out", tmp_path / "out", "--every", "10")
+    assert cron.exit_code == 0
+    line = [ln for ln in cron.stdout.splitlines() if not ln.startswith("#")][0]
+    assert line.startswith("*/10 * * * * ") and f"build {seeds.resolve()}" in line
+    assert f"--out {(tmp_path / 'out').resolve()}" in line
+    systemd = run("schedule", "--print", "systemd", seeds)
+    assert systemd.exit_code == 0
+    assert "[Timer]" in systemd.stdout and "OnUnitActiveSec=15min" in systemd.stdout
+    assert "ExecStart=" in systemd.stdout and str(seeds.resolve()) in systemd.stdout
+    bad = run("schedule", "--print", "launchd")
+    assert bad.exit_code == 2 and "cron, systemd" in bad.stderr
