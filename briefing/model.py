@@ -13,12 +13,17 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Source:
-    """One article file; `number` is what citations print."""
+    """One article file; `number` is what citations print. Outlet, URL, date (YYYY-MM-DD)
+    and author are None where neither the file nor sources.toml says."""
 
     number: int
     path: str
     title: str
     title_is_derived: bool = False
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class Article:
 class Entity:
     text: str
     label: str
+    future: bool = False  # a date the sentence looks ahead to ("will meet on Friday")
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     from .assemble import assemble
     from .classify import classify
     from .clean import clean
-    from .read import read_folder
+    from .readers import read_folder
     from .summarize import SUMMARIZERS
 
     config = config or load_config()

@@ -1,0 +1,79 @@
+"""Read: find the article files of a folder and turn each into lines and metadata.
+
+One reader per format, chosen by file extension; `sources.toml` in the folder adds or
+corrects metadata for any file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import InputError
+from .base import Meta, RawArticle, Unreadable, decode
+from .docx import read_docx
+from .html import read_html
+from .markdown import read_markdown
+from .sources import FILE_NAME, read_sources
+from .text import read_text
+
+__all__ = ["READERS", "Meta", "RawArticle", "decode", "find_articles", "read_folder"]
+
+READERS: dict[str, Callable[[Path], RawArticle]] = {
+    ".txt": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+}
+
+
+def _candidates(folder: Path) -> list[Path]:
+    if not folder.exists():
+        raise InputError(f"seeds folder not found: {folder}")
+    if not folder.is_dir():
+        raise InputError(f"not a folder: {folder}")
+    # Hidden files and Word's "~$" lock files are never articles.
+    return sorted((p for p in folder.iterdir()
+                   if p.is_file() and not p.name.startswith((".", "~$")) and p.name != FILE_NAME),
+                  key=lambda p: p.name)
+
+
+def find_articles(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The supported files directly in `folder` in file-name order, and the unsupported ones."""
+    files = _candidates(folder)
+    supported = [p for p in files if p.suffix.lower() in READERS]
+    if not supported:
+        kinds = ", ".join(f"*{ext}" for ext in READERS)
+        raise InputError(f"no articles in {folder}: put {kinds} files there")
+    return supported, [p for p in files if p.suffix.lower() not in READERS]
+
+
+def read_folder(folder: Path) -> tuple[list[RawArticle], list[str]]:
+    """The readable articles with their metadata, and a note for each file left out."""
+    supported, unsupported = find_articles(folder)
+    listed = read_sources(folder)
+    notes = []
+    if unsupported:
+        names = ", ".join(p.name for p in unsupported)
+        kinds = ", ".join(READERS)
+        notes.append(f"skipped {len(unsupported)} file{'s' if len(unsupported) != 1 else ''} "
+                     f"of a kind that cannot be read ({kinds} can): {names}")
+    articles = []
+    for path in supported:
+        try:
+            raw = READERS[path.suffix.lower()](path)
+        except Unreadable as exc:
+            notes.append(f"{path.name} left out: {exc}")
+            continue
+        except OSError as exc:
+            raise InputError(f"cannot read {path}: {exc.strerror}") from None
+        if path.name in listed:
+            raw = RawArticle(path=raw.path, lines=raw.lines, headings=raw.headings,
+                             meta=listed[path.name].over(raw.meta))
+        articles.append(raw)
+    present = {p.name for p in supported}
+    notes += [f"{FILE_NAME} describes {name}, which is not an article in {folder}"
+              for name in listed if name not in present]
+    return articles, notes
