@@ -65,6 +65,9 @@ _DURATION = re.compile(r"\b(long|old|\w+-year|\w+-month|\w+-day)\b|^\W*(\d+|a|an
                        r"months?|years?|decades?)\W*$", re.IGNORECASE)
 
 
+_WEEKDAY = re.compile(r"(mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+
+
 def resolve(expression: str, base: str, *, future: bool = False) -> str | None:
     """A date expression of an article dated `base` as a day (YYYY-MM-DD), month (YYYY-MM) or
     week ("week of YYYY-MM-DD"); None when it names no point in time ("the coming days").
@@ -80,7 +83,11 @@ def resolve(expression: str, base: str, *, future: bool = False) -> str | None:
     if found is None:
         return None
     if data.period == "day":
-        return found.date().isoformat()
+        day = found.date()
+        if not future and _WEEKDAY.fullmatch(text) and (date.fromisoformat(base) - day).days == 7:
+            # "said on Wednesday" in a Wednesday paper is that day, not a week before.
+            day = date.fromisoformat(base)
+        return day.isoformat()
     if data.period == "month":
         return f"{found.year:04d}-{found.month:02d}"
     if data.period == "week":
@@ -92,3 +99,10 @@ def resolve(expression: str, base: str, *, future: bool = False) -> str | None:
 def sort_key(when: str) -> str:
     """Timeline order: a week sorts by its Monday, a month before the days inside it."""
     return when.removeprefix("week of ")
+
+
+def not_before(when: str, day: str) -> bool:
+    """Whether a resolved day, week or month reaches `day` or later (a month counts as
+    reaching every day inside it)."""
+    key = sort_key(when)
+    return key >= day[:len(key)]

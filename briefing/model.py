@@ -83,6 +83,8 @@ class Point:
     sources: tuple[int, ...]
     sentences: tuple[tuple[int, int], ...]  # (source, index) of every merged sentence
     party: str | None = None
+    older: str | None = None  # date of the newest source reporting it, when that is older context
+    when: str | None = None  # timeline: the day, month or week the point is about
 
 
 @dataclass(frozen=True)
@@ -108,10 +110,25 @@ class Briefing:
     method: str
     model: str
     notes: tuple[str, ...] = field(default=())  # warnings worth showing the reader
+    older_before: str | None = None  # points reported only before this day are marked older
 
     @property
     def words(self) -> int:
         return sum(s.words for s in self.sections)
+
+    @property
+    def dating(self) -> str:
+        """One line on how old the sources are, for the reader to weigh the points."""
+        dates = sorted(s.date for s in self.sources if s.date)
+        if not dates:
+            return "Source dates are unknown: newer and older reporting are not told apart."
+        undated = len(self.sources) - len(dates)
+        line = (f"Sources dated {dates[0]}" if dates[0] == dates[-1]
+                else f"Sources dated {dates[0]} to {dates[-1]}")
+        line += f", {undated} undated." if undated else "."
+        if self.older_before and dates[0] < self.older_before:
+            line += f" Points reported only before {self.older_before} are marked as older."
+        return line
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

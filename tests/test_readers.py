@@ -178,5 +178,5 @@ def test_unsupported_files_are_named_once(tmp_path: Path) -> None:
     articles, notes = read_folder(tmp_path)
     assert [a.path.name for a in articles] == ["story.txt"]
     assert len(notes) == 1
-    assert notes[0].startswith("skipped 2 files of a kind that cannot be read")
+    assert notes[0].startswith("skipped 2 files not ending in .txt, .md, .markdown, .html, .htm or .docx")
     assert notes[0].endswith(": photo.jpg, scan.pdf")

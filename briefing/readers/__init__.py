@@ -57,9 +57,9 @@ def read_folder(folder: Path) -> tuple[list[RawArticle], list[str]]:
     notes = []
     if unsupported:
         names = ", ".join(p.name for p in unsupported)
-        kinds = ", ".join(READERS)
+        kinds = ", ".join(list(READERS)[:-1]) + f" or {list(READERS)[-1]}"
         notes.append(f"skipped {len(unsupported)} file{'s' if len(unsupported) != 1 else ''} "
-                     f"of a kind that cannot be read ({kinds} can): {names}")
+                     f"not ending in {kinds}: {names}")
     articles = []
     for path in supported:
         try:
