@@ -7,6 +7,7 @@ corrects metadata for any file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -69,9 +70,8 @@ def read_folder(folder: Path) -> tuple[list[RawArticle], list[str]]:
             continue
         except OSError as exc:
             raise InputError(f"cannot read {path}: {exc.strerror}") from None
-        if path.name in listed:
-            raw = RawArticle(path=raw.path, lines=raw.lines, headings=raw.headings,
-                             meta=listed[path.name].over(raw.meta))
+        if path.name in listed:  # the user's word wins over what the file says
+            raw = replace(raw, meta=listed[path.name].over(raw.meta))
         articles.append(raw)
     present = {p.name for p in supported}
     notes += [f"{FILE_NAME} describes {name}, which is not an article in {folder}"
