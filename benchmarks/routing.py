@@ -24,7 +24,7 @@ from briefing.analyse import analyse  # noqa: E402
 from briefing.classify import classify  # noqa: E402
 from briefing.clean import clean  # noqa: E402
 from briefing.config import load_config  # noqa: E402
-from briefing.read import read_folder  # noqa: E402
+from briefing.readers import read_folder  # noqa: E402
 
 SECTION_LABELS = {"talks": "talks", "positions": "position", "military": "military",
                   "open_questions": "open_question"}

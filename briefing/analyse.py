@@ -12,6 +12,7 @@ from .model import Article, Entity, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Span
     from spacy.matcher import PhraseMatcher
 
 
@@ -44,6 +45,30 @@ def _matcher(nlp: Language, config: Config) -> PhraseMatcher:
     for party in config.all_parties:
         matcher.add(party.key, list(nlp.tokenizer.pipe(party.aliases)))
     return matcher
+
+
+_MODALS = frozenset({"will", "shall", "would", "could", "may", "might", "should", "can", "'ll"})
+# Words that point forward from a date ("ahead of a Friday deadline") or make the verb below
+# them a plan ("expected to meet on Friday").
+_AHEAD = frozenset({"ahead", "deadline", "until", "upcoming"})
+_PLANNING = frozenset({"expect", "plan", "schedule", "set", "due", "intend", "aim", "prepare", "hope"})
+
+
+def looks_ahead(ent: Span) -> bool:
+    """Whether a date entity is something the sentence expects rather than reports: a bare
+    "Friday" in "said on Friday" is the last one, in "will meet on Friday" the next one."""
+    tok = ent.root
+    for _ in range(8):
+        if tok.lemma_.lower() in _AHEAD:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in tok.children):
+                return True
+            return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PLANNING
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
 
 
 def analyse(articles: list[Article], config: Config, model: str | None = None) -> tuple[list[Sentence], str]:
@@ -82,7 +107,8 @@ def analyse(articles: list[Article], config: Config, model: str | None = None) -
                 words=tuple(t.text for t in toks),
                 lemmas=tuple(t.lemma_.lower() for t in toks),
                 terms=tuple(t.lemma_.lower() for t in toks if (t.is_alpha or t.like_num) and not t.is_stop),
-                entities=tuple(Entity(e.text, e.label_) for e in sent.ents),
+                entities=tuple(Entity(e.text, e.label_, e.label_ == "DATE" and looks_ahead(e))
+                               for e in sent.ents),
                 parties=tuple(sorted({token_party[t.i] for t in sent if t.i in token_party})),
                 speaker=speaker,
                 stance=att.stance and speaker is not None,

@@ -7,20 +7,22 @@ from collections.abc import Sequence
 
 from .config import Config, SectionConfig
 from .model import Article, Briefing, Section, Sentence
+from .recency import Ages
 from .select import Cluster, Vector, cluster, pick, scores, tfidf
+from .timeline import timeline
 
 _OTHER = "other:"
 
 
 def _placement(c: Cluster, config: Config) -> str | None:
     """The section a point belongs to: the best-scoring one the briefing has."""
-    have = {s.key for s in config.sections if s.kind not in ("summary", "sources")}
+    have = {s.key for s in config.sections if s.kind in _FILL_ORDER}
     return next((k for k in c.lead.sections if k in have), None)
 
 
-def _budgets(config: Config) -> dict[str, int]:
+def _budgets(sections: Sequence[SectionConfig], config: Config) -> dict[str, int]:
     """Section word budgets, scaled down together when they add up to more than the total."""
-    wanted = {s.key: s.max_words for s in config.sections if s.kind != "sources"}
+    wanted = {s.key: s.max_words for s in sections if s.kind != "sources"}
     total = sum(wanted.values())
     factor = min(1.0, config.max_words / total) if total else 1.0
     return {k: int(v * factor) for k, v in wanted.items()}
@@ -50,16 +52,23 @@ _SECONDARY = 0.5  # weight of a candidate for whom this section is not the best 
 _FILL_ORDER = {"parties": 0, "questions": 1, "cues": 2}
 
 
+def _current(sc: SectionConfig, clusters: Sequence[Cluster], ids: Sequence[int]) -> list[int]:
+    """A section about where things stand now leaves out points only older sources report."""
+    return [i for i in ids if not (sc.current and clusters[i].older)]
+
+
 def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-                  method: str) -> dict[int, float]:
+                  method: str, ages: Ages) -> dict[int, float]:
     local = scores([clusters[i] for i in ids], method, config.language)
     return {i: local[n] * (1.0 if _placement(clusters[i], config) == sc.key else _SECONDARY)
+            * (ages.weight(clusters[i]) if sc.current else 1.0)
             for n, i in enumerate(ids)}
 
 
 def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-             method: str, budget: int, vectors: dict[tuple[int, int], Vector]) -> Section:
-    by_id = _local_scores(sc, clusters, ids, config, method)
+             method: str, budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages) -> Section:
+    ids = _current(sc, clusters, ids)
+    by_id = _local_scores(sc, clusters, ids, config, method, ages)
     chosen = pick(ids, clusters, by_id, max_points=sc.max_points, max_words=budget,
                   min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY)
     return Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
@@ -67,9 +76,9 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
 
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-             method: str, budget: int, vectors: dict[tuple[int, int], Vector]) -> Section:
-    ids = [i for i in ids if clusters[i].lead.speaker is not None]
-    by_id = _local_scores(sc, clusters, ids, config, method)
+             method: str, budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages) -> Section:
+    ids = [i for i in _current(sc, clusters, ids) if clusters[i].lead.speaker is not None]
+    by_id = _local_scores(sc, clusters, ids, config, method, ages)
     keys = _party_keys(clusters, ids, config)
     share = budget // max(1, len(keys))
     subsections = []
@@ -84,12 +93,14 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     return Section(key=sc.key, title=sc.title, subsections=tuple(subsections))
 
 
-def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, method: str,
-               budget: int, vectors: dict[tuple[int, int], Vector]) -> list[int]:
+def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
+               budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages) -> list[int]:
     """The story in a few points: the most central point of each section first, so that
     talks, positions, fighting and what is unresolved are all covered, then the next best."""
-    score = scores(clusters, method, config.language)
-    placed = {i: _placement(c, config) for i, c in enumerate(clusters)}
+    allowed = set(_current(sc, clusters, range(len(clusters))))
+    if sc.current:
+        score = {i: v * ages.weight(clusters[i]) for i, v in score.items()}
+    placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}
     seeds: list[int] = []
     for other in config.sections:
         ids = [i for i in placed if placed[i] == other.key]
@@ -98,7 +109,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, m
     # Seeds come from different sections, so they are about different things already.
     chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget, vectors=vectors)
     words = sum(clusters[i].words for i in chosen)
-    rest = [i for i in range(len(clusters)) if i not in chosen]
+    rest = [i for i in sorted(allowed) if i not in chosen]
     more = pick(rest, clusters, score, max_points=sc.max_points - len(chosen),
                 max_words=budget - words, min_points=max(0, sc.min_points - len(chosen)),
                 vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=chosen)
@@ -108,28 +119,38 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, m
 
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
              method: str, model: str) -> Briefing:
+    sources = tuple(a.source for a in articles)
+    ages = Ages.of(sources, config.older_after_days)
     vectors = tfidf(sentences)
-    clusters = cluster(sentences, config.similarity, vectors)
-    budgets = _budgets(config)
+    clusters = ages.date_clusters(cluster(sentences, config.similarity, vectors))
+    # Without a single dated source there is nothing to put in date order.
+    wanted = [sc for sc in config.sections if sc.kind != "timeline" or ages.known]
+    budgets = _budgets(wanted, config)
+    score = scores(clusters, method, config.language)
     used: set[int] = set()
     built: dict[str, Section] = {}
-    for sc in config.sections:
+    for sc in wanted:
         if sc.kind == "summary":
-            chosen = _takeaways(sc, clusters, config, method, budgets[sc.key], vectors)
+            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages)
             used.update(chosen)
             built[sc.key] = Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen))
         elif sc.kind == "sources":
             built[sc.key] = Section(key=sc.key, title=sc.title)
-    fill = sorted((sc for sc in config.sections if sc.kind in _FILL_ORDER),
-                  key=lambda sc: _FILL_ORDER[sc.kind])
+    fill = sorted((sc for sc in wanted if sc.kind in _FILL_ORDER), key=lambda sc: _FILL_ORDER[sc.kind])
     for sc in fill:
         ids = [i for i, c in enumerate(clusters) if i not in used and sc.key in c.lead.sections]
         build = _parties if sc.kind == "parties" else _section
-        section = build(sc, clusters, ids, config, method, budgets[sc.key], vectors)
+        section = build(sc, clusters, ids, config, method, budgets[sc.key], vectors, ages)
         used.update(i for i, c in enumerate(clusters)
                     if any(c.point() == p for sub in (section, *section.subsections) for p in sub.points))
         built[sc.key] = section
-    sections = [built[sc.key] for sc in config.sections]
-    return Briefing(title=config.title, subject=config.subject, sections=tuple(sections),
-                    sources=tuple(a.source for a in articles), method=method, model=model)
+    for sc in wanted:
+        if sc.kind == "timeline":  # last: it knows which points the other sections make
+            points = timeline(clusters, ages, score, max_points=sc.max_points,
+                              max_words=budgets[sc.key], vectors=vectors, used=used)
+            built[sc.key] = Section(key=sc.key, title=sc.title, points=points,
+                                    note="" if points else "No dated events in the sources.")
+    return Briefing(title=config.title, subject=config.subject,
+                    sections=tuple(built[sc.key] for sc in wanted), sources=sources, method=method,
+                    model=model, older_before=ages.cutoff)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .config import Config
 from .model import Article, Block, Source
-from .read import RawArticle
+from .readers import RawArticle
 
 _CLOSING = tuple('.!?…:;"”’)]')
 # Characters XML (and so DOCX) forbids, and other invisible controls.
@@ -93,9 +93,11 @@ def clean(raw: RawArticle, number: int, config: Config) -> Article:
         for piece in chunks(line) if kind == "body" else [line]:
             blocks.append(Block(index=len(blocks), text=piece, kind=kind))
         previous = line
-    title = next((b.text for b in blocks if b.kind == "title"), None)
+    meta = raw.meta
+    title = meta.title or next((b.text for b in blocks if b.kind == "title"), None)
     source = Source(number=number, path=raw.path.name, title=title or _derived_title(blocks, raw),
-                    title_is_derived=title is None)
+                    title_is_derived=title is None, outlet=meta.outlet, url=meta.url,
+                    date=meta.date, author=meta.author)
     return Article(source=source, blocks=tuple(blocks))
 
 

@@ -51,7 +51,7 @@ def _method(value: Optional[str]) -> Optional[str]:  # noqa: UP007
 
 @app.command()
 def build(
-    seeds: Annotated[Path, typer.Argument(help="Folder of articles (*.txt, *.md).")] = Path("seeds"),
+    seeds: Annotated[Path, typer.Argument(help="Folder of articles (*.txt, *.md, *.html, *.docx; optional sources.toml).")] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder the briefing is written to.")] = Path("out"),
     format: Annotated[str, typer.Option(  # noqa: A002 - the option is called --format
         "--format", "-f", help=f"Comma-separated formats: {', '.join(FORMATS)}.")] = "md,docx",

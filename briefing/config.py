@@ -11,13 +11,13 @@ from typing import Any
 
 from .errors import ConfigError
 
-SECTION_KINDS = ("summary", "cues", "parties", "questions", "sources")
+SECTION_KINDS = ("summary", "cues", "parties", "questions", "timeline", "sources")
 
 # Keys every [sections.NAME] / [parties.NAME] table may hold, with their types;
 # new sections and parties are allowed, unknown keys inside them are not.
 _SECTION_KEYS: dict[str, type] = {
     "kind": str, "title": str, "cues": list, "min_points": int, "max_points": int,
-    "max_words": int,
+    "max_words": int, "current": bool,
 }
 _PARTY_KEYS: dict[str, type] = {"name": str, "aliases": list}
 
@@ -31,6 +31,7 @@ class SectionConfig:
     min_points: int
     max_points: int
     max_words: int
+    current: bool = False  # only points that some recent source reports
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Config:
     stance_verbs: frozenset[str]
     stance_nouns: frozenset[str]
     pronouns: frozenset[str]
+    older_after_days: int = 30
 
     def section(self, key: str) -> SectionConfig:
         return next(s for s in self.sections if s.key == key)
@@ -208,7 +210,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
             key=key, kind=kind, title=body.get("title", key.replace("_", " ").capitalize()),
             cues=tuple(str(x).lower() for x in body.get("cues", [])),
             min_points=int(body.get("min_points", 0)), max_points=int(body.get("max_points", 5)),
-            max_words=int(body.get("max_words", 200)),
+            max_words=int(body.get("max_words", 200)), current=bool(body.get("current", False)),
         ))
     all_parties = []
     for key, body in table["parties"].items():
@@ -226,6 +228,8 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         problems.append("'briefing.max_words' must be positive")
     if not 0 < table["dedupe"]["similarity"] <= 1:
         problems.append("'dedupe.similarity' must be between 0 and 1")
+    if table["dates"]["older_after_days"] < 1:
+        problems.append("'dates.older_after_days' must be at least 1")
     if not a["models"]:
         problems.append("'analysis.models' must name at least one spaCy pipeline")
     patterns = {k: _compile(c[k], f"clean.{k}", problems) for k in ("boilerplate", "byline", "caption")}
@@ -248,4 +252,5 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         stance_verbs=frozenset(v.lower() for v in att["stance_verbs"]),
         stance_nouns=frozenset(v.lower() for v in att["stance_nouns"]),
         pronouns=frozenset(v.lower() for v in att["pronouns"]),
+        older_after_days=table["dates"]["older_after_days"],
     )

@@ -13,7 +13,8 @@ from pathlib import Path
 from . import __version__
 from .config import Config
 from .modelinfo import identity, resolve
-from .read import find_articles
+from .readers import find_articles
+from .readers.sources import FILE_NAME as SOURCES_FILE
 from .shipped import template_dir
 
 
@@ -36,9 +37,11 @@ def fingerprint(seeds: Path, config: Config, *, formats: tuple[str, ...], method
             articles.append((path.name, _hash_file(path)))
         except OSError:
             articles.append((path.name, "unreadable"))
+    listing = seeds / SOURCES_FILE
     payload = {
         "version": __version__,
         "articles": articles,
+        "sources": _hash_file(listing) if listing.is_file() else None,
         "config": config.raw,
         "formats": list(formats),
         "method": method,

@@ -13,12 +13,17 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Source:
-    """One article file; `number` is what citations print."""
+    """One article file; `number` is what citations print. Outlet, URL, date (YYYY-MM-DD)
+    and author are None where neither the file nor sources.toml says."""
 
     number: int
     path: str
     title: str
     title_is_derived: bool = False
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class Article:
 class Entity:
     text: str
     label: str
+    future: bool = False  # a date the sentence looks ahead to ("will meet on Friday")
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,8 @@ class Point:
     sentences: tuple[tuple[int, int], ...]  # (source, index) of every merged sentence
     party: str | None = None
     new: bool = False  # not in the previous briefing
+    older: str | None = None  # date of the newest source reporting it, when that is older context
+    when: str | None = None  # timeline: the day, month or week the point is about
 
 
 @dataclass(frozen=True)
@@ -103,10 +111,25 @@ class Briefing:
     method: str
     model: str
     notes: tuple[str, ...] = field(default=())  # warnings worth showing the reader
+    older_before: str | None = None  # points reported only before this day are marked older
 
     @property
     def words(self) -> int:
         return sum(s.words for s in self.sections)
+
+    @property
+    def dating(self) -> str:
+        """One line on how old the sources are, for the reader to weigh the points."""
+        dates = sorted(s.date for s in self.sources if s.date)
+        if not dates:
+            return "Source dates are unknown: newer and older reporting are not told apart."
+        undated = len(self.sources) - len(dates)
+        line = (f"Sources dated {dates[0]}" if dates[0] == dates[-1]
+                else f"Sources dated {dates[0]} to {dates[-1]}")
+        line += f", {undated} undated." if undated else "."
+        if self.older_before and dates[0] < self.older_before:
+            line += f" Points reported only before {self.older_before} are marked as older."
+        return line
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

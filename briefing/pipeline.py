@@ -25,7 +25,8 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     """Turn a folder of articles into a Briefing (no files written).
 
     Args:
-        seeds: folder holding the articles (*.txt, *.md), read in file-name order.
+        seeds: folder holding the articles (*.txt, *.md, *.html, *.docx) and optionally
+            sources.toml; read in file-name order.
         config: settings; the shipped defaults when None.
         method: sumy summarizer name overriding the config (see `SUMMARIZERS`).
         model: spaCy pipeline name overriding the config's candidates.
@@ -38,7 +39,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     from .assemble import assemble
     from .classify import classify
     from .clean import clean, screen
-    from .read import read_folder
+    from .readers import read_folder
     from .summarize import SUMMARIZERS
 
     config = config or load_config()

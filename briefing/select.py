@@ -22,6 +22,7 @@ class Cluster:
     """Sentences saying the same thing; the first is the one the briefing quotes."""
 
     members: tuple[Sentence, ...]
+    older: str | None = None  # date of the newest report, when every report is older context
 
     @property
     def lead(self) -> Sentence:
@@ -33,7 +34,8 @@ class Cluster:
 
     def point(self) -> Point:
         return Point(text=self.lead.text, sources=self.sources,
-                     sentences=tuple(sorted(m.key for m in self.members)), party=self.lead.speaker)
+                     sentences=tuple(sorted(m.key for m in self.members)), party=self.lead.speaker,
+                     older=self.older)
 
     @property
     def words(self) -> int:

@@ -11,7 +11,8 @@ from pathlib import Path
 from .config import load_config
 from .errors import BriefingError
 from .pipeline import build
-from .read import READERS
+from .readers import READERS
+from .readers.sources import FILE_NAME as SOURCES_FILE
 
 # Editors' swap, backup and temporary files; rename-on-save shows up as the real name too.
 _IGNORED = ("*.swp", "*.swo", "*.swx", "*~", ".#*", "#*#", "*.tmp", "*.part", "4913", "*.bak")
@@ -45,7 +46,7 @@ class Watcher:
             return True
         if self.templates is not None and self.templates.resolve() in p.parents:
             return True
-        return p.parent == self.seeds.resolve() and p.suffix.lower() in READERS
+        return p.parent == self.seeds.resolve() and (p.suffix.lower() in READERS or name == SOURCES_FILE)
 
     def rebuild_once(self, changes: Iterable[tuple[object, str]] = (), *, force: bool = False) -> bool:
         """Rebuild if any change matters (or `force`); log one line; never raise a BriefingError."""

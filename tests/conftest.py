@@ -89,7 +89,7 @@ def docx_bytes(rendered: dict[str, bytes]) -> bytes:
 @pytest.fixture(scope="session")
 def source_texts(seeds_dir: Path) -> dict[int, str]:
     """Source number → whitespace-normalised text of the file (numbers follow file-name order)."""
-    from briefing.read import decode
+    from briefing.readers import decode
 
     files = sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in (".txt", ".md"))
     return {n: " ".join(decode(p.read_bytes()).split()) for n, p in enumerate(files, start=1)}

@@ -181,6 +181,21 @@ def test_source_titles(briefing) -> None:
         assert s.title.endswith("…") and len(s.title.rstrip("…").split()) == 10
 
 
+def test_undated_seeds_say_so_and_keep_file_order(briefing, markdown: str) -> None:
+    """The seeds carry no dates: no timeline, nothing marked older, and one line saying why."""
+    assert all(s.date is None for s in briefing.sources)
+    assert "Timeline" not in [s.title for s in briefing.sections]
+    assert all(p.older is None and p.when is None for p in all_points(briefing))
+    assert "\nSource dates are unknown: newer and older reporting are not told apart.\n" in markdown
+    assert "older:" not in markdown
+
+
+def test_seeds_sources_toml_adds_only_what_the_files_show(briefing) -> None:
+    by_path = {s.path: s for s in briefing.sources}
+    assert by_path["004_ad8bdea11c4494a7.txt"].author == "KAM Isaac"
+    assert all(s.outlet is None and s.url is None for s in briefing.sources)
+
+
 def test_every_section_and_subsection_is_nonempty_or_says_why(briefing) -> None:
     for s in all_sections(briefing):
         if s.key == "sources" or s.subsections:

@@ -8,7 +8,7 @@ import pytest
 
 from briefing.clean import classify_line, clean, normalise
 from briefing.config import load_config
-from briefing.read import RawArticle
+from briefing.readers import RawArticle
 
 CONFIG = load_config()
 
@@ -208,7 +208,7 @@ def test_blank_lines_are_skipped() -> None:
 # --- reading files feeds the cleaner -------------------------------------------------------------
 
 def test_markdown_headings_are_declared(tmp_path: Path) -> None:
-    from briefing.read import read_markdown
+    from briefing.readers import read_markdown
 
     path = tmp_path / "story.md"
     path.write_text("# Ferry Timetable Delayed\n\n" + BODY + "\n\n## Why now?\n\nCrews are short.\n",
@@ -221,7 +221,7 @@ def test_markdown_headings_are_declared(tmp_path: Path) -> None:
 
 
 def test_text_encodings(tmp_path: Path) -> None:
-    from briefing.read import read_text
+    from briefing.readers import read_text
 
     bom = tmp_path / "bom.txt"
     bom.write_bytes("\ufeffCafé owners complain.\n".encode("utf-8"))

@@ -288,3 +288,18 @@ def test_foreign_file_with_an_output_name_is_protected(tmp_path: Path, tiny: Pat
     assert "briefing.md" in line
     assert (out / "briefing.md").read_text(encoding="utf-8") == "someone else's notes\n"
     assert not (out / "briefing.json").exists()  # all or nothing
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("sources.toml", '["a.txt"]\ndate = "last week"\n',
+     "sources.toml [\"a.txt\"]: 'date' is not a full date: 'last week'; write it as YYYY-MM-DD"),
+    ("b.md", "---\ntitle: [broken\n---\nText.\n", "b.md: front matter is not valid YAML (line 2)"),
+])
+def test_bad_metadata_is_one_error_line(tmp_path: Path, tiny: Path, name: str, text: str,
+                                        message: str) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(tiny, folder)
+    (folder / name).write_text(text, encoding="utf-8")
+    line = assert_clean_error(invoke("build", folder, "--out", tmp_path / "out"))
+    assert message in line
+    assert not (tmp_path / "out").exists()

@@ -31,12 +31,14 @@ def test_defaults() -> None:
     assert config.max_words == 1000
     assert config.method == "lexrank"
     assert [s.key for s in config.sections] == [
-        "takeaways", "talks", "positions", "military", "open_questions", "sources"]
+        "takeaways", "talks", "timeline", "positions", "military", "open_questions", "sources"]
     assert [s.title for s in config.sections] == [
-        "Key takeaways", "Status of talks", "Positions by party", "Military developments",
+        "Key takeaways", "Status of talks", "Timeline", "Positions by party", "Military developments",
         "Open questions", "Sources"]
     assert [s.kind for s in config.sections] == [
-        "summary", "cues", "parties", "cues", "questions", "sources"]
+        "summary", "cues", "timeline", "parties", "cues", "questions", "sources"]
+    assert [s.key for s in config.sections if s.current] == ["takeaways", "talks"]
+    assert config.older_after_days == 30
     assert [p.key for p in config.parties] == ["ukraine", "russia", "us", "europe"]
     assert [p.name for p in config.parties] == ["Ukraine", "Russia", "United States", "Europe"]
     takeaways = config.section("takeaways")
@@ -245,6 +247,9 @@ def test_non_string_alias_is_a_config_error(tmp_path: Path) -> None:
     ('briefing = 3\n', "'briefing' must be a table"),
     ('[sections]\ntalks = 3\n', "'sections.talks' must be a table"),
     ('[weather]\nrain = true\n', "unknown key 'weather'"),
+    ('[dates]\nolder_after_days = 0\n', "'dates.older_after_days' must be at least 1"),
+    ('[dates]\nolder_after_days = "30"\n', "'dates.older_after_days' must be an integer"),
+    ('[sections.talks]\ncurrent = "yes"\n', "'sections.talks.current' must be true or false"),
 ])
 def test_single_problems(tmp_path: Path, toml: str, problem: str) -> None:
     path = write(tmp_path, toml)

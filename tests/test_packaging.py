@@ -25,6 +25,7 @@ def test_wheel_ships_templates_and_defaults(wheel: Path) -> None:
     assert "briefing/templates/briefing.md.j2" in names
     assert "briefing/defaults.toml" in names
     assert "briefing/render/markdown.py" in names
+    assert "briefing/readers/html.py" in names and "briefing/readers/docx.py" in names
 
 
 def test_installed_wheel_finds_its_own_templates(wheel: Path, tmp_path: Path) -> None:

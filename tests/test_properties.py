@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from briefing.clean import clean, normalise
 from briefing.config import load_config
 from briefing.model import Briefing, Point, Section, Source
-from briefing.read import RawArticle, split_lines
+from briefing.readers import RawArticle, split_lines
 from briefing.render.docx import render_docx
 from briefing.render.markdown import render_markdown
 

@@ -66,7 +66,7 @@ def test_noop_build_does_not_import_spacy(seeds: Path, tmp_path: Path) -> None:
     assert "heavy: []" in result.stdout
 
 
-@pytest.mark.parametrize("change", ["config", "template", "format", "method"])
+@pytest.mark.parametrize("change", ["config", "template", "format", "method", "sources.toml"])
 def test_any_input_change_rebuilds(change: str, seeds: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     config = tmp_path / "c.toml"
@@ -84,8 +84,12 @@ def test_any_input_change_rebuilds(change: str, seeds: Path, tmp_path: Path) -> 
             '{% extends "default/briefing.md.j2" %}{% block header %}# Revised{% endblock %}\n', encoding="utf-8")
     elif change == "format":
         extra = ["--format", "md,docx,json"]
-    else:
+    elif change == "method":
         extra = ["--method", "textrank"]
+    else:
+        listing = seeds / "sources.toml"
+        listing.write_text(listing.read_text(encoding="utf-8") + '\n["001_15e90f5fcd59cc0a.txt"]\n'
+                           'outlet = "Example Wire"\n', encoding="utf-8")
     result = run(*base, *extra)
     assert result.exit_code == 0, result.output
     assert "wrote" in result.stdout
@@ -186,7 +190,7 @@ def test_what_changed_section(seeds: Path, tmp_path: Path) -> None:
 def test_watcher_ignores_what_cannot_change_the_briefing(seeds: Path, tmp_path: Path) -> None:
     config = tmp_path / "c.toml"
     w = Watcher(seeds=seeds, out=seeds / "out", config_path=config, templates=tmp_path / "tpl")
-    assert w.relevant(seeds / "new.txt") and w.relevant(seeds / "notes.md")
+    assert w.relevant(seeds / "new.txt") and w.relevant(seeds / "notes.md") and w.relevant(seeds / "sources.toml")
     assert w.relevant(config) and w.relevant(tmp_path / "tpl" / "briefing.md.j2")
     for ignored in (seeds / "out" / "briefing.md", seeds / ".hidden.txt", seeds / "a.txt.swp", seeds / "a.txt~",
                     seeds / ".#a.txt", seeds / "a.tmp", seeds / "photo.jpg", tmp_path / "other.toml"):

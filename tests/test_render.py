@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from markdown_it import MarkdownIt
 
 from briefing.errors import ConfigError
 from briefing.model import Briefing, Point, Section, Source
-from briefing.render.markdown import cite, md, render_markdown
+from briefing.render.markdown import cite, link, md, render_markdown
 
 # CommonMark plus the GFM extensions a reader's viewer is likely to have.
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -138,6 +139,63 @@ def test_note_and_derived_title() -> None:
 def test_file_name_with_backtick_stays_one_code_span() -> None:
     html = MD.render(render_markdown(tiny_briefing(path="odd`name.txt")))
     assert "<code>odd`name.txt</code>" in html
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.com/news/story",
+    "https://example.com/a_b*c_/x?y=1&z=[2]",
+    "https://example.com/(parens)/x",
+    "https://example.com/<angle>`tick`",
+])
+def test_link_filter_makes_one_link_to_the_address(url: str) -> None:
+    tokens = MD.parseInline(link(url))[0].children
+    assert [t.type for t in tokens][0] == "link_open" and tokens[-1].type == "link_close"
+    href = tokens[0].attrs["href"]
+    assert unquote(href) == url  # the parser percent-encodes what a URL may not hold raw
+    assert "".join(t.content for t in tokens[1:-1]) == url
+
+
+def dated_briefing() -> Briefing:
+    old = Point(text="Talks were planned.", sources=(2,), sentences=((2, 0),), older="2025-11-03")
+    event = Point(text="The cabinet met on Friday.", sources=(1,), sentences=((1, 0),), when="2026-03-13")
+    return Briefing(
+        title="T", subject="S", method="lexrank", model="m", older_before="2026-02-11",
+        sections=(Section(key="timeline", title="Timeline", points=(event,)),
+                  Section(key="positions", title="Positions", points=(old,)),
+                  Section(key="sources", title="Sources")),
+        sources=(Source(1, "wire.docx", "Cabinet backs deal", outlet="Wire & Co", date="2026-03-13",
+                        url="https://wire.example/a_b"),
+                 Source(2, "old.txt", "Talks planned", date="2025-11-03"),
+                 Source(3, "notes.md", "Notes", outlet="Desk")),
+    )
+
+
+def test_dates_older_points_and_timeline_in_markdown() -> None:
+    text = render_markdown(dated_briefing())
+    assert ("Sources dated 2025-11-03 to 2026-03-13, 1 undated. Points reported only before 2026-02-11 "
+            "are marked as older.") in text
+    assert "- **2026-03-13** — The cabinet met on Friday. [1]" in text
+    assert "- Talks were planned. *(older: 2025-11-03)* [2]" in text
+    assert ("1. Cabinet backs deal — Wire \\& Co, 2026-03-13 — "
+            "[https://wire.example/a\\_b](<https://wire.example/a_b>) — `wire.docx`") in text
+    assert "2. Talks planned — 2025-11-03 — `old.txt`" in text
+    assert "3. Notes — Desk — `notes.md`" in text
+
+
+def test_undated_sources_are_said_to_be_undated() -> None:
+    text = render_markdown(tiny_briefing())
+    assert "Source dates are unknown: newer and older reporting are not told apart." in text
+
+
+def test_dates_older_points_and_timeline_in_docx() -> None:
+    from briefing.render.docx import render_docx
+    from helpers import docx_paragraphs
+
+    paras = docx_paragraphs(render_docx(dated_briefing()))
+    assert ("List Bullet", "2026-03-13 — The cabinet met on Friday. [1]") in paras
+    assert ("List Bullet", "Talks were planned. (older: 2025-11-03) [2]") in paras
+    assert ("List Number", "Cabinet backs deal — Wire & Co, 2026-03-13 — https://wire.example/a_b — wire.docx") in paras
+    assert any(t.startswith("Sources dated 2025-11-03 to 2026-03-13") for _, t in paras)
 
 
 # --- user templates -------------------------------------------------------------------------------

@@ -35,6 +35,14 @@ def code(text: object) -> str:
     return f"{fence}{pad}{value}{pad}{fence}"
 
 
+def link(url: object) -> str:
+    """A Markdown link showing the address itself (it survives printing); the text is escaped
+    and the destination bracketed, so nothing in an address can break out into markup."""
+    value = str(url)
+    target = value.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    return f"[{md(value)}](<{target}>)"
+
+
 def cite(numbers: tuple[int, ...]) -> str:
     return "[" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
 
@@ -50,6 +58,7 @@ def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
     env.filters["md"] = md
     env.filters["cite"] = cite
     env.filters["code"] = code
+    env.filters["link"] = link
     return env
 
 

@@ -1,0 +1,57 @@
+"""What every reader returns: an article file as lines, with the metadata the file carries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from ..textfile import decode, looks_binary
+
+
+class Unreadable(Exception):
+    """A file left out of the briefing, with the reason shown to the user as a warning."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Where and when an article came from; None where the file does not say."""
+
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    author: str | None = None
+
+    def over(self, base: Meta) -> Meta:
+        """These values where set, `base` elsewhere."""
+        return replace(base, **{f.name: getattr(self, f.name) for f in fields(self)
+                                if getattr(self, f.name) is not None})
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article file as lines; `headings` marks lines the format itself declares headings."""
+
+    path: Path
+    lines: tuple[str, ...]
+    headings: frozenset[int] = frozenset()
+    meta: Meta = field(default_factory=Meta)
+
+
+# Only real line ends: str.splitlines() also breaks at vertical tab, form feed and other
+# controls that stray into pasted text, which would cut sentences in two.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    lines = _LINE_END.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def read_text_bytes(path: Path) -> str:
+    """The decoded text of a file that should be text; a binary file is left out."""
+    data = path.read_bytes()
+    if looks_binary(data):
+        raise Unreadable("not a text file")
+    return decode(data)

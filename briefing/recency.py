@@ -1,0 +1,78 @@
+"""Recency: how old each point's reporting is, against the newest source of the briefing.
+
+A point is as recent as the newest source that reports it. Points whose every report is
+more than `dates.older_after_days` older than the newest source are older context: marked
+with their date, and kept out of sections that must say where things stand now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .dates import days_between, shift
+from .model import Source
+from .select import Cluster
+
+
+@dataclass(frozen=True)
+class Ages:
+    dates: dict[int, str]  # source number → YYYY-MM-DD, dated sources only
+    newest: str | None
+    older_after_days: int
+
+    @classmethod
+    def of(cls, sources: Sequence[Source], older_after_days: int) -> Ages:
+        dates = {s.number: s.date for s in sources if s.date}
+        return cls(dates=dates, newest=max(dates.values(), default=None), older_after_days=older_after_days)
+
+    @property
+    def known(self) -> bool:
+        return self.newest is not None
+
+    @property
+    def cutoff(self) -> str | None:
+        """Points whose newest report is before this day are older context."""
+        return shift(self.newest, -self.older_after_days) if self.newest else None
+
+    def reported(self, c: Cluster) -> str | None:
+        """The newest date among the sources reporting a point."""
+        return max((self.dates[m.source] for m in c.members if m.source in self.dates), default=None)
+
+    def older(self, c: Cluster) -> str | None:
+        """The date to show when only older sources report the point; an undated report
+        might be recent, so it never makes a point older."""
+        if not self.cutoff or any(m.source not in self.dates for m in c.members):
+            return None
+        day = self.reported(c)
+        return day if day is not None and day < self.cutoff else None
+
+    def weight(self, c: Cluster) -> float:
+        """1.0 for the newest reporting, down to 0.5 at the older-context limit."""
+        day = self.reported(c)
+        if day is None or self.newest is None:
+            return 1.0
+        age = days_between(day, self.newest)
+        return 1.0 - 0.5 * min(1.0, age / max(1, self.older_after_days))
+
+    def date_clusters(self, clusters: Sequence[Cluster]) -> list[Cluster]:
+        """Each cluster quoting its newest report (the freshest wording of a fact) and
+        knowing whether it is older context; unchanged when no source is dated."""
+        if not self.known:
+            return list(clusters)
+        out = []
+        for c in clusters:
+            # Newest first; undated reports after the dated ones, in reading order.
+            members = tuple(sorted(c.members, key=lambda m: (m.source not in self.dates,
+                                                             _negated(self.dates.get(m.source)))))
+            dated = replace(c, members=members)
+            out.append(replace(dated, older=self.older(dated)))
+        return out
+
+
+def _negated(day: str | None) -> int:
+    """Sorts later days first."""
+    if day is None:
+        return 0
+    y, m, d = (int(x) for x in day.split("-"))
+    return -(y * 10000 + m * 100 + d)

@@ -1,0 +1,88 @@
+"""Dates: metadata dates, relative dates resolved against an article's date, and how old a point is."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from briefing.dates import not_before, resolve, to_iso
+from briefing.model import Sentence, Source
+from briefing.recency import Ages
+from briefing.select import Cluster
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-03-12", "2026-03-12"),
+    ("2026-03-12T09:30:00+01:00", "2026-03-12"),
+    (date(2026, 3, 12), "2026-03-12"),
+    (datetime(2026, 3, 12, 23, 59), "2026-03-12"),
+    ("12 March 2026", "2026-03-12"),
+    ("Mar 12, 2026", "2026-03-12"),
+    ("March 2026", None),   # no day: not a date to weigh sources by
+    ("last week", None),    # relative to nothing
+    ("2026-02-30", None),
+    ("", None),
+    (None, None),
+])
+def test_metadata_dates(value: object, expected: str | None) -> None:
+    assert to_iso(value) == expected
+
+
+# 2025-12-29 is a Monday.
+@pytest.mark.parametrize("expression, future, expected", [
+    ("on Friday", False, "2025-12-26"),        # "said on Friday": the last one
+    ("Friday", True, "2026-01-02"),            # "will meet on Friday": the next one
+    ("Monday", False, "2025-12-29"),           # the paper's own day, not a week before
+    ("next month", False, "2026-01"),
+    ("January", True, "2026-01"),
+    ("January", False, "2025-01"),
+    ("next week", False, "week of 2026-01-05"),
+    ("yesterday", False, "2025-12-28"),
+    ("12 March 2026", False, "2026-03-12"),
+    ("February 2022", False, "2022-02"),
+    ("the coming days", False, None),
+    ("recent months", False, None),
+    ("four-year-long", False, None),
+    ("two years", False, None),
+    ("2024", False, None),                      # a year alone is background
+])
+def test_relative_dates(expression: str, future: bool, expected: str | None) -> None:
+    assert resolve(expression, "2025-12-29", future=future) == expected
+
+
+def test_not_before() -> None:
+    assert not_before("2026-01", "2026-01-20")      # the month reaches that day
+    assert not not_before("2025-12", "2026-01-01")
+    assert not_before("week of 2026-01-05", "2026-01-05")
+    assert not not_before("2026-01-04", "2026-01-05")
+
+
+def sentence(source: int, index: int = 0) -> Sentence:
+    return Sentence(text=f"Sentence {source}.{index}.", source=source, paragraph=0, index=index)
+
+
+def test_ages_mark_points_only_old_sources_report() -> None:
+    sources = [Source(1, "a.txt", "A", date="2026-03-13"), Source(2, "b.txt", "B", date="2025-11-03"),
+               Source(3, "c.txt", "C")]
+    ages = Ages.of(sources, 30)
+    assert ages.newest == "2026-03-13" and ages.cutoff == "2026-02-11"
+    old, both, undated_too = Cluster((sentence(2),)), Cluster((sentence(2), sentence(1))), \
+        Cluster((sentence(2), sentence(3)))
+    assert ages.older(old) == "2025-11-03"
+    assert ages.older(both) is None                 # a recent source reports it too
+    assert ages.older(undated_too) is None          # an undated report might be recent
+    assert ages.weight(Cluster((sentence(1),))) == 1.0
+    assert ages.weight(old) == 0.5
+    # The newest report is the one quoted.
+    dated = ages.date_clusters([both])[0]
+    assert dated.lead.source == 1 and dated.older is None
+    assert ages.date_clusters([old])[0].point().older == "2025-11-03"
+
+
+def test_without_dates_nothing_changes() -> None:
+    ages = Ages.of([Source(1, "a.txt", "A"), Source(2, "b.txt", "B")], 30)
+    clusters = [Cluster((sentence(2), sentence(1)))]
+    assert not ages.known and ages.cutoff is None
+    assert ages.date_clusters(clusters) == clusters
+    assert ages.older(clusters[0]) is None and ages.weight(clusters[0]) == 1.0
