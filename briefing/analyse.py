@@ -111,6 +111,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None) -
                                for e in sent.ents),
                 parties=tuple(sorted({token_party[t.i] for t in sent if t.i in token_party})),
                 speaker=speaker,
+                actor=att.actor if att.actor is not None else (speaker if att.pronoun else None),
                 stance=att.stance and speaker is not None,
                 needs_context=needs_context(sent),
             ))

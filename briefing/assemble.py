@@ -77,7 +77,10 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages) -> Section:
-    ids = [i for i in _current(sc, clusters, ids) if clusters[i].lead.speaker is not None]
+    # A party's stance, or a sentence routed here first; a party merely saying or doing
+    # something about the talks stays in the talks.
+    ids = [i for i in _current(sc, clusters, ids) if clusters[i].lead.speaker is not None
+           and (clusters[i].lead.stance or _placement(clusters[i], config) == sc.key)]
     by_id = _local_scores(sc, clusters, ids, config, method, ages)
     keys = _party_keys(clusters, ids, config)
     share = budget // max(1, len(keys))

@@ -83,7 +83,7 @@ def party_of_phrase(head: Token, token_party: dict[int, str], config: Config) ->
 def _subject_party(verb: Token, token_party: dict[int, str], config: Config) -> tuple[str | None, bool]:
     """(party, is_pronoun) of the subject of `verb`, following conjoined verbs to their subject."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    while not subjects and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    while not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         verb = verb.head  # "Russia continues to demand", "accepted ... and warned"
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     for subject in subjects:
@@ -126,7 +126,7 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
     for noun in sent:
         # Only a stance noun the main clause is about: "Russia's demands remain unacceptable".
         if (noun.lemma_.lower() not in config.stance_nouns or noun.pos_ != "NOUN"
-                or noun.head is not sent.root or noun.dep_ not in _SUBJECTS + ("dobj", "attr")):
+                or noun.head.i != sent.root.i or noun.dep_ not in _SUBJECTS + ("dobj", "attr")):
             continue
         owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
         for owner in owners:
@@ -143,7 +143,9 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
 def _earlier_party(sent: Span, before: Token, token_party: dict[int, str]) -> str | None:
     """For "While Trump highlighted progress, he acknowledged...": the party named just before."""
     for tok in reversed(sent.doc[sent.start:before.i]):
-        if tok.i in token_party and tok.pos_ == "PROPN" and tok.dep_ in _SUBJECTS + ("poss",):
+        # The parser often mislabels a name in a fronted clause ("While Trump highlighted"),
+        # so any capitalised party name will do, except the object of a verb or preposition.
+        if tok.i in token_party and tok.is_title and tok.dep_ not in ("dobj", "pobj", "iobj"):
             return token_party[tok.i]
     return None
 

@@ -20,7 +20,7 @@ from . import __version__
 from .config import Config
 from .model import Article, Entity, Sentence
 
-FORMAT = 1  # bump when the stored shape of a Sentence changes
+FORMAT = 2  # bump when the stored shape of a Sentence changes
 _TUPLES = ("words", "lemmas", "terms", "parties", "sections")
 
 

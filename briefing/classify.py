@@ -52,5 +52,19 @@ def route(sentence: Sentence, config: Config) -> tuple[str, ...]:
     return tuple(sorted(scores, key=lambda k: (-scores[k], order[k])))
 
 
+def _with_actor(sentence: Sentence, config: Config) -> Sentence:
+    """A party's act outside the excluded sections (diplomacy, policy) is that party's stance too."""
+    if sentence.speaker is not None or sentence.actor is None:
+        return sentence
+    excluded = [s for s in config.sections if s.key in config.actor_excluded_sections]
+    if any(cue_hits(sentence, s) for s in excluded):
+        return sentence
+    return replace(sentence, speaker=sentence.actor)
+
+
 def classify(sentences: list[Sentence], config: Config) -> list[Sentence]:
-    return [replace(s, sections=route(s, config)) for s in sentences]
+    out = []
+    for s in sentences:
+        s = _with_actor(s, config)
+        out.append(replace(s, sections=route(s, config)))
+    return out

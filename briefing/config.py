@@ -68,6 +68,7 @@ class Config:
     stance_verbs: frozenset[str]
     stance_nouns: frozenset[str]
     pronouns: frozenset[str]
+    actor_excluded_sections: frozenset[str]
     older_after_days: int = 30
 
     def section(self, key: str) -> SectionConfig:
@@ -252,5 +253,6 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         stance_verbs=frozenset(v.lower() for v in att["stance_verbs"]),
         stance_nouns=frozenset(v.lower() for v in att["stance_nouns"]),
         pronouns=frozenset(v.lower() for v in att["pronouns"]),
+        actor_excluded_sections=frozenset(att["actor_excluded_sections"]),
         older_after_days=table["dates"]["older_after_days"],
     )

@@ -66,6 +66,7 @@ class Sentence:
     entities: tuple[Entity, ...] = ()
     parties: tuple[str, ...] = ()  # parties mentioned anywhere in the sentence
     speaker: str | None = None  # party that holds the stance the sentence reports
+    actor: str | None = None  # party that is the subject of the main clause, whatever the verb
     stance: bool = False  # the speaker demands, rejects, proposes... (not merely "said")
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"
     sections: tuple[str, ...] = ()  # every section the router found cues for, best first
