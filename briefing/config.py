@@ -142,13 +142,20 @@ def _check(table: dict[str, Any], schema: dict[str, Any], where: str, problems: 
                     for sub, body in value.items()}}
             else:
                 good[key] = _check(value, expected, name, problems)
-        elif not _type_ok(value, type(expected)):
-            problems.append(f"'{name}' must be {_type_name(type(expected))}, not {_type_name(type(value))}")
-        elif isinstance(value, list) and not all(isinstance(v, str) for v in value):
-            problems.append(f"'{name}' must be a list of strings")
-        else:
+        elif _value_ok(value, type(expected), name, problems):
             good[key] = value
     return good
+
+
+def _value_ok(value: Any, expected: type, name: str, problems: list[str]) -> bool:
+    """Whether a scalar or list setting has the right type; records the problem if not."""
+    if not _type_ok(value, expected):
+        problems.append(f"'{name}' must be {_type_name(expected)}, not {_type_name(type(value))}")
+        return False
+    if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        problems.append(f"'{name}' must be a list of strings")
+        return False
+    return True
 
 
 def _check_entry(body: Any, entry: dict[str, type], name: str, problems: list[str]) -> dict[str, Any]:
@@ -159,11 +166,7 @@ def _check_entry(body: Any, entry: dict[str, type], name: str, problems: list[st
     for k, v in body.items():
         if k not in entry:
             problems.append(f"unknown key '{name}.{k}'")
-        elif not _type_ok(v, entry[k]):
-            problems.append(f"'{name}.{k}' must be {_type_name(entry[k])}")
-        elif isinstance(v, list) and not all(isinstance(x, str) for x in v):
-            problems.append(f"'{name}.{k}' must be a list of strings")
-        else:
+        elif _value_ok(v, entry[k], f"{name}.{k}", problems):
             good[k] = v
     return good
 
