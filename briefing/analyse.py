@@ -74,6 +74,7 @@ def looks_ahead(ent: Span) -> bool:
 def analyse(articles: list[Article], config: Config, model: str | None = None) -> tuple[list[Sentence], str]:
     """Every body sentence of every article, in reading order, with entities and speaker."""
     from .attribute import attribute, needs_context, opens_with_quote
+    from .figures import extract as extract_figures
 
     nlp, model_name = load_model([model] if model else config.models)
     matcher = _matcher(nlp, config)
@@ -114,6 +115,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None) -
                 actor=att.actor if att.actor is not None else (speaker if att.pronoun else None),
                 stance=att.stance and speaker is not None,
                 needs_context=needs_context(sent),
+                figures=extract_figures(sent),
             ))
             # A later "he" or "they" most likely means whoever acted or spoke last.
             if speaker is not None or att.actor is not None:

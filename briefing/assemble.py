@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from .config import Config, SectionConfig
 from .model import Article, Briefing, Section, Sentence
 from .recency import Ages
+from .figures import key_figures
 from .select import Cluster, Vector, cluster, pick, scores, tfidf
 from .timeline import timeline
 
@@ -140,6 +141,8 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
                                     points=tuple(clusters[i].point() for i in chosen))
         elif sc.kind == "sources":
             built[sc.key] = Section(key=sc.key, title=sc.title)
+        elif sc.kind == "figures":
+            built[sc.key] = key_figures(sc, sentences, budgets[sc.key])
     fill = sorted((sc for sc in wanted if sc.kind in _FILL_ORDER), key=lambda sc: _FILL_ORDER[sc.kind])
     for sc in fill:
         ids = [i for i, c in enumerate(clusters) if i not in used and sc.key in c.lead.sections]

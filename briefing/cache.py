@@ -18,9 +18,9 @@ from typing import Any
 
 from . import __version__
 from .config import Config
-from .model import Article, Entity, Sentence
+from .model import Article, Entity, Figure, Sentence
 
-FORMAT = 2  # bump when the stored shape of a Sentence changes
+FORMAT = 3  # bump when the stored shape of a Sentence changes
 _TUPLES = ("words", "lemmas", "terms", "parties", "sections")
 
 
@@ -54,6 +54,7 @@ def _from_dict(d: dict[str, Any]) -> Sentence:
     for key in _TUPLES:
         d[key] = tuple(d[key])
     d["entities"] = tuple(Entity(**e) for e in d["entities"])
+    d["figures"] = tuple(Figure(**f) for f in d.get("figures", ()))
     return Sentence(**d)
 
 

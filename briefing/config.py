@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import ConfigError
 
-SECTION_KINDS = ("summary", "cues", "parties", "questions", "timeline", "sources")
+SECTION_KINDS = ("summary", "cues", "parties", "questions", "timeline", "figures", "sources")
 
 # Keys every [sections.NAME] / [parties.NAME] table may hold, with their types;
 # new sections and parties are allowed, unknown keys inside them are not.

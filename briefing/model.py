@@ -53,6 +53,15 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number in a sentence and the words that say what it measures."""
+
+    value: str
+    kind: str  # PERCENT, MONEY, QUANTITY, CARDINAL, DATE (spaCy's entity labels)
+    context: str
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence of an article body, as spaCy split it, with what analysis found."""
 
@@ -68,6 +77,7 @@ class Sentence:
     speaker: str | None = None  # party that holds the stance the sentence reports
     actor: str | None = None  # party that is the subject of the main clause, whatever the verb
     stance: bool = False  # the speaker demands, rejects, proposes... (not merely "said")
+    figures: tuple[Figure, ...] = ()
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"
     sections: tuple[str, ...] = ()  # every section the router found cues for, best first
 
@@ -85,6 +95,7 @@ class Point:
     sentences: tuple[tuple[int, int], ...]  # (source, index) of every merged sentence
     party: str | None = None
     new: bool = False  # not in the previous briefing
+    figure: str | None = None  # in a key-figures table: the number; `text` says what it measures
     older: str | None = None  # date of the newest source reporting it, when that is older context
     when: str | None = None  # timeline: the day, month or week the point is about
 
@@ -96,6 +107,7 @@ class Section:
     points: tuple[Point, ...] = ()
     subsections: tuple[Section, ...] = ()
     note: str = ""  # said instead of points when there are none
+    kind: str = ""  # how renderers lay it out: "figures" is a table
 
     @property
     def words(self) -> int:

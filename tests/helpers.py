@@ -18,7 +18,8 @@ def all_sections(briefing: Briefing) -> Iterator[Section]:
 
 
 def all_points(briefing: Briefing) -> list[Point]:
-    return [p for s in all_sections(briefing) for p in s.points]
+    """Every sentence point; the key-figures table's rows are excerpts, not points."""
+    return [p for s in all_sections(briefing) if s.kind != "figures" for p in s.points]
 
 
 def normalise_ws(text: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from helpers import all_points, all_sections, md_blocks, md_bullets, normalise_ws
 
 SECTION_TITLES = ["Key takeaways", "Status of talks", "Positions by party", "Military developments",
-                  "Open questions", "Sources"]
+                  "Open questions", "Key figures", "Sources"]
 PARTY_TITLES = ["Ukraine", "Russia", "United States", "Europe"]
 
 
@@ -108,10 +108,12 @@ def test_no_point_is_repeated(briefing, markdown: str) -> None:
 
 def test_total_words_within_budget(briefing, markdown: str) -> None:
     assert 0 < briefing.words <= 1000
-    assert briefing.words == sum(len(p.text.split()) for p in all_points(briefing))
-    # What the reader sees before Sources (headings, header and citations included).
+    # Every word the briefing shows counts, the key-figures table's excerpts included.
+    assert briefing.words == sum(len(p.text.split()) for s in all_sections(briefing) for p in s.points)
+    # What the reader sees before Sources, headings and header included; a word has a letter
+    # in it, so list markers, table rules and citation numbers don't count.
     body = markdown.split("\n## Sources\n")[0]
-    assert len(body.split()) <= 1000
+    assert len([w for w in body.split() if any(ch.isalpha() for ch in w)]) <= 1000
     # The header states the true count.
     assert f"({briefing.words} words)" in markdown
 
@@ -287,7 +289,7 @@ def test_other_story_title_and_sections(trade) -> None:
     assert md.splitlines()[0] == "# Freedonia–Sylvania trade dispute"
     titles = [s.title for s in result.sections]
     assert titles == ["Key takeaways", "Status of talks", "Positions by party", "Trade measures",
-                      "Open questions", "Sources"]
+                      "Open questions", "Key figures", "Sources"]
     assert [t for t, _ in md_blocks(md)] == titles
     assert "Military developments" not in md
 
@@ -330,3 +332,18 @@ def test_other_story_points_cite_and_quote_sources(trade) -> None:
         assert normalise_ws(point.text) in texts[point.sources[0]]
     assert 3 <= len(section(result, "Key takeaways").points) <= 5
     assert result.words <= 1000
+
+
+def test_key_figures_table(briefing, markdown: str, seeds_dir: Path) -> None:
+    figures = next(s for s in briefing.sections if s.kind == "figures")
+    assert 3 <= len(figures.points) <= 8
+    texts = {p.name: normalise_ws(p.read_text(encoding="utf-8")) for p in seeds_dir.glob("*.txt")}
+    by_number = {s.number: s.path for s in briefing.sources}
+    for row in figures.points:
+        assert row.figure and row.figure in row.text  # the number, and the words around it
+        assert len(row.sources) == 1
+        source_text = texts[by_number[row.sources[0]]]
+        assert row.text.strip(" …") in source_text or all(w in source_text for w in row.text.split() if w != "…")
+    values = {row.figure for row in figures.points}
+    assert {"around 70 percent", "$200 million"} <= values
+    assert "| Figure | What it measures | Source |" in markdown

@@ -31,12 +31,12 @@ def test_defaults() -> None:
     assert config.max_words == 1000
     assert config.method == "lexrank"
     assert [s.key for s in config.sections] == [
-        "takeaways", "talks", "timeline", "positions", "military", "open_questions", "sources"]
+        "takeaways", "talks", "timeline", "positions", "military", "open_questions", "figures", "sources"]
     assert [s.title for s in config.sections] == [
         "Key takeaways", "Status of talks", "Timeline", "Positions by party", "Military developments",
-        "Open questions", "Sources"]
+        "Open questions", "Key figures", "Sources"]
     assert [s.kind for s in config.sections] == [
-        "summary", "cues", "timeline", "parties", "cues", "questions", "sources"]
+        "summary", "cues", "timeline", "parties", "cues", "questions", "figures", "sources"]
     assert [s.key for s in config.sections if s.current] == ["takeaways", "talks"]
     assert config.older_after_days == 30
     assert [p.key for p in config.parties] == ["ukraine", "russia", "us", "europe"]

@@ -31,7 +31,7 @@ def test_title_paragraph(paragraphs, briefing) -> None:
 def test_heading_1_are_the_section_titles_in_order(paragraphs) -> None:
     assert styled(paragraphs, "Heading 1") == [
         "Key takeaways", "Status of talks", "Positions by party", "Military developments",
-        "Open questions", "Sources"]
+        "Open questions", "Key figures", "Sources"]
 
 
 def test_heading_2_are_the_party_names(paragraphs, briefing) -> None:

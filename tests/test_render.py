@@ -271,7 +271,8 @@ def test_markdown_lists(markdown: str, briefing) -> None:
     tokens = MD.parse(markdown)
     items = [tokens[i + 2] for i, t in enumerate(tokens)
              if t.type == "list_item_open" and tokens[i + 1].type == "paragraph_open"]
-    points = [p for s in briefing.sections for sub in (s, *s.subsections) for p in sub.points]
+    points = [p for s in briefing.sections if s.kind != "figures" for sub in (s, *s.subsections)
+              for p in sub.points]
     # Bullets hold the points as written (escapes resolved), then the numbered Sources list follows.
     assert len(items) == len(points) + len(briefing.sources)
     for inline, point in zip(items, points):
@@ -280,4 +281,5 @@ def test_markdown_lists(markdown: str, briefing) -> None:
         assert inline.content.endswith(f"`{source.path}`")
     assert sum(t.type == "ordered_list_open" for t in tokens) == 1
     assert sum(t.type == "bullet_list_open" for t in tokens) == sum(
-        1 for s in briefing.sections for sub in (s, *s.subsections) if sub.points)
+        1 for s in briefing.sections if s.kind != "figures" for sub in (s, *s.subsections) if sub.points)
+    assert sum(t.type == "table_open" for t in MarkdownIt("commonmark").enable("table").parse(markdown)) == 1

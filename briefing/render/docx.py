@@ -80,6 +80,19 @@ def _points(doc: DocumentObject, section: Section) -> None:
         doc.add_paragraph(section.note, style=NOTE_STYLE)
 
 
+def _figures_table(doc: DocumentObject, section: Section) -> None:
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Figure", "What it measures", "Source")):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for point in section.points:
+        row = table.add_row().cells
+        row[0].text = point.figure or ""
+        row[1].text = point.text
+        row[2].paragraphs[0].add_run(cite(point.sources), style=CITATION_STYLE)
+
+
 def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
@@ -88,7 +101,8 @@ def _safe(briefing: Briefing) -> Briefing:
     """The briefing with every string cleared of characters a DOCX cannot hold."""
     def section(s: Section) -> Section:
         return replace(s, title=xml_safe(s.title), note=xml_safe(s.note),
-                       points=tuple(replace(p, text=xml_safe(p.text)) for p in s.points),
+                       points=tuple(replace(p, text=xml_safe(p.text), figure=xml_safe(p.figure or "") or None)
+                                    for p in s.points),
                        subsections=tuple(section(x) for x in s.subsections))
     return replace(briefing, title=xml_safe(briefing.title), subject=xml_safe(briefing.subject),
                    sections=tuple(section(s) for s in briefing.sections),
@@ -121,6 +135,9 @@ def render_docx(briefing: Briefing, created: datetime | None = None) -> bytes:
             if section.points:
                 doc.add_paragraph("No longer in the briefing:")
                 _points(doc, replace(section, note=""))
+            continue
+        if section.kind == "figures" and section.points:
+            _figures_table(doc, section)
             continue
         if section.key == "sources":
             for source in briefing.sources:

@@ -1,0 +1,73 @@
+"""Key figures: the numbers that matter (shares, money, counts with units, dates), each with
+the words around it that say what it measures, and its source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .config import SectionConfig
+from .model import Figure, Point, Section, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# Order is priority: a share or a sum says more than a count, a count more than a date.
+_KINDS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
+_MAX_CONTEXT = 18  # words
+
+
+def _context(sent: Span, start: int, end: int) -> str:
+    """The stretch of the sentence between punctuation that holds the figure, kept short."""
+    text = sent.text
+    a = sent[start - sent.start:end - sent.start].start_char - sent.start_char
+    b = a + len(sent.doc[start:end].text)
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, a)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, b)), len(text))
+    words = text[left:right].strip().rstrip(".").split()
+    if len(words) > _MAX_CONTEXT:
+        # Keep the words nearest the figure.
+        at = len(text[left:a].split())
+        lo = max(0, min(at - _MAX_CONTEXT // 2, len(words) - _MAX_CONTEXT))
+        words = (["…"] if lo else []) + words[lo:lo + _MAX_CONTEXT] + (["…"] if lo + _MAX_CONTEXT < len(words) else [])
+    return " ".join(words)
+
+
+def extract(sent: Span) -> tuple[Figure, ...]:
+    """Figures in one parsed sentence; bare small numbers and vague dates are not figures."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in _KINDS or not _DIGIT.search(ent.text) and ent.label_ != "PERCENT":
+            continue
+        if ent.label_ == "DATE" and not _YEAR.search(ent.text):
+            continue  # "Friday", "this week": a timeline's business, not a key figure
+        if ent.label_ == "CARDINAL" and (ent.root.head.pos_ != "NOUN" or ent.root.head.i == ent.root.i):
+            continue  # a count must count something: "20 points", not "one of"
+        value = ent.text
+        if ent.label_ == "CARDINAL":
+            value += " " + ent.root.head.text  # the unit: "20 points"
+        out.append(Figure(value=value, kind=ent.label_, context=_context(sent, ent.start, ent.end)))
+    return tuple(out)
+
+
+def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int) -> Section:
+    """The most telling figures, one row each, never the same number for the same thing twice."""
+    rows: list[Point] = []
+    seen: set[tuple[str, str]] = set()
+    words = 0
+    candidates = [(f, s) for s in sentences for f in s.figures]
+    candidates.sort(key=lambda fs: (_KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
+    for figure, s in candidates:
+        key = (re.sub(r"\W+", "", figure.value.lower()), figure.context.lower()[:40])
+        cost = len(figure.context.split())
+        if key in seen or len(rows) >= sc.max_points or words + cost > budget:
+            continue
+        seen.add(key)
+        words += cost
+        rows.append(Point(text=figure.context, sources=(s.source,), sentences=(s.key,), figure=figure.value))
+    return Section(key=sc.key, title=sc.title, points=tuple(rows), kind="figures",
+                   note="" if rows else "No figures in the sources.")
