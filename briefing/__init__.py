@@ -6,16 +6,19 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Briefing", "BriefingError", "Config", "build", "build_briefing", "load_config", "render"]
+__all__ = ["Briefing", "BriefingError", "Config", "build", "build_briefing", "load_config", "render",
+           "summarize_texts"]
 
 if TYPE_CHECKING:
     from .config import Config, load_config
     from .errors import BriefingError
     from .model import Briefing
+    from .multidoc import summarize_texts
     from .pipeline import build, build_briefing, render
 
 _LAZY = {"Config": "config", "load_config": "config", "BriefingError": "errors", "Briefing": "model",
-         "build": "pipeline", "build_briefing": "pipeline", "render": "pipeline"}
+         "build": "pipeline", "build_briefing": "pipeline", "render": "pipeline",
+         "summarize_texts": "multidoc"}
 
 
 def __getattr__(name: str) -> Any:

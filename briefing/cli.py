@@ -104,6 +104,32 @@ def build(
         typer.echo(f"wrote {path}")
 
 
+@app.command()
+def summarize(
+    seeds: Annotated[Path, typer.Argument(help="Folder of articles about one story (*.txt, *.md, *.html, *.docx).")],
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Length limit of the summary in words.")] = 100,
+    config: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--config", "-c", help="TOML file overriding the shipped configuration (cleaner patterns, model).")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load.")] = None,  # noqa: UP007
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
+) -> None:
+    """Print a summary of the articles in SEEDS: their most shared facts, one sentence a line."""
+    try:
+        from .config import load_config
+        from .multidoc import summarize_folder
+
+        sentences, notes = summarize_folder(seeds, words, config=load_config(config), model=model)
+    except BriefingError as exc:
+        if debug:
+            raise
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    for note in notes:
+        typer.echo(f"warning: {note}", err=True)
+    for sentence in sentences:
+        typer.echo(sentence)
+
+
 def run() -> None:
     try:
         app()
