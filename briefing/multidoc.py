@@ -160,43 +160,16 @@ def _filler(cands: Sequence[Candidate], units: Sequence[Unit], chosen: list[int]
     return " ".join(cands[best].text.split()[:left])
 
 
+_PUNCT = ".,;:!?…\"'“”‘’()[]«»`_—–-"
+
+
 def _articles_from_texts(texts: Sequence[str], config: Config) -> list[Article]:
     from .clean import clean, screen
-    from .readers import RawArticle
+    from .readers import RawArticle, unwrap
 
     raws = [RawArticle(path=Path(f"text-{n}"), lines=tuple(unwrap(t))) for n, t in enumerate(texts, 1)]
     articles, _ = screen([clean(raw, n, config) for n, raw in enumerate(raws, 1)], config)
     return articles
-
-
-_CLOSING = tuple('.!?…:;"”’)]')
-_PUNCT = ".,;:!?…\"'“”‘’()[]«»`_—–-"
-
-
-def unwrap(text: str) -> list[str]:
-    """Lines of a text, with paragraphs that were hard-wrapped at a fixed width (as news
-    wires and e-mail do) joined back, so that the cleaner does not take each piece of a
-    sentence for a heading."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    out: list[str] = []
-    block: list[str] = []
-    for line in [*lines, ""]:
-        if line.strip():
-            block.append(line.strip())
-            continue
-        if block:
-            out.extend([" ".join(block)] if _wrapped(block) else block)
-            block = []
-    return out
-
-
-def _wrapped(block: list[str]) -> bool:
-    if len(block) < 2:
-        return False
-    inner = block[:-1]
-    # A wrapped line stops near the wrap width, mid-sentence; a title is short.
-    open_ended = sum(1 for line in inner if not line.endswith(_CLOSING) and len(line) >= 40)
-    return max(len(line) for line in block) <= 100 and open_ended >= 0.5 * len(inner)
 
 
 def summarize_texts(texts: list[str], max_words: int, *, model: str | None = None,

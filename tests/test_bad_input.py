@@ -399,3 +399,18 @@ def test_unknown_option_values_are_usage_errors(folder: Path, tmp_path: Path, op
     assert result.exit_code == 2
     assert valid in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_hard_wrapped_text_is_joined_back(tmp_path: Path) -> None:
+    import textwrap
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = ("Dock workers in Portsmouth walked out on Monday after talks with the port authority "
+            "collapsed, the union said in a statement. The union wants a pay rise of 6 percent and "
+            "says the authority has refused to negotiate with its representatives.")
+    (seeds / "a.txt").write_text("Harbour Workers Strike Over Pay\n\n" + textwrap.fill(body, 70) + "\n",
+                                 encoding="utf-8")
+    result, md = build_md(seeds, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "Dock workers in Portsmouth walked out on Monday after talks with the port authority collapsed" in md

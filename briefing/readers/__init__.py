@@ -11,14 +11,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
-from .base import Meta, RawArticle, Unreadable, decode, split_lines
+from .base import Meta, RawArticle, Unreadable, decode, split_lines, unwrap
 from .docx import read_docx
 from .html import read_html
 from .markdown import read_markdown
 from .sources import FILE_NAME, read_sources
 from .text import read_text
 
-__all__ = ["READERS", "Meta", "RawArticle", "decode", "find_articles", "read_folder", "split_lines"]
+__all__ = ["READERS", "Meta", "RawArticle", "decode", "find_articles", "read_folder", "split_lines", "unwrap"]
 
 READERS: dict[str, Callable[[Path], RawArticle]] = {
     ".txt": read_text,

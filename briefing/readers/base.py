@@ -49,6 +49,35 @@ def split_lines(text: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
+_CLOSING = tuple('.!?…:;"”’)]')
+
+
+def unwrap(text: str) -> list[str]:
+    """Lines of a text, with paragraphs that were hard-wrapped at a fixed width (as news
+    wires and e-mail do) joined back, so that the cleaner does not take each piece of a
+    sentence for a heading."""
+    lines = split_lines(text)
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line.strip())
+            continue
+        if block:
+            out.extend([" ".join(block)] if _wrapped(block) else block)
+            block = []
+    return out
+
+
+def _wrapped(block: list[str]) -> bool:
+    if len(block) < 2:
+        return False
+    inner = block[:-1]
+    # A wrapped line stops near the wrap width, mid-sentence; a title is short.
+    open_ended = sum(1 for line in inner if not line.endswith(_CLOSING) and len(line) >= 40)
+    return max(len(line) for line in block) <= 100 and open_ended >= 0.5 * len(inner)
+
+
 def read_text_bytes(path: Path) -> str:
     """The decoded text of a file that should be text; a binary file is left out."""
     data = path.read_bytes()

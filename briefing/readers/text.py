@@ -1,11 +1,11 @@
-"""Plain text: one line per line; metadata can come only from sources.toml."""
+"""Plain text: one line per line (hard-wrapped paragraphs joined); metadata only from sources.toml."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .base import RawArticle, read_text_bytes, split_lines
+from .base import RawArticle, read_text_bytes, unwrap
 
 
 def read_text(path: Path) -> RawArticle:
-    return RawArticle(path=path, lines=tuple(split_lines(read_text_bytes(path))))
+    return RawArticle(path=path, lines=tuple(unwrap(read_text_bytes(path))))
