@@ -39,8 +39,10 @@ def atomic_write(path: Path, data: bytes) -> None:
     os.replace(_stage(path, data), path)
 
 
-def _sweep(out: Path, names: list[str]) -> None:
+def sweep(out: Path, names: list[str]) -> None:
     """Remove temporary files a killed build left behind (not those of a build still writing)."""
+    if not out.is_dir():
+        return
     cutoff = time.time() - 60
     for name in names:
         for stale in out.glob(f".{name}.*.tmp"):
@@ -101,7 +103,7 @@ def write_outputs(out: Path, files: dict[str, bytes], *, discard_edits: bool = F
         raise OutputError(f"cannot create output folder {out}: {exc.strerror}") from None
     if not out.is_dir():
         raise OutputError(f"output path is not a folder: {out}")
-    _sweep(out, [*files, *(internal or {}), MANIFEST])
+    sweep(out, [*files, *(internal or {}), MANIFEST])
     edited = edited_files(out, list(files))
     if edited and not discard_edits:
         raise OutputConflict(

@@ -129,13 +129,15 @@ def build(seeds: Path, out: Path, *, config: Config | None = None, formats: tupl
     """
     from .fingerprint import fingerprint
     from .lock import build_lock
-    from .output import up_to_date, write_outputs
+    from .output import MANIFEST, sweep, up_to_date, write_outputs
 
     config = config or load_config()
     method = method or config.method
     names = [f"briefing.{fmt}" for fmt in formats]
     digest = fingerprint(seeds, config, formats=formats, method=method, model=model, templates=templates)
     with build_lock(out, on_wait):
+        # Leftovers of a killed build go even when this build turns out to have nothing to do.
+        sweep(out, [*names, MODEL_FILE, MANIFEST])
         if not force and up_to_date(out, digest, names):
             return BuildResult(None)
         briefing = build_briefing(seeds, config, method=method, model=model,
