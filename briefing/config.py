@@ -69,6 +69,7 @@ class Config:
     stance_nouns: frozenset[str]
     pronouns: frozenset[str]
     older_after_days: int = 30
+    author: str = ""  # the DOCX's author property and comment author
 
     def section(self, key: str) -> SectionConfig:
         return next(s for s in self.sections if s.key == key)
@@ -253,4 +254,5 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         stance_nouns=frozenset(v.lower() for v in att["stance_nouns"]),
         pronouns=frozenset(v.lower() for v in att["pronouns"]),
         older_after_days=table["dates"]["older_after_days"],
+        author=b["author"].strip(),
     )
