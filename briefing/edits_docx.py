@@ -10,7 +10,6 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 

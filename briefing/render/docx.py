@@ -21,8 +21,6 @@ from .wordml import add_contents, add_hyperlink, update_fields_on_open
 # XML 1.0 forbids these; python-docx raises on them, so they never reach the document.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
-CITATION_STYLE = CITATION
-NOTE_STYLE = BRIEFING_NOTE
 NOTE_AUTHOR = "briefing"  # comment author when the configuration names none
 _TABLE_POINT_WORDS = 28  # the overview quotes the leading point up to this many words
 
