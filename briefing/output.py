@@ -39,8 +39,10 @@ def atomic_write(path: Path, data: bytes) -> None:
     os.replace(_stage(path, data), path)
 
 
-def _sweep(out: Path, names: list[str]) -> None:
+def sweep(out: Path, names: list[str]) -> None:
     """Remove temporary files a killed build left behind (not those of a build still writing)."""
+    if not out.is_dir():
+        return
     cutoff = time.time() - 60
     for name in names:
         for stale in out.glob(f".{name}.*.tmp"):
@@ -66,13 +68,10 @@ def _manifest(out: Path) -> dict[str, str]:
 
 
 def up_to_date(out: Path, fingerprint: str, names: list[str]) -> bool:
-    """The last build had these very inputs, and its outputs are on disk as it wrote them."""
-    manifest = read_manifest(out)
-    if manifest.get("fingerprint") != fingerprint:
-        return False
-    known = _manifest(out)
-    return all(n in known and (out / n).is_file() and sha256((out / n).read_bytes()) == known[n]
-               for n in names)
+    """The last build had these very inputs and its outputs are all there. An output the user
+    edited since counts as there: with nothing new to merge, their file is left as it is."""
+    return (read_manifest(out).get("fingerprint") == fingerprint
+            and all((out / n).is_file() for n in names))
 
 
 def edited_files(out: Path, names: list[str]) -> list[str]:
@@ -86,12 +85,14 @@ def edited_files(out: Path, names: list[str]) -> list[str]:
     return edited
 
 
-def write_outputs(out: Path, files: dict[str, bytes], *, discard_edits: bool = False,
-                  internal: dict[str, bytes] | None = None, fingerprint: str | None = None) -> list[Path]:
+def write_outputs(out: Path, files: dict[str, bytes], *, backup: tuple[str, ...] = (),
+                  internal: dict[str, bytes] | None = None, fingerprint: str | None = None,
+                  records: dict[str, Any] | None = None) -> dict[str, Path]:
     """Write every file or none: all are staged first, then renamed into place together.
 
-    An output the user edited stops the build, unless `discard_edits`: then it is kept as a
-    timestamped backup before being replaced.
+    An output the user edited is kept as a timestamped backup when it is named in `backup`
+    (its edits were merged, or --discard-edits); any other edited output stops the build.
+    `records` are what the edit merge keeps per output in the manifest. Returns each backup.
     """
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -101,15 +102,20 @@ def write_outputs(out: Path, files: dict[str, bytes], *, discard_edits: bool = F
         raise OutputError(f"cannot create output folder {out}: {exc.strerror}") from None
     if not out.is_dir():
         raise OutputError(f"output path is not a folder: {out}")
-    _sweep(out, [*files, *(internal or {}), MANIFEST])
+    sweep(out, [*files, *(internal or {}), MANIFEST])
     edited = edited_files(out, list(files))
-    if edited and not discard_edits:
+    unexpected = [n for n in edited if n not in backup]
+    if unexpected:
         raise OutputConflict(
-            f"{', '.join(str(out / n) for n in edited)} changed since it was generated; "
+            f"{', '.join(str(out / n) for n in unexpected)} changed since it was generated; "
             "move it away, or pass --discard-edits to keep a backup and replace it")
     manifest: dict[str, Any] = {"files": {**_manifest(out), **{n: sha256(d) for n, d in files.items()}}}
     if fingerprint:
         manifest["fingerprint"] = fingerprint
+    previous = read_manifest(out).get("outputs")
+    outputs = {**(previous if isinstance(previous, dict) else {}), **(records or {})}
+    if outputs:
+        manifest["outputs"] = outputs
     # Internal files (the model kept for "what changed") are written with the outputs but
     # are not the user's to edit, so they are not checked for edits.
     contents = {**files, **(internal or {}),
@@ -123,14 +129,26 @@ def write_outputs(out: Path, files: dict[str, bytes], *, discard_edits: bool = F
             tmp.unlink(missing_ok=True)
         raise OutputError(f"cannot write to {out}: {exc.strerror}; the previous briefing is unchanged") from None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backups: dict[str, Path] = {}
     try:
         for name in edited:
             src = out / name
-            os.replace(src, out / f"{src.stem}.edited-{stamp}{src.suffix}")
+            backups[name] = _free(out / f"{src.stem}.edited-{stamp}{src.suffix}")
+            os.replace(src, backups[name])
         for tmp, final in staged:
             os.replace(tmp, final)
     except OSError as exc:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise OutputError(f"cannot write to {out}: {exc.strerror}") from None
-    return [final for _, final in staged if final.name in files]
+    return backups
+
+
+def _free(path: Path) -> Path:
+    """`path`, or the same name with -2, -3… when two builds back up within one second."""
+    n = 1
+    candidate = path
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate

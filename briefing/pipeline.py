@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .config import Config, load_config
 from .errors import ConfigError, InputError
@@ -17,6 +18,8 @@ FORMATS = ("md", "docx", "json")
 class BuildResult:
     briefing: Briefing | None  # None: nothing changed, nothing was written
     written: list[Path] = field(default_factory=list)
+    merges: list[Any] = field(default_factory=list)  # merge.Report of each Markdown/DOCX output
+    edited: list[Path] = field(default_factory=list)  # outputs the user edited, left as they are
 
 
 def build_briefing(seeds: Path, config: Config | None = None, *, method: str | None = None,
@@ -84,8 +87,9 @@ def _analyse_cached(articles: list, config: Config, model: str | None, cache_dir
     return sentences, model_name
 
 
-def render(briefing: Briefing, formats: tuple[str, ...], templates: Path | None = None) -> dict[str, bytes]:
-    """File name → content for each requested format."""
+def render(briefing: Briefing, formats: tuple[str, ...], templates: Path | None = None,
+           docx_options: Any = None) -> dict[str, bytes]:
+    """File name → content for each requested format (`docx_options`: a render.docx.DocxOptions)."""
     files: dict[str, bytes] = {}
     for fmt in formats:
         if fmt == "md":
@@ -95,7 +99,7 @@ def render(briefing: Briefing, formats: tuple[str, ...], templates: Path | None 
         elif fmt == "docx":
             from .render.docx import render_docx
 
-            files["briefing.docx"] = render_docx(briefing)
+            files["briefing.docx"] = render_docx(briefing, options=docx_options)
         elif fmt == "json":
             from .render.json import render_json
 
@@ -121,31 +125,65 @@ def _previous(out: Path) -> dict | None:
 def build(seeds: Path, out: Path, *, config: Config | None = None, formats: tuple[str, ...] = ("md", "docx"),
           method: str | None = None, model: str | None = None, templates: Path | None = None,
           discard_edits: bool = False, force: bool = False, cache_dir: Path | None = None,
-          use_cache: bool = True, on_wait: Callable[[], None] | None = None) -> BuildResult:
+          use_cache: bool = True, on_wait: Callable[[], None] | None = None,
+          reference_docx: Path | None = None, comments: bool = True) -> BuildResult:
     """Build the briefing and write it to `out`; nothing is written if any step fails.
 
-    When the inputs, configuration, templates and version are those of the last build and
-    its outputs are untouched, nothing is done (`BuildResult.briefing` is None) unless `force`.
+    When the inputs, configuration, templates and version are those of the last build,
+    nothing is done (`BuildResult.briefing` is None) unless `force` — even if the user edited
+    an output since: their file is the latest version until there is something new to merge.
+    Otherwise the user's edits to the Markdown and DOCX are merged into the new briefing
+    (see merge.py) and their file is kept as a backup; `discard_edits` replaces it instead.
     """
     from .fingerprint import fingerprint
     from .lock import build_lock
-    from .output import up_to_date, write_outputs
+    from .output import MANIFEST, edited_files, read_manifest, sweep, up_to_date, write_outputs
 
     config = config or load_config()
     method = method or config.method
     names = [f"briefing.{fmt}" for fmt in formats]
-    digest = fingerprint(seeds, config, formats=formats, method=method, model=model, templates=templates)
+    digest = fingerprint(seeds, config, formats=formats, method=method, model=model, templates=templates,
+                         extra={"reference_docx": reference_docx, "comments": comments})
     with build_lock(out, on_wait):
-        if not force and up_to_date(out, digest, names):
-            return BuildResult(None)
-        briefing = build_briefing(seeds, config, method=method, model=model,
-                                  cache_dir=cache_dir, use_cache=use_cache)
+        # Leftovers of a killed build go even when this build turns out to have nothing to do.
+        sweep(out, [*names, MODEL_FILE, MANIFEST])
+        edited = edited_files(out, names) if out.is_dir() else []
+        if not force and up_to_date(out, digest, names) and not (discard_edits and edited):
+            return BuildResult(None, edited=[out / n for n in edited])
         from .changes import mark_changes
+        from .merge import MERGED, load, produce
+        from .render.docx import DocxOptions
         from .render.json import render_json
 
+        if "docx" in formats:  # a bad reference document stops the build before the slow part
+            from .render.styles import find_reference, open_reference
+
+            open_reference(find_reference(reference_docx, templates))
+        manifest = read_manifest(out)
+        # Read the user's files first: a file that cannot be merged stops the build before
+        # anything else is done.
+        edits = {fmt: load(out, f"briefing.{fmt}", manifest, discard_edits) for fmt in formats if fmt in MERGED}
+        briefing = build_briefing(seeds, config, method=method, model=model,
+                                  cache_dir=cache_dir, use_cache=use_cache)
         briefing = mark_changes(briefing, _previous(out))
-        files = render(briefing, formats, templates)
+        options = DocxOptions(reference=reference_docx, templates=templates, author=config.author,
+                              comments=comments)
+        files: dict[str, bytes] = {}
+        records: dict[str, Any] = {}
+        reports = []
+        for fmt in formats:
+            name = f"briefing.{fmt}"
+            if fmt in MERGED:
+                files[name], records[name], report = produce(fmt, briefing, edits[fmt], templates=templates,
+                                                             docx_options=options)
+                reports.append(report)
+            else:
+                files.update(render(briefing, (fmt,), templates))
         internal = {MODEL_FILE: render_json(briefing).encode("utf-8")}
-        written = write_outputs(out, files, discard_edits=discard_edits, internal=internal,
-                                fingerprint=digest)
-    return BuildResult(briefing, written)
+        # A JSON file the user changed is no document to merge: it stops the build as before.
+        keep = tuple(n for n in edited if discard_edits or n.rsplit(".", 1)[-1] in MERGED)
+        backups = write_outputs(out, files, backup=keep, internal=internal,
+                                fingerprint=digest, records=records)
+    for report in reports:
+        report.backup = backups.get(report.name)
+    return BuildResult(briefing, [out / n for n in files], merges=reports)

@@ -78,7 +78,7 @@ def test_build_help_lists_options() -> None:
     assert result.exit_code == 0
     text = flat(result.stdout)
     for option in ("--out", "--format", "--config", "--method", "--model", "--templates",
-                   "--discard-edits", "--debug"):
+                   "--reference-docx", "--no-comments", "--discard-edits", "--debug"):
         assert option in text, option
     assert "md, docx, json" in text
     assert "lexrank" in text
@@ -246,37 +246,49 @@ def test_debug_shows_the_exception(tmp_path: Path) -> None:
 
 # --- never clobber the user's edits ----------------------------------------------------------------
 
-def test_edited_output_is_protected_then_replaced_with_backup(built, tmp_path: Path, seeds_dir: Path) -> None:
+def test_edited_output_is_kept_merged_or_replaced_with_backup(built, tmp_path: Path, seeds_dir: Path) -> None:
     out = tmp_path / "out"
     shutil.copytree(built[1], out)  # a finished build, manifest included
     edited = (out / "briefing.md").read_text(encoding="utf-8") + "\nMy own note for the minister.\n"
     (out / "briefing.md").write_text(edited, encoding="utf-8")
     docx_before = (out / "briefing.docx").read_bytes()
 
+    # Same inputs: the edited file is the latest version, and nothing is touched.
     second = invoke("build", seeds_dir, "--out", out)
-    line = assert_clean_error(second)
-    assert str(out / "briefing.md") in line
-    assert "briefing.docx" not in line  # only the edited file is named
-    assert "--discard-edits" in line
+    assert second.exit_code == 0, second.output
+    assert "Nothing changed since the last build" in second.stdout
+    assert f"Your edits to {out / 'briefing.md'} are kept" in second.stdout
+    assert "briefing.docx" not in second.stdout  # only the edited file is named
     assert (out / "briefing.md").read_text(encoding="utf-8") == edited
-    assert (out / "briefing.docx").read_bytes() == docx_before  # nothing written at all
+    assert (out / "briefing.docx").read_bytes() == docx_before
     assert list(out.glob("briefing.edited-*")) == []
 
-    third = invoke("build", seeds_dir, "--out", out, "--discard-edits")
-    assert third.exit_code == 0, third.output
+    # Forced: the edit is merged, and the user's file is backed up first.
+    merged = invoke("build", seeds_dir, "--out", out, "--force")
+    assert merged.exit_code == 0, merged.output
+    assert "carried over 1 paragraph of yours as analyst notes (under Sources)" in merged.stdout
     backups = list(out.glob("briefing.edited-*"))
-    assert len(backups) == 1  # the untouched DOCX needs no backup
+    assert [b.name for b in backups] == [backups[0].name] and backups[0].suffix == ".md"
     assert re.fullmatch(r"briefing\.edited-\d{8}-\d{6}\.md", backups[0].name)
     assert backups[0].read_text(encoding="utf-8") == edited
+    assert (out / "briefing.md").read_text(encoding="utf-8").endswith("\n> My own note for the minister.\n")
+
+    # Edited again, then thrown away: replaced by a fresh briefing, the edited file backed up.
+    with (out / "briefing.md").open("a", encoding="utf-8") as handle:
+        handle.write("\nA second thought.\n")
+    third = invoke("build", seeds_dir, "--out", out, "--discard-edits")
+    assert third.exit_code == 0, third.output
+    assert "carried over" not in third.stdout
     fresh = (out / "briefing.md").read_text(encoding="utf-8")
     assert "My own note for the minister." not in fresh
     assert fresh.startswith("# Russia–Ukraine peace talks\n")
+    assert len(list(out.glob("briefing.edited-*"))) == 2
 
-    # The replaced files are the known ones again: a plain rebuild succeeds and changes nothing.
+    # The replaced files are the known ones again: a plain rebuild changes nothing.
     again = invoke("build", seeds_dir, "--out", out, "--format", "md")
     assert again.exit_code == 0, again.output
     assert (out / "briefing.md").read_text(encoding="utf-8") == fresh
-    assert len(list(out.glob("briefing.edited-*"))) == 1
+    assert len(list(out.glob("briefing.edited-*"))) == 2
 
 
 def test_foreign_file_with_an_output_name_is_protected(tmp_path: Path, tiny: Path) -> None:
@@ -303,3 +315,11 @@ def test_bad_metadata_is_one_error_line(tmp_path: Path, tiny: Path, name: str, t
     line = assert_clean_error(invoke("build", folder, "--out", tmp_path / "out"))
     assert message in line
     assert not (tmp_path / "out").exists()
+
+
+def test_readme_documents_every_build_option() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for option in ("--out", "--format", "--config", "--method", "--model", "--templates",
+                   "--reference-docx", "--no-comments", "--discard-edits", "--force"):
+        assert f"`{option}" in readme, option
+    assert "## Editing the briefing" in readme

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
@@ -67,9 +68,10 @@ def test_citations_use_the_character_style(docx_bytes: bytes) -> None:
     bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert bullets
     for p in bullets:
-        assert len(p.runs) == 2
-        assert p.runs[1].style.name == "Citation"
-        assert p.runs[1].text.startswith(" [") and p.runs[1].text.endswith("]")
+        runs = [r for r in p.runs if r.text]  # the comment's reference mark is a run without text
+        assert len(runs) == 2
+        assert runs[1].style.name == "Citation"
+        assert runs[1].text.startswith(" [") and runs[1].text.endswith("]")
 
 
 def test_sources_are_a_numbered_list(paragraphs, briefing) -> None:
@@ -149,3 +151,193 @@ def test_libreoffice_reads_the_docx(tmp_path: Path, soffice: str, docx_bytes: by
         assert normalise_ws(point.text) in flat, point.text
     for source in briefing.sources:
         assert source.path in flat
+
+
+# --- a document people can work in -----------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_contents_field_updates_on_open(docx_bytes: bytes, briefing) -> None:
+    from docx import Document
+
+    doc = Document(io.BytesIO(docx_bytes))
+    instructions = [e.text for e in doc.element.body.iter(f"{W}instrText")]
+    assert any(i.strip().startswith("TOC ") and '\\o "1-2"' in i for i in instructions)
+    update = doc.settings.element.find(f"{W}updateFields")
+    assert update is not None and update.get(f"{W}val") == "true"
+    # Until a program updates it, the field shows every section and party heading.
+    entries = [p.text for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    assert entries == [t for s in briefing.sections for t in (s.title, *(x.title for x in s.subsections))]
+
+
+def test_each_point_has_a_comment_naming_its_sources(docx_bytes: bytes, briefing) -> None:
+    from docx import Document
+
+    doc = Document(io.BytesIO(docx_bytes))
+    comments = list(doc.comments)
+    cited = [p for p in all_points(briefing) if p.sources]
+    assert len(comments) == len(cited)
+    titles = {s.number: s.title for s in briefing.sources}
+    for comment, point in zip(comments, cited):
+        assert comment.author == "briefing"
+        for n in point.sources:
+            assert f"[{n}] " in comment.text and titles[n][:30] in comment.text
+
+
+def test_comments_can_be_left_out(briefing) -> None:
+    from docx import Document
+
+    from briefing.render.docx import DocxOptions, render_docx
+
+    doc = Document(io.BytesIO(render_docx(briefing, options=DocxOptions(comments=False))))
+    assert list(doc.comments) == []
+
+
+def test_party_overview_is_a_styled_table(docx_bytes: bytes, briefing) -> None:
+    from docx import Document
+
+    doc = Document(io.BytesIO(docx_bytes))
+    tables = doc.tables
+    assert len(tables) == 2  # the party overview, then the key figures
+    assert all(t.style.name == "Briefing Table" for t in tables)
+    table = tables[0]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0] == ["Party", "Points", "Leading point"]
+    positions = next(s for s in briefing.sections if s.subsections)
+    parties = [s for s in positions.subsections if s.points]
+    assert [r[0] for r in rows[1:]] == [s.title for s in parties]
+    assert [r[1] for r in rows[1:]] == [str(len(s.points)) for s in parties]
+    for row, sub in zip(rows[1:], parties):
+        assert row[2].endswith(cite(sub.points[0].sources))
+        assert row[2].startswith(" ".join(sub.points[0].text.split()[:10]))
+
+
+def test_author_comes_from_the_configuration(tmp_path: Path, seeds_dir: Path) -> None:
+    from docx import Document
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    config = tmp_path / "c.toml"
+    config.write_text('[briefing]\nauthor = "Policy Unit"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(seeds_dir), "--out", str(tmp_path / "out"),
+                                      "--config", str(config), "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    doc = Document(str(tmp_path / "out" / "briefing.docx"))
+    assert doc.core_properties.author == "Policy Unit"
+    assert {c.author for c in doc.comments} == {"Policy Unit"}
+
+
+def test_newest_source_date_is_in_the_properties() -> None:
+    from docx import Document
+
+    from briefing.model import Briefing, Section, Source
+    from briefing.render.docx import render_docx
+
+    b = Briefing(title="T", subject="S", method="lexrank", model="m",
+                 sections=(Section(key="talks", title="Talks", note="None."),),
+                 sources=(Source(number=1, path="a.txt", title="A", date="2026-03-01"),
+                          Source(number=2, path="b.txt", title="B", date="2026-03-13"),
+                          Source(number=3, path="c.txt", title="C")))
+    props = Document(io.BytesIO(render_docx(b))).core_properties
+    assert "newest source dated 2026-03-13" in props.comments
+
+
+# --- reference document -------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_shipped_reference_is_what_the_script_makes(tmp_path: Path) -> None:
+    import sys
+    import zipfile
+
+    target = tmp_path / "reference.docx"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_reference_docx.py"), str(target)],
+                   check=True, capture_output=True)
+    shipped = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
+    made = zipfile.ZipFile(target)
+    assert shipped.namelist() == made.namelist()
+    for name in shipped.namelist():
+        assert shipped.read(name) == made.read(name), f"{name}: run `make reference-docx` and commit"
+
+
+def _reference(tmp_path: Path, drop: str | None = None, colour: str | None = None) -> Path:
+    """The shipped reference with one style removed or Heading 1 recoloured, as a user's template."""
+    from docx import Document
+    from docx.shared import RGBColor
+
+    doc = Document(str(ROOT / "templates" / "reference.docx"))
+    if drop:
+        element = next(s for s in doc.styles if s.name == drop).element
+        element.getparent().remove(element)
+    if colour:
+        doc.styles["Heading 1"].font.color.rgb = RGBColor.from_string(colour)
+    path = tmp_path / "corporate.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_reference_docx_restyles_the_output(tmp_path: Path, briefing) -> None:
+    from docx import Document
+
+    from briefing.render.docx import DocxOptions, render_docx
+
+    corporate = _reference(tmp_path, colour="C00000")
+    doc = Document(io.BytesIO(render_docx(briefing, options=DocxOptions(reference=corporate))))
+    assert str(doc.styles["Heading 1"].font.color.rgb) == "C00000"
+    # The sample text of the template is gone; the briefing is all there is.
+    assert doc.paragraphs[0].text == briefing.title
+    # Found in a --templates folder too.
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    shutil.copyfile(corporate, folder / "reference.docx")
+    doc = Document(io.BytesIO(render_docx(briefing, options=DocxOptions(templates=folder))))
+    assert str(doc.styles["Heading 1"].font.color.rgb) == "C00000"
+
+
+@pytest.mark.parametrize("style, kind", [("Analyst Note", "paragraph"), ("Citation", "character"),
+                                         ("Briefing Table", "table")])
+def test_reference_lacking_a_style_is_one_error_line(tmp_path: Path, style: str, kind: str) -> None:
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Harbour Strike Ends\n\nDock workers in Portmere ended their strike on "
+                                 "Monday after talks with the port authority.\n", encoding="utf-8")
+    corporate = _reference(tmp_path, drop=style)
+    result = CliRunner().invoke(app, ["build", str(seeds), "--out", str(tmp_path / "out"),
+                                      "--reference-docx", str(corporate)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    line = result.stderr.strip()
+    assert "\n" not in line
+    assert line.startswith("error: reference document") and f"'{style}' ({kind})" in line
+    assert not (tmp_path / "out" / "briefing.md").exists()  # nothing written
+
+
+def test_reference_that_is_not_a_word_file(tmp_path: Path, briefing) -> None:
+    from briefing.errors import ConfigError
+    from briefing.render.docx import DocxOptions, render_docx
+
+    bad = tmp_path / "bad.docx"
+    bad.write_text("hello", encoding="utf-8")
+    with pytest.raises(ConfigError, match="is not a Word"):
+        render_docx(briefing, options=DocxOptions(reference=bad))
+    with pytest.raises(ConfigError, match="not found"):
+        render_docx(briefing, options=DocxOptions(reference=tmp_path / "missing.docx"))
+
+
+def test_key_figures_is_a_table(docx_bytes: bytes, briefing) -> None:
+    from docx import Document
+
+    table = Document(io.BytesIO(docx_bytes)).tables[1]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0] == ["Figure", "What it measures", "Source"]
+    figures = next(s for s in briefing.sections if s.kind == "figures")
+    assert [r[0] for r in rows[1:]] == [p.figure for p in figures.points]
+    assert [r[1] for r in rows[1:]] == [p.text for p in figures.points]
+    assert [r[2] for r in rows[1:]] == [cite(p.sources) for p in figures.points]

@@ -10,7 +10,6 @@ import io
 from pathlib import Path
 
 import pytest
-from helpers import docx_paragraphs
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 MD_GOLDEN = GOLDEN / "briefing.md"
@@ -18,13 +17,22 @@ DOCX_GOLDEN = GOLDEN / "briefing.docx.txt"
 
 
 def docx_dump(data: bytes) -> str:
-    """The DOCX as text: its stable core properties, then `[style] text` for every paragraph."""
+    """The DOCX as text: its stable core properties, then `[style] text` for every paragraph
+    and `[table style] cell | cell` for every table row, in document order."""
     from docx import Document
+    from docx.table import Table
 
-    props = Document(io.BytesIO(data)).core_properties
+    doc = Document(io.BytesIO(data))
+    props = doc.core_properties
     lines = [f"core.title: {props.title}", f"core.subject: {props.subject}",
-             f"core.keywords: {props.keywords}", f"core.comments: {props.comments}", ""]
-    lines += [f"[{style}] {text}" for style, text in docx_paragraphs(data)]
+             f"core.keywords: {props.keywords}", f"core.author: {props.author}",
+             f"core.comments: {props.comments}", ""]
+    for item in doc.iter_inner_content():
+        if isinstance(item, Table):
+            name = item.style.name if item.style is not None else ""
+            lines += [f"[table {name}] " + " | ".join(c.text for c in row.cells) for row in item.rows]
+        else:
+            lines.append(f"[{item.style.name if item.style is not None else ''}] {item.text}")
     return "\n".join(lines) + "\n"
 
 

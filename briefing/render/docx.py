@@ -1,96 +1,39 @@
-"""DOCX through python-docx, with real Word styles a user can restyle."""
+"""DOCX through python-docx, starting from a reference document whose styles a user can restyle."""
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
+from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
-from docx.text.paragraph import Paragraph
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
 
-from ..model import Briefing, Section
+from ..model import Briefing, Point, Section, Source
 from .markdown import cite
+from .styles import (BRIEFING_NOTE, CITATION, SUBTITLE, TABLE, TITLE, find_reference,
+                     has_style, open_reference)
+from .wordml import add_contents, add_hyperlink, update_fields_on_open
 
 # XML 1.0 forbids these; python-docx raises on them, so they never reach the document.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
-CITATION_STYLE = "Citation"
-NOTE_STYLE = "Briefing Note"
-LINK_STYLE = "Hyperlink"  # Word's own name, so Word and LibreOffice show it as a link
+NOTE_AUTHOR = "briefing"  # comment author when the configuration names none
+_TABLE_POINT_WORDS = 28  # the overview quotes the leading point up to this many words
 
 
-def _styles(doc: DocumentObject) -> None:
-    styles = doc.styles
-    if CITATION_STYLE not in [s.name for s in styles]:
-        style = styles.add_style(CITATION_STYLE, WD_STYLE_TYPE.CHARACTER)
-        style.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
-        style.font.size = Pt(9)
-    if NOTE_STYLE not in [s.name for s in styles]:
-        style = styles.add_style(NOTE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        style.font.italic = True
-        style.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
-    if LINK_STYLE not in [s.name for s in styles]:
-        style = styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
-        style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
-        style.font.underline = True
+@dataclass(frozen=True)
+class DocxOptions:
+    """How the DOCX is made, beyond the briefing itself."""
 
-
-def add_hyperlink(para: Paragraph, url: str, text: str) -> None:
-    """A clickable link: python-docx has no API for it, so the w:hyperlink element is built
-    over an external relationship of the document part."""
-    r_id = para.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    hyperlink = OxmlElement("w:hyperlink")
-    hyperlink.set(qn("r:id"), r_id)
-    run = OxmlElement("w:r")
-    props = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), para.part.document.styles[LINK_STYLE].style_id)
-    props.append(style)
-    run.append(props)
-    node = OxmlElement("w:t")
-    node.text = text
-    node.set(qn("xml:space"), "preserve")
-    run.append(node)
-    hyperlink.append(run)
-    para._p.append(hyperlink)  # noqa: SLF001 - the documented way to add raw runs
-
-
-def _points(doc: DocumentObject, section: Section) -> None:
-    for point in section.points:
-        para = doc.add_paragraph(style="List Bullet")
-        if point.new:
-            para.add_run("New: ").bold = True
-        if point.when:
-            para.add_run(f"{point.when} — ").bold = True
-        para.add_run(point.text)
-        if point.older:
-            para.add_run(f" (older: {point.older})").italic = True
-        if point.sources:
-            para.add_run(" " + cite(point.sources), style=CITATION_STYLE)
-    if not section.points and section.note:
-        doc.add_paragraph(section.note, style=NOTE_STYLE)
-
-
-def _figures_table(doc: DocumentObject, section: Section) -> None:
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Figure", "What it measures", "Source")):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-    for point in section.points:
-        row = table.add_row().cells
-        row[0].text = point.figure or ""
-        row[1].text = point.text
-        row[2].paragraphs[0].add_run(cite(point.sources), style=CITATION_STYLE)
+    reference: Path | None = None  # --reference-docx; else reference.docx in `templates`, else shipped
+    templates: Path | None = None
+    author: str = ""  # core property and comment author
+    comments: bool = True  # a Word comment on each point naming its sources
+    created: datetime | None = None  # build time when None
 
 
 def xml_safe(text: str) -> str:
@@ -111,51 +54,170 @@ def _safe(briefing: Briefing) -> Briefing:
                                  for s in briefing.sources))
 
 
-def render_docx(briefing: Briefing, created: datetime | None = None) -> bytes:
-    briefing = _safe(briefing)
-    doc = Document()
-    _styles(doc)
+def _source_line(source: Source) -> str:
+    title = f"Untitled: “{source.title}”" if source.title_is_derived else source.title
+    where = ", ".join(x for x in (source.outlet, getattr(source, "date", None)) if x)
+    return f"{title} — {where}" if where else title
+
+
+def _comment_text(point: Point, sources: dict[int, Source]) -> str:
+    lines = [f"[{n}] {_source_line(sources[n])}" for n in point.sources if n in sources]
+    return ("Source: " if len(lines) == 1 else "Sources: ") + "; ".join(lines)
+
+
+class _Writer:
+    """Adds the briefing to a document, one section at a time."""
+
+    def __init__(self, doc: DocumentObject, briefing: Briefing, options: DocxOptions) -> None:
+        self.doc = doc
+        self.briefing = briefing
+        self.options = options
+        self.sources = {s.number: s for s in briefing.sources}
+
+    def points(self, section: Section) -> None:
+        for point in section.points:
+            para = self.doc.add_paragraph(style="List Bullet")
+            if point.new:
+                para.add_run("New: ").bold = True
+            if point.when:
+                para.add_run(f"{point.when} — ").bold = True
+            text = para.add_run(point.text)
+            if point.older:
+                para.add_run(f" (older: {point.older})").italic = True
+            if point.sources:
+                marker = para.add_run(" " + cite(point.sources), style=CITATION)
+                if self.options.comments:
+                    self.doc.add_comment([text, marker], _comment_text(point, self.sources),
+                                         author=self.options.author or NOTE_AUTHOR,
+                                         initials=(self.options.author or NOTE_AUTHOR)[:1].upper())
+        if not section.points and section.note:
+            self.doc.add_paragraph(section.note, style=BRIEFING_NOTE)
+
+    def table(self, labels: tuple[str, ...], rows: list[tuple[list[str], tuple[int, ...]]],
+              widths: tuple[Cm, ...], centred: int | None = None) -> None:
+        """A real Word table in the table style; each row's last cell ends with its citation."""
+        table = self.doc.add_table(rows=1, cols=len(labels))
+        table.style = self.doc.styles[TABLE]
+        for cell, label in zip(table.rows[0].cells, labels):
+            cell.text = label
+        for values, sources in rows:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, values):
+                cell.text = value
+            cells[-1].paragraphs[0].add_run((" " if values[-1] else "") + cite(sources), style=CITATION)
+        # Both the grid and every cell carry the widths: Word reads the cells, LibreOffice the grid.
+        table.autofit = False
+        for column, width in zip(table.columns, widths):
+            column.width = width
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = width
+            if centred is not None:
+                row.cells[centred].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def overview(self, section: Section) -> None:
+        """Party → number of points and the leading one, as a real table."""
+        rows = []
+        for sub in (s for s in section.subsections if s.points):
+            words = sub.points[0].text.split()
+            lead = " ".join(words[:_TABLE_POINT_WORDS]) + (" …" if len(words) > _TABLE_POINT_WORDS else "")
+            rows.append(([sub.title, str(len(sub.points)), lead], sub.points[0].sources))
+        if rows:
+            self.table(("Party", "Points", "Leading point"), rows, (Cm(3.2), Cm(1.6), Cm(11.8)), centred=1)
+
+    def figures(self, section: Section) -> None:
+        """Key figures: the number, what it measures, its source."""
+        rows = [([p.figure or "", p.text, ""], p.sources) for p in section.points]
+        self.table(("Figure", "What it measures", "Source"), rows, (Cm(3.4), Cm(11.2), Cm(2.0)))
+
+    def sources_list(self) -> None:
+        for source in self.briefing.sources:
+            para = self.doc.add_paragraph(style="List Number")
+            para.add_run(_source_line(source))
+            if source.url:
+                para.add_run(" — ")
+                add_hyperlink(para, source.url, source.url)
+            para.add_run(f" — {source.path}", style=CITATION)
+
+    def header(self) -> None:
+        b = self.briefing
+        self.doc.add_paragraph(b.title, style=TITLE)
+        self.doc.add_paragraph(b.subject, style=SUBTITLE)
+        count = len(b.sources)
+        self.doc.add_paragraph(f"Built from {count} source{'s' if count != 1 else ''} ({b.words} words). "
+                               "Every point cites its sources by number; see Sources.")
+        self.doc.add_paragraph(b.dating)
+        entries = []
+        for s in b.sections:
+            entries.append((1, s.title))
+            entries.extend((2, sub.title) for sub in s.subsections)
+        if has_style(self.doc, "TOC Heading"):
+            self.doc.add_paragraph("Contents", style="TOC Heading")
+        add_contents(self.doc, entries)
+
+    def body(self) -> None:
+        for section in self.briefing.sections:
+            self.doc.add_heading(section.title, level=1)
+            if section.key == "changes":
+                self.doc.add_paragraph(section.note)
+                if section.points:
+                    self.doc.add_paragraph("No longer in the briefing:")
+                    # Dropped points are not the briefing's points: no citations, no comments.
+                    for point in section.points:
+                        self.doc.add_paragraph(point.text, style="List Bullet")
+                continue
+            if section.key == "sources":
+                self.sources_list()
+                continue
+            if section.kind == "figures" and section.points:
+                self.figures(section)
+                continue
+            self.points(section)
+            if section.subsections:
+                self.overview(section)
+            for sub in section.subsections:
+                self.doc.add_heading(sub.title, level=2)
+                self.points(sub)
+
+
+def _properties(doc: DocumentObject, briefing: Briefing, options: DocxOptions) -> None:
     props = doc.core_properties
+    now = options.created or datetime.now(timezone.utc)
     props.title = briefing.title
     props.subject = briefing.subject
     props.keywords = ", ".join(p.title for s in briefing.sections for p in s.subsections)
-    props.created = created or datetime.now(timezone.utc)
-    props.comments = f"Built from {len(briefing.sources)} sources with {briefing.method} and {briefing.model}."
+    props.author = props.last_modified_by = options.author
+    props.category = "Briefing"
+    props.created = props.modified = now
+    props.revision = 1
+    dates = sorted(d for d in (getattr(s, "date", None) for s in briefing.sources) if d)
+    newest = f"newest source dated {dates[-1]}" if dates else "source dates unknown"
+    props.comments = (f"Built from {len(briefing.sources)} sources with {briefing.method} and "
+                      f"{briefing.model}; {newest}.")
 
-    doc.add_paragraph(briefing.title, style="Title")
-    doc.add_paragraph(briefing.subject, style="Subtitle")
-    count = len(briefing.sources)
-    doc.add_paragraph(f"Built from {count} source{'s' if count != 1 else ''} ({briefing.words} words). "
-                      "Every point cites its sources by number; see Sources.")
-    doc.add_paragraph(briefing.dating)
-    for section in briefing.sections:
-        doc.add_heading(section.title, level=1)
-        if section.key == "changes":
-            doc.add_paragraph(section.note)
-            if section.points:
-                doc.add_paragraph("No longer in the briefing:")
-                _points(doc, replace(section, note=""))
-            continue
-        if section.kind == "figures" and section.points:
-            _figures_table(doc, section)
-            continue
-        if section.key == "sources":
-            for source in briefing.sources:
-                title = f"Untitled: “{source.title}”" if source.title_is_derived else source.title
-                para = doc.add_paragraph(style="List Number")
-                para.add_run(title)
-                where = ", ".join(x for x in (source.outlet, source.date) if x)
-                if where:
-                    para.add_run(f" — {where}")
-                if source.url:
-                    para.add_run(" — ")
-                    add_hyperlink(para, source.url, source.url)
-                para.add_run(f" — {source.path}", style=CITATION_STYLE)
-            continue
-        _points(doc, section)
-        for sub in section.subsections:
-            doc.add_heading(sub.title, level=2)
-            _points(doc, sub)
+
+def build_document(briefing: Briefing, options: DocxOptions | None = None) -> DocumentObject:
+    """The briefing as a python-docx Document, before saving (the edit merge works on it)."""
+    options = options or DocxOptions()
+    briefing = _safe(briefing)
+    doc = open_reference(find_reference(options.reference, options.templates))
+    _properties(doc, briefing, options)
+    update_fields_on_open(doc)
+    writer = _Writer(doc, briefing, options)
+    writer.header()
+    writer.body()
+    return doc
+
+
+def save(doc: DocumentObject) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def render_docx(briefing: Briefing, created: datetime | None = None, *,
+                options: DocxOptions | None = None) -> bytes:
+    options = options or DocxOptions()
+    if created is not None:
+        options = replace(options, created=created)
+    return save(build_document(briefing, options))
