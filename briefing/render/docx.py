@@ -39,13 +39,27 @@ def _points(doc: DocumentObject, section: Section) -> None:
         doc.add_paragraph(section.note, style=NOTE_STYLE)
 
 
+_PROPERTY_MAX = 255  # python-docx refuses longer core properties (title, subject, keywords)
+
+
+def _fit(text: str, sep: str = "") -> str:
+    """`text` cut to what a core property holds: at the last `sep` that fits, else with an ellipsis."""
+    if len(text) <= _PROPERTY_MAX:
+        return text
+    cut = text[:_PROPERTY_MAX]
+    if sep and sep in cut:
+        return cut[:cut.rindex(sep)]
+    return cut[:_PROPERTY_MAX - 1] + "…"
+
+
 def render_docx(briefing: Briefing, created: datetime | None = None) -> bytes:
     doc = Document()
     _styles(doc)
     props = doc.core_properties
-    props.title = briefing.title
-    props.subject = briefing.subject
-    props.keywords = ", ".join(p.title for s in briefing.sections for p in s.subsections)
+    props.title = _fit(briefing.title)
+    props.subject = _fit(briefing.subject)
+    # Hundreds of articles can give dozens of other parties: keep the first that fit.
+    props.keywords = _fit(", ".join(p.title for s in briefing.sections for p in s.subsections), ", ")
     props.created = created or datetime.now(timezone.utc)
     props.comments = f"Built from {len(briefing.sources)} sources with {briefing.method} and {briefing.model}."
 
