@@ -50,6 +50,18 @@ _SECONDARY = 0.5  # weight of a candidate for whom this section is not the best 
 _FILL_ORDER = {"parties": 0, "questions": 1, "cues": 2}
 
 
+# A section ranks at most this many candidates, the best by the story-wide score: enough to
+# fill any budget, and small enough that ranking them costs little whatever the corpus size.
+POOL_MAX = 1000
+
+
+def _pool(ids: list[int], overall: dict[int, float]) -> list[int]:
+    """The POOL_MAX best of `ids` by the story-wide score, in their original order."""
+    if len(ids) <= POOL_MAX:
+        return ids
+    return sorted(sorted(ids, key=lambda i: (-overall[i], i))[:POOL_MAX])
+
+
 def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
                   method: str) -> dict[int, float]:
     local = scores([clusters[i] for i in ids], method, config.language)
@@ -58,37 +70,41 @@ def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int]
 
 
 def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-             method: str, budget: int, vectors: dict[tuple[int, int], Vector]) -> Section:
+             method: str, budget: int, vectors: dict[tuple[int, int], Vector]) -> tuple[Section, list[int]]:
     by_id = _local_scores(sc, clusters, ids, config, method)
     chosen = pick(ids, clusters, by_id, max_points=sc.max_points, max_words=budget,
                   min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY)
-    return Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
-                   note="" if chosen else "Nothing in the sources.")
+    section = Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
+                      note="" if chosen else "Nothing in the sources.")
+    return section, chosen
 
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-             method: str, budget: int, vectors: dict[tuple[int, int], Vector]) -> Section:
-    ids = [i for i in ids if clusters[i].lead.speaker is not None]
+             method: str, budget: int, vectors: dict[tuple[int, int], Vector]) -> tuple[Section, list[int]]:
+    """One subsection per party, from `ids` that all have a speaker."""
     by_id = _local_scores(sc, clusters, ids, config, method)
     keys = _party_keys(clusters, ids, config)
     share = budget // max(1, len(keys))
     subsections = []
+    everyone: list[int] = []
+    by_party: dict[str | None, list[int]] = {}
+    for i in ids:
+        by_party.setdefault(clusters[i].lead.speaker, []).append(i)
     for key in keys:
-        mine = [i for i in ids if clusters[i].lead.speaker == key]
-        chosen = pick(mine, clusters, by_id, max_points=sc.max_points, max_words=share,
+        chosen = pick(by_party.get(key, []), clusters, by_id, max_points=sc.max_points, max_words=share,
                       vectors=vectors, diversity=_SECTION_DIVERSITY)
+        everyone += chosen
         subsections.append(Section(
             key=f"{sc.key}.{key}", title=_party_name(key, config),
             points=tuple(clusters[i].point() for i in chosen),
             note="" if chosen else "No stance attributed to this party in the sources."))
-    return Section(key=sc.key, title=sc.title, subsections=tuple(subsections))
+    return Section(key=sc.key, title=sc.title, subsections=tuple(subsections)), everyone
 
 
-def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, method: str,
+def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
                budget: int, vectors: dict[tuple[int, int], Vector]) -> list[int]:
     """The story in a few points: the most central point of each section first, so that
     talks, positions, fighting and what is unresolved are all covered, then the next best."""
-    score = scores(clusters, method, config.language)
     placed = {i: _placement(c, config) for i, c in enumerate(clusters)}
     seeds: list[int] = []
     for other in config.sections:
@@ -98,7 +114,8 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, m
     # Seeds come from different sections, so they are about different things already.
     chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget, vectors=vectors)
     words = sum(clusters[i].words for i in chosen)
-    rest = [i for i in range(len(clusters)) if i not in chosen]
+    taken = set(chosen)
+    rest = [i for i in range(len(clusters)) if i not in taken]
     more = pick(rest, clusters, score, max_points=sc.max_points - len(chosen),
                 max_words=budget - words, min_points=max(0, sc.min_points - len(chosen)),
                 vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=chosen)
@@ -110,12 +127,13 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
              method: str, model: str) -> Briefing:
     vectors = tfidf(sentences)
     clusters = cluster(sentences, config.similarity, vectors)
+    overall = scores(clusters, method, config.language)  # story-wide: takeaways, and section pools
     budgets = _budgets(config)
     used: set[int] = set()
     built: dict[str, Section] = {}
     for sc in config.sections:
         if sc.kind == "summary":
-            chosen = _takeaways(sc, clusters, config, method, budgets[sc.key], vectors)
+            chosen = _takeaways(sc, clusters, config, overall, budgets[sc.key], vectors)
             used.update(chosen)
             built[sc.key] = Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen))
@@ -125,10 +143,11 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
                   key=lambda sc: _FILL_ORDER[sc.kind])
     for sc in fill:
         ids = [i for i, c in enumerate(clusters) if i not in used and sc.key in c.lead.sections]
+        if sc.kind == "parties":  # before pooling, so that the pool holds only stances
+            ids = [i for i in ids if clusters[i].lead.speaker is not None]
         build = _parties if sc.kind == "parties" else _section
-        section = build(sc, clusters, ids, config, method, budgets[sc.key], vectors)
-        used.update(i for i, c in enumerate(clusters)
-                    if any(c.point() == p for sub in (section, *section.subsections) for p in sub.points))
+        section, chosen = build(sc, clusters, _pool(ids, overall), config, method, budgets[sc.key], vectors)
+        used.update(chosen)
         built[sc.key] = section
     sections = [built[sc.key] for sc in config.sections]
     return Briefing(title=config.title, subject=config.subject, sections=tuple(sections),
