@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from .config import Config, SectionConfig
 from .model import Sentence
 
 
+@lru_cache(maxsize=64)
 def _phrases(cues: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(c.split()) for c in cues)
 
@@ -22,8 +24,10 @@ def _contains(seq: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 def cue_hits(sentence: Sentence, section: SectionConfig) -> int:
     """How many of a section's cues the sentence carries, as a lemma or as written."""
     lowered = tuple(w.lower() for w in sentence.words)
+    # A phrase can only occur where its first word does: most cues are ruled out by a set lookup.
+    present = set(sentence.lemmas) | set(lowered)
     return sum(1 for phrase in _phrases(section.cues)
-               if _contains(sentence.lemmas, phrase) or _contains(lowered, phrase))
+               if (not phrase or phrase[0] in present) and (_contains(sentence.lemmas, phrase) or _contains(lowered, phrase)))
 
 
 def is_question(sentence: Sentence) -> bool:
