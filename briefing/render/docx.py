@@ -9,6 +9,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from ..model import Briefing, Section
 from .markdown import cite
@@ -30,13 +31,41 @@ def _styles(doc: DocumentObject) -> None:
         style.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
 
-def _points(doc: DocumentObject, section: Section) -> None:
+class _Writer:
+    """Adds paragraphs and runs by style id, each id looked up once.
+
+    Given a style, python-docx scans every style of the document on each call (~7 ms), so a
+    briefing of 2,000 sources took tens of seconds to write. The XML is the same.
+    """
+
+    def __init__(self, doc: DocumentObject) -> None:
+        self.doc = doc
+        self._ids: dict[str, str] = {}
+
+    def _id(self, name: str) -> str:
+        if name not in self._ids:
+            self._ids[name] = self.doc.styles[name].style_id
+        return self._ids[name]
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        para = self.doc.add_paragraph(text)
+        if style:
+            para._p.get_or_add_pPr().style = self._id(style)
+        return para
+
+    def run(self, para: Paragraph, text: str, style: str | None = None) -> None:
+        run = para.add_run(text)
+        if style:
+            run._r.get_or_add_rPr().style = self._id(style)
+
+
+def _points(out: _Writer, section: Section) -> None:
     for point in section.points:
-        para = doc.add_paragraph(style="List Bullet")
-        para.add_run(point.text)
-        para.add_run(" " + cite(point.sources), style=CITATION_STYLE)
+        para = out.paragraph(style="List Bullet")
+        out.run(para, point.text)
+        out.run(para, " " + cite(point.sources), CITATION_STYLE)
     if not section.points and section.note:
-        doc.add_paragraph(section.note, style=NOTE_STYLE)
+        out.paragraph(section.note, NOTE_STYLE)
 
 
 _PROPERTY_MAX = 255  # python-docx refuses longer core properties (title, subject, keywords)
@@ -63,24 +92,25 @@ def render_docx(briefing: Briefing, created: datetime | None = None) -> bytes:
     props.created = created or datetime.now(timezone.utc)
     props.comments = f"Built from {len(briefing.sources)} sources with {briefing.method} and {briefing.model}."
 
-    doc.add_paragraph(briefing.title, style="Title")
-    doc.add_paragraph(briefing.subject, style="Subtitle")
+    out = _Writer(doc)
+    out.paragraph(briefing.title, "Title")
+    out.paragraph(briefing.subject, "Subtitle")
     count = len(briefing.sources)
-    doc.add_paragraph(f"Built from {count} source{'s' if count != 1 else ''} ({briefing.words} words). "
+    out.paragraph(f"Built from {count} source{'s' if count != 1 else ''} ({briefing.words} words). "
                       "Every point cites its sources by number; see Sources.")
     for section in briefing.sections:
-        doc.add_heading(section.title, level=1)
+        out.paragraph(section.title, "Heading 1")
         if section.key == "sources":
             for source in briefing.sources:
                 title = f"Untitled: “{source.title}”" if source.title_is_derived else source.title
-                para = doc.add_paragraph(style="List Number")
-                para.add_run(title)
-                para.add_run(f" — {source.path}", style=CITATION_STYLE)
+                para = out.paragraph(style="List Number")
+                out.run(para, title)
+                out.run(para, f" — {source.path}", CITATION_STYLE)
             continue
-        _points(doc, section)
+        _points(out, section)
         for sub in section.subsections:
-            doc.add_heading(sub.title, level=2)
-            _points(doc, sub)
+            out.paragraph(sub.title, "Heading 2")
+            _points(out, sub)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
