@@ -62,7 +62,9 @@ def _cpu() -> float:
 
 
 def child_build(corpus: Path, out: Path, jobs: int) -> dict:
-    """Runs in the measured process: the build of `corpus`, stage by stage."""
+    """Runs in the measured process: the build of `corpus`, stage by stage, as the command
+    runs it (the CLI module imported, its way of exiting used by `main`)."""
+    import briefing.cli  # noqa: F401 - what `briefing build` imports before building
     from briefing.pipeline import build
 
     marks: list[tuple[str, float, int]] = []
@@ -197,8 +199,10 @@ def main() -> None:
     parser.add_argument("--child-floor", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_build:
+        from briefing.cli import leave
+
         print(json.dumps(child_build(*args.child_build, args.jobs)))
-        return
+        leave(0)
     if args.child_floor:
         print(json.dumps(child_floor(args.child_floor, args.jobs)))
         return

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -96,9 +97,25 @@ def build(
         typer.echo(f"wrote {path}")
 
 
+def leave(code: int) -> NoReturn:
+    """Exit now, skipping the interpreter's teardown.
+
+    Freeing spaCy's model and every parsed sentence object by object takes ~0.3 s after five
+    articles and more after thousands, and buys nothing: the outputs are written and closed.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def run() -> None:
+    """The `briefing` command (and `python -m briefing`)."""
     try:
-        app()
+        app(prog_name="briefing")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
     except BriefingError as exc:  # pragma: no cover - errors are caught per command
         print(f"error: {exc}", file=sys.stderr)
-        sys.exit(1)
+        code = 1
+    leave(code)

@@ -99,6 +99,18 @@ def test_start_up_imports_no_heavy_library(args: list[str]) -> None:
     assert out.stdout.strip().splitlines()[-1] == "loaded:"
 
 
+@pytest.mark.parametrize(("args", "code", "stream", "text"), [
+    (["--version"], 0, "stdout", f"briefing {__version__}"),
+    (["build", "no-such-folder"], 1, "stderr", "error: seeds folder not found: no-such-folder"),
+    (["build", "--jobs", "-1"], 2, "stderr", "Invalid value for '--jobs'"),
+])
+def test_command_exit_codes_and_output(args: list[str], code: int, stream: str, text: str) -> None:
+    # The command leaves without the interpreter's teardown: codes and output must survive it.
+    out = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False)
+    assert out.returncode == code
+    assert text in getattr(out, stream)
+
+
 def test_jobs_gives_the_same_briefing(tmp_path: Path, seeds_dir: Path, markdown: str) -> None:
     result = invoke("build", seeds_dir, "--out", tmp_path, "--format", "md", "--jobs", "2")
     assert result.exit_code == 0, result.output
