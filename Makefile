@@ -1,10 +1,11 @@
-# `make run` builds the briefing of seeds/ into out/; `make test` runs the test suite.
-# Both create the virtual environment and install what they need on first use.
+# `make run` builds the briefing of seeds/ into out/; `make test` runs the test suite;
+# `make bench` measures routing quality, `make bench-scale` speed and memory at scale.
+# All create the virtual environment and install what they need on first use.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean reference-docx
+.PHONY: run test bench bench-scale clean reference-docx
 
 run: $(VENV)/.installed
 	$(BIN)/briefing build seeds --out out
@@ -18,6 +19,10 @@ reference-docx: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/routing.py
+
+# Minutes: the 2,000-article corpus parses for a few of them. Not part of `make test`.
+bench-scale: $(VENV)/.installed
+	$(BIN)/python benchmarks/scale.py --write
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

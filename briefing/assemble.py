@@ -53,6 +53,18 @@ _SECONDARY = 0.5  # weight of a candidate for whom this section is not the best 
 _FILL_ORDER = {"parties": 0, "questions": 1, "cues": 2}
 
 
+# A section ranks at most this many candidates, the best by the story-wide score: enough to
+# fill any budget, and small enough that ranking them costs little whatever the corpus size.
+POOL_MAX = 1000
+
+
+def _pool(ids: list[int], overall: dict[int, float]) -> list[int]:
+    """The POOL_MAX best of `ids` by the story-wide score, in their original order."""
+    if len(ids) <= POOL_MAX:
+        return ids
+    return sorted(sorted(ids, key=lambda i: (-overall[i], i))[:POOL_MAX])
+
+
 def _current(sc: SectionConfig, clusters: Sequence[Cluster], ids: Sequence[int]) -> list[int]:
     """A section about where things stand now leaves out points only older sources report."""
     return [i for i in ids if not (sc.current and clusters[i].older)]
@@ -67,34 +79,39 @@ def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int]
 
 
 def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-             method: str, budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages) -> Section:
+             method: str, budget: int, vectors: dict[tuple[int, int], Vector],
+             ages: Ages) -> tuple[Section, list[int]]:
     ids = _current(sc, clusters, ids)
     by_id = _local_scores(sc, clusters, ids, config, method, ages)
     chosen = pick(ids, clusters, by_id, max_points=sc.max_points, max_words=budget,
                   min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY)
-    return Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
-                   note="" if chosen else "Nothing in the sources.")
+    section = Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
+                      note="" if chosen else "Nothing in the sources.")
+    return section, chosen
 
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-             method: str, budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages) -> Section:
-    # A party's stance, or a sentence routed here first; a party merely saying or doing
-    # something about the talks stays in the talks.
-    ids = [i for i in _current(sc, clusters, ids) if clusters[i].lead.speaker is not None
-           and (clusters[i].lead.stance or _placement(clusters[i], config) == sc.key)]
+             method: str, budget: int, vectors: dict[tuple[int, int], Vector],
+             ages: Ages) -> tuple[Section, list[int]]:
+    """One subsection per party, from `ids` that the caller has narrowed to stances."""
+    ids = _current(sc, clusters, ids)
     by_id = _local_scores(sc, clusters, ids, config, method, ages)
     keys = _party_keys(clusters, ids, config)
     share = budget // max(1, len(keys))
     subsections = []
+    everyone: list[int] = []
+    by_party: dict[str | None, list[int]] = {}
+    for i in ids:
+        by_party.setdefault(clusters[i].lead.speaker, []).append(i)
     for key in keys:
-        mine = [i for i in ids if clusters[i].lead.speaker == key]
-        chosen = pick(mine, clusters, by_id, max_points=sc.max_points, max_words=share,
+        chosen = pick(by_party.get(key, []), clusters, by_id, max_points=sc.max_points, max_words=share,
                       vectors=vectors, diversity=_SECTION_DIVERSITY)
+        everyone += chosen
         subsections.append(Section(
             key=f"{sc.key}.{key}", title=_party_name(key, config),
             points=tuple(clusters[i].point() for i in chosen),
             note="" if chosen else "No stance attributed to this party in the sources."))
-    return Section(key=sc.key, title=sc.title, subsections=tuple(subsections))
+    return Section(key=sc.key, title=sc.title, subsections=tuple(subsections)), everyone
 
 
 def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
@@ -146,10 +163,15 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
     fill = sorted((sc for sc in wanted if sc.kind in _FILL_ORDER), key=lambda sc: _FILL_ORDER[sc.kind])
     for sc in fill:
         ids = [i for i, c in enumerate(clusters) if i not in used and sc.key in c.lead.sections]
+        if sc.kind == "parties":
+            # Before pooling, so that the pool holds only stances: a party's stance, or a
+            # sentence routed here first; a party merely saying or doing something about
+            # the talks stays in the talks.
+            ids = [i for i in ids if clusters[i].lead.speaker is not None
+                   and (clusters[i].lead.stance or _placement(clusters[i], config) == sc.key)]
         build = _parties if sc.kind == "parties" else _section
-        section = build(sc, clusters, ids, config, method, budgets[sc.key], vectors, ages)
-        used.update(i for i, c in enumerate(clusters)
-                    if any(c.point() == p for sub in (section, *section.subsections) for p in sub.points))
+        section, chosen = build(sc, clusters, _pool(ids, score), config, method, budgets[sc.key], vectors, ages)
+        used.update(chosen)
         built[sc.key] = section
     for sc in wanted:
         if sc.kind == "timeline":  # last: it knows which points the other sections make

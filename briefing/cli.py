@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -68,6 +69,9 @@ def build(
         "--templates, else the shipped one).")] = None,
     comments: Annotated[bool, typer.Option(
         "--comments/--no-comments", help="Add a Word comment to each point naming its sources.")] = True,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0,
+        help="Processes parsing a large input (0: one per CPU); small inputs use one.")] = 1,
     discard_edits: Annotated[bool, typer.Option(
         "--discard-edits", help="Replace outputs you edited instead of merging your edits "
         "(a timestamped backup is kept).")] = False,
@@ -89,7 +93,7 @@ def build(
         result = run(seeds, out, config=load_config(config), formats=formats, method=method,
                      model=model, templates=templates, discard_edits=discard_edits, force=force,
                      cache_dir=cache_dir, use_cache=not no_cache,
-                     reference_docx=reference_docx, comments=comments,
+                     reference_docx=reference_docx, comments=comments, jobs=jobs,
                      on_wait=lambda: typer.echo(f"another build is writing to {out}; waiting for it", err=True))
     except BriefingError as exc:
         if debug:
@@ -161,12 +165,28 @@ def summarize(
         typer.echo(sentence)
 
 
+def leave(code: int) -> NoReturn:
+    """Exit now, skipping the interpreter's teardown.
+
+    Freeing spaCy's model and every parsed sentence object by object takes ~0.3 s after five
+    articles and more after thousands, and buys nothing: the outputs are written and closed.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def run() -> None:
+    """The `briefing` command (and `python -m briefing`)."""
     try:
-        app()
+        app(prog_name="briefing")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
     except BriefingError as exc:  # pragma: no cover - errors are caught per command
         print(f"error: {exc}", file=sys.stderr)
-        sys.exit(1)
+        code = 1
+    leave(code)
 
 
 @app.command()

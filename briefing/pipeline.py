@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,14 @@ from .errors import ConfigError, InputError
 from .model import Briefing
 
 FORMATS = ("md", "docx", "json")
+
+# Called with each stage's name as it starts (read, clean, load, parse, route, select, render,
+# write) and "done" at the end: what the scale benchmark times and measures memory by.
+OnStage = Callable[[str], None]
+
+
+def _quiet(stage: str) -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -24,7 +33,7 @@ class BuildResult:
 
 def build_briefing(seeds: Path, config: Config | None = None, *, method: str | None = None,
                    model: str | None = None, cache_dir: Path | None = None,
-                   use_cache: bool = False) -> Briefing:
+                   use_cache: bool = False, jobs: int = 1, on_stage: OnStage = _quiet) -> Briefing:
     """Turn a folder of articles into a Briefing (no files written).
 
     Args:
@@ -35,10 +44,12 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
         model: spaCy pipeline name overriding the config's candidates.
         cache_dir: where per-article analysis is cached (platform default when None).
         use_cache: reuse cached analysis of unchanged articles.
+        jobs: processes parsing with spaCy when the input is large enough to gain from them.
+        on_stage: called with each stage's name as it starts.
     Returns:
         The Briefing every renderer takes.
     """
-    from .analyse import analyse
+    from .analyse import analyse, load_model
     from .assemble import assemble
     from .classify import classify
     from .clean import clean, screen
@@ -49,24 +60,31 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     method = method or config.method
     if method not in SUMMARIZERS:
         raise ConfigError(f"unknown method '{method}': choose one of {', '.join(SUMMARIZERS)}")
+    on_stage("read")
     raws, notes = read_folder(seeds)
+    on_stage("clean")
     articles, screened = screen([clean(raw, n, config) for n, raw in enumerate(raws, start=1)], config)
     notes += screened
     if not articles:
         raise InputError(f"no usable article text in {seeds}: " + "; ".join(notes))
-    sentences, model_name = _analyse_cached(articles, config, model, cache_dir, use_cache)
+    sentences, model_name = _analyse_cached(articles, config, model, cache_dir, use_cache, jobs, on_stage)
+    on_stage("route")
     sentences = classify(sentences, config)
+    on_stage("select")
     briefing = assemble(articles, sentences, config, method, model_name)
     return replace(briefing, notes=tuple(notes))
 
 
 def _analyse_cached(articles: list, config: Config, model: str | None, cache_dir: Path | None,
-                    use_cache: bool) -> tuple[list, str]:
+                    use_cache: bool, jobs: int = 1, on_stage: OnStage = _quiet) -> tuple[list, str]:
     """Analysis of every article, parsing only those the cache does not hold."""
-    from .analyse import analyse
+    from .analyse import analyse, load_model
 
     if not use_cache:
-        return analyse(articles, config, model)
+        on_stage("load")
+        load_model([model] if model else config.models)  # kept loaded: analyse finds it ready
+        on_stage("parse")
+        return analyse(articles, config, model, jobs=jobs)
     from .cache import AnalysisCache, article_key, default_dir
     from .modelinfo import identity, resolve
 
@@ -77,7 +95,10 @@ def _analyse_cached(articles: list, config: Config, model: str | None, cache_dir
     todo = [a for a in articles if found[a.source.number] is None]
     model_name = name or ""
     if todo:
-        fresh, model_name = analyse(todo, config, model)
+        on_stage("load")
+        load_model([model] if model else config.models)  # kept loaded: analyse finds it ready
+        on_stage("parse")
+        fresh, model_name = analyse(todo, config, model, jobs=jobs)
         for article in todo:
             n = article.source.number
             found[n] = [s for s in fresh if s.source == n]
@@ -126,7 +147,8 @@ def build(seeds: Path, out: Path, *, config: Config | None = None, formats: tupl
           method: str | None = None, model: str | None = None, templates: Path | None = None,
           discard_edits: bool = False, force: bool = False, cache_dir: Path | None = None,
           use_cache: bool = True, on_wait: Callable[[], None] | None = None,
-          reference_docx: Path | None = None, comments: bool = True) -> BuildResult:
+          reference_docx: Path | None = None, comments: bool = True, jobs: int = 1,
+          on_stage: OnStage = _quiet) -> BuildResult:
     """Build the briefing and write it to `out`; nothing is written if any step fails.
 
     When the inputs, configuration, templates and version are those of the last build,
@@ -163,8 +185,9 @@ def build(seeds: Path, out: Path, *, config: Config | None = None, formats: tupl
         # Read the user's files first: a file that cannot be merged stops the build before
         # anything else is done.
         edits = {fmt: load(out, f"briefing.{fmt}", manifest, discard_edits) for fmt in formats if fmt in MERGED}
-        briefing = build_briefing(seeds, config, method=method, model=model,
-                                  cache_dir=cache_dir, use_cache=use_cache)
+        briefing = build_briefing(seeds, config, method=method, model=model, cache_dir=cache_dir,
+                                  use_cache=use_cache, jobs=jobs, on_stage=on_stage)
+        on_stage("render")
         briefing = mark_changes(briefing, _previous(out))
         options = DocxOptions(reference=reference_docx, templates=templates, author=config.author,
                               comments=comments)
@@ -180,10 +203,12 @@ def build(seeds: Path, out: Path, *, config: Config | None = None, formats: tupl
             else:
                 files.update(render(briefing, (fmt,), templates))
         internal = {MODEL_FILE: render_json(briefing).encode("utf-8")}
+        on_stage("write")
         # A JSON file the user changed is no document to merge: it stops the build as before.
         keep = tuple(n for n in edited if discard_edits or n.rsplit(".", 1)[-1] in MERGED)
         backups = write_outputs(out, files, backup=keep, internal=internal,
                                 fingerprint=digest, records=records)
     for report in reports:
         report.backup = backups.get(report.name)
+    on_stage("done")
     return BuildResult(briefing, [out / n for n in files], merges=reports)

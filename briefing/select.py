@@ -67,24 +67,73 @@ def cosine(a: Vector, b: Vector) -> float:
     return dot / norm if norm else 0.0
 
 
+def _term_order(vectors: Iterable[Vector]) -> dict[str, int]:
+    """Every term's rank from rarest to most common (ties by spelling): one order for all."""
+    df: Counter[str] = Counter()
+    for v in vectors:
+        df.update(v.keys())
+    return {t: n for n, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
+
+
+def _prefix(v: Vector, order: dict[str, int], threshold: float) -> list[str]:
+    """The rarest terms of `v`, up to where its remaining terms are too short to reach
+    `threshold` by themselves.
+
+    Prefix filtering (Bayardo et al., 2007): with one term order for all vectors, two
+    vectors whose cosine reaches the threshold share a term of both prefixes — otherwise
+    their shared terms all lie in the rest of one of them, and by Cauchy–Schwarz the cosine
+    is below that rest's share of the length. Prefixes hold the rare terms, so an index of
+    prefixes finds every near-duplicate while comparing few pairs.
+    """
+    total = sum(x * x for x in v.values())
+    # Slightly below the exact bound, so that rounding can only lengthen a prefix (safe).
+    bound = (threshold * (1 - 1e-9)) ** 2 * total
+    rest = total
+    prefix = []
+    for t in sorted(v, key=order.__getitem__):
+        if rest < bound:
+            break
+        prefix.append(t)
+        rest -= v[t] * v[t]
+    return prefix if total > 0 else []
+
+
 def cluster(sentences: Sequence[Sentence], threshold: float,
             vectors: dict[tuple[int, int], Vector] | None = None) -> list[Cluster]:
-    """Greedy single pass in reading order: a sentence joins the first cluster it matches.
+    """Greedy single pass in reading order: a sentence joins the first cluster it matches
+    (same text, or cosine with the cluster's lead at least `threshold`, 0 < threshold ≤ 1).
 
     Only sentences of different sources merge: a fact one article repeats is still one source.
+    Leads are found through an index of their prefixes (see `_prefix`) rather than by trying
+    every cluster, which gives the same clusters without comparing all pairs.
     """
     vectors = vectors if vectors is not None else tfidf(sentences)
+    order = _term_order(vectors[s.key] for s in sentences)
     groups: list[list[Sentence]] = []
+    sources: list[set[int]] = []
+    by_text: dict[str, list[int]] = {}
+    by_term: dict[str, list[int]] = {}
     for s in sentences:
         v = vectors[s.key]
-        for group in groups:
-            if any(m.source == s.source for m in group):
+        prefix = _prefix(v, order, threshold)
+        candidates = set(by_text.get(s.text, ()))
+        for t in prefix:
+            candidates.update(by_term.get(t, ()))
+        for g in sorted(candidates):  # the earliest cluster first, as a scan of all would find
+            if s.source in sources[g]:
                 continue
-            if s.text == group[0].text or cosine(v, vectors[group[0].key]) >= threshold:
-                group.append(s)
+            lead = groups[g][0]
+            if s.text == lead.text or cosine(v, vectors[lead.key]) >= threshold:
+                groups[g].append(s)
+                sources[g].add(s.source)
                 break
         else:
+            g = len(groups)
             groups.append([s])
+            sources.append({s.source})
+            by_text.setdefault(s.text, []).append(g)
+            for t in prefix:
+                by_term.setdefault(t, []).append(g)
     return [Cluster(tuple(g)) for g in groups]
 
 

@@ -1,4 +1,5 @@
-"""Rank sentences with a sumy summarizer fed with spaCy's words (never NLTK data)."""
+"""Rank sentences: LexRank computed as sumy does (lexrank.py), the other methods by sumy itself,
+fed with spaCy's words (never NLTK data)."""
 
 from __future__ import annotations
 
@@ -49,11 +50,24 @@ def _summarizer(method: str, language: str) -> Any:
 
 
 def rank(sentences: Sequence[Sentence], method: str, language: str) -> list[float]:
-    """A score per sentence (same order), higher is more central; from sumy's own rating."""
+    """A score per sentence (same order), higher is more central; sumy's own rating."""
     if not sentences:
         return []
     if len(sentences) == 1:
         return [1.0]
+    if method == "lexrank" and language == "english":
+        from .lexrank import lexrank
+
+        # The same scores as sumy's LexRank, without its quadratic Python loops or the
+        # seconds NLTK takes to import.
+        ratings = lexrank([s.words or ("_",) for s in sentences], language)
+    else:
+        ratings = sumy_rank(sentences, method, language)
+    return [0.0 if math.isnan(r) else r for r in ratings]
+
+
+def sumy_rank(sentences: Sequence[Sentence], method: str, language: str) -> list[float]:
+    """sumy's rating of every sentence (NaN where sumy divides zero by zero)."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 
@@ -80,4 +94,4 @@ def rank(sentences: Sequence[Sentence], method: str, language: str) -> list[floa
 
     with numpy.errstate(all="ignore"):
         summarizer(document, len(keys))
-    return [0.0 if math.isnan(r) else r for r in (ratings.get(k, 0.0) for k in keys)]
+    return [ratings.get(k, 0.0) for k in keys]

@@ -103,3 +103,18 @@ def soffice() -> str:
             pytest.fail("soffice is not on PATH")
         pytest.skip("soffice is not on PATH")
     return path
+
+
+@pytest.fixture(scope="session")
+def seed_sentences(seeds_dir: Path) -> list:
+    """The analysed and routed sentences of the seeds, as the pipeline hands them to select."""
+    from briefing.analyse import analyse
+    from briefing.classify import classify
+    from briefing.clean import clean
+    from briefing.config import load_config
+    from briefing.readers import read_folder
+
+    config = load_config()
+    raws, _ = read_folder(seeds_dir)
+    sentences, _ = analyse([clean(raw, n, config) for n, raw in enumerate(raws, 1)], config)
+    return classify(sentences, config)

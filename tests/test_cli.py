@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,10 +80,46 @@ def test_build_help_lists_options() -> None:
     assert result.exit_code == 0
     text = flat(result.stdout)
     for option in ("--out", "--format", "--config", "--method", "--model", "--templates",
-                   "--reference-docx", "--no-comments", "--discard-edits", "--debug"):
+                   "--reference-docx", "--no-comments", "--jobs", "--discard-edits", "--debug"):
         assert option in text, option
     assert "md, docx, json" in text
     assert "lexrank" in text
+
+
+HEAVY = ("spacy", "sumy", "nltk", "docx", "numpy", "scipy", "jinja2")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["build", "--help"]])
+def test_start_up_imports_no_heavy_library(args: list[str]) -> None:
+    # `briefing --help` and `--version` must answer at once: spaCy, sumy, NLTK, python-docx,
+    # numpy and scipy are imported only when a build needs them.
+    code = (f"import sys\nfrom briefing.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
+            f"print('loaded:', *sorted(m for m in {HEAVY!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "loaded:"
+
+
+@pytest.mark.parametrize(("args", "code", "stream", "text"), [
+    (["--version"], 0, "stdout", f"briefing {__version__}"),
+    (["build", "no-such-folder"], 1, "stderr", "error: seeds folder not found: no-such-folder"),
+    (["build", "--jobs", "-1"], 2, "stderr", "Invalid value for '--jobs'"),
+])
+def test_command_exit_codes_and_output(args: list[str], code: int, stream: str, text: str) -> None:
+    # The command leaves without the interpreter's teardown: codes and output must survive it.
+    out = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False)
+    assert out.returncode == code
+    assert text in getattr(out, stream)
+
+
+def test_jobs_gives_the_same_briefing(tmp_path: Path, seeds_dir: Path, markdown: str) -> None:
+    result = invoke("build", seeds_dir, "--out", tmp_path, "--format", "md", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "briefing.md").read_text(encoding="utf-8") == markdown
+
+
+def test_negative_jobs_is_a_usage_error(tmp_path: Path, tiny: Path) -> None:
+    result = invoke("build", tiny, "--out", tmp_path, "--jobs", "-1")
+    assert result.exit_code == 2
 
 
 # --- building ----------------------------------------------------------------------------------------

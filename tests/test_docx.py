@@ -121,6 +121,24 @@ def test_section_without_points_shows_its_note() -> None:
     assert any(t.startswith("Built from 1 source (") for _, t in paras)  # singular
 
 
+def test_long_properties_are_cut_to_what_docx_holds() -> None:
+    # Hundreds of articles can name dozens of other parties: the keywords list must still fit.
+    from docx import Document
+
+    from briefing.model import Briefing, Section, Source
+    from briefing.render.docx import render_docx
+
+    parties = tuple(Section(key=f"positions.other:{n}", title=f"Party number {n}") for n in range(60))
+    b = Briefing(title="T" * 300, subject="S", method="lexrank", model="m",
+                 sections=(Section(key="positions", title="Positions", subsections=parties),),
+                 sources=(Source(number=1, path="a.txt", title="A"),))
+    props = Document(io.BytesIO(render_docx(b))).core_properties
+    assert len(props.keywords) <= 255 and props.keywords.startswith("Party number 0, Party number 1, ")
+    assert props.keywords.endswith(tuple("0123456789"))  # cut between two names, not inside one
+    assert len(props.title) == 255 and props.title.endswith("…")
+    assert ("Title", "T" * 300) in docx_paragraphs(render_docx(b))  # the document itself is whole
+
+
 # --- LibreOffice ---------------------------------------------------------------------------------
 
 @pytest.mark.libreoffice

@@ -101,9 +101,9 @@ def test_only_changed_articles_are_parsed(seeds: Path, tmp_path: Path, monkeypat
     parsed: list[str] = []
     real = analyse_module.analyse
 
-    def counting(articles, config, model=None):
+    def counting(articles, config, model=None, **kwargs):
         parsed.extend(a.source.path for a in articles)
-        return real(articles, config, model)
+        return real(articles, config, model, **kwargs)
 
     monkeypatch.setattr(analyse_module, "analyse", counting)
     cache = tmp_path / "cache"

@@ -40,6 +40,19 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+_PROPERTY_MAX = 255  # python-docx refuses longer core properties (title, subject, keywords)
+
+
+def _fit(text: str, sep: str = "") -> str:
+    """`text` cut to what a core property holds: at the last `sep` that fits, else with an ellipsis."""
+    if len(text) <= _PROPERTY_MAX:
+        return text
+    cut = text[:_PROPERTY_MAX]
+    if sep and sep in cut:
+        return cut[:cut.rindex(sep)]
+    return cut[:_PROPERTY_MAX - 1] + "…"
+
+
 def _safe(briefing: Briefing) -> Briefing:
     """The briefing with every string cleared of characters a DOCX cannot hold."""
     def section(s: Section) -> Section:
@@ -183,9 +196,10 @@ class _Writer:
 def _properties(doc: DocumentObject, briefing: Briefing, options: DocxOptions) -> None:
     props = doc.core_properties
     now = options.created or datetime.now(timezone.utc)
-    props.title = briefing.title
-    props.subject = briefing.subject
-    props.keywords = ", ".join(p.title for s in briefing.sections for p in s.subsections)
+    props.title = _fit(briefing.title)
+    props.subject = _fit(briefing.subject)
+    # Hundreds of articles can give dozens of other parties: keep the first that fit.
+    props.keywords = _fit(", ".join(p.title for s in briefing.sections for p in s.subsections), ", ")
     props.author = props.last_modified_by = options.author
     props.category = "Briefing"
     props.created = props.modified = now

@@ -1,0 +1,61 @@
+"""Near-duplicate clustering: the prefix index finds exactly what comparing every pair finds."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from briefing.model import Sentence
+from briefing.select import cluster, cosine, tfidf
+
+
+def cluster_by_scan(sentences: list[Sentence], threshold: float) -> list[tuple[Sentence, ...]]:
+    """The definition: each sentence joins the first cluster of another source whose lead matches."""
+    vectors = tfidf(sentences)
+    groups: list[list[Sentence]] = []
+    for s in sentences:
+        for group in groups:
+            if any(m.source == s.source for m in group):
+                continue
+            if s.text == group[0].text or cosine(vectors[s.key], vectors[group[0].key]) >= threshold:
+                group.append(s)
+                break
+        else:
+            groups.append([s])
+    return [tuple(g) for g in groups]
+
+
+def _retold(sentences: list[Sentence], outlets: int, seed: int) -> list[Sentence]:
+    """The sentences retold by other outlets: words dropped, swapped in or kept, so that
+    many pairs fall on either side of the threshold."""
+    rng = random.Random(seed)
+    vocabulary = sorted({t for s in sentences for t in s.terms})
+    out = list(sentences)
+    for source in range(100, 100 + outlets):
+        for index, s in enumerate(rng.sample(sentences, len(sentences) // 2)):
+            terms = [t for t in s.terms if rng.random() > 0.25]
+            terms += rng.sample(vocabulary, rng.randint(0, 3))
+            text = s.text if rng.random() < 0.1 else f"{s.text} ({source})"
+            out.append(replace(s, source=source, index=index, text=text, terms=tuple(terms)))
+    return out
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.8, 1.0])
+def test_same_clusters_as_comparing_every_pair(seed_sentences: list, threshold: float) -> None:
+    sentences = _retold(seed_sentences, outlets=6, seed=int(threshold * 10))
+    found = [c.members for c in cluster(sentences, threshold)]
+    assert found == cluster_by_scan(sentences, threshold)
+    assert len(found) < len(sentences)  # the test data does hold near-duplicates
+
+
+def test_seed_clusters_unchanged(seed_sentences: list) -> None:
+    assert [c.members for c in cluster(seed_sentences, 0.5)] == cluster_by_scan(seed_sentences, 0.5)
+
+
+def test_sentences_without_terms_merge_only_by_text() -> None:
+    a = Sentence(text="Yes.", source=1, paragraph=0, index=0)
+    b = Sentence(text="Yes.", source=2, paragraph=0, index=0)
+    c = Sentence(text="No.", source=3, paragraph=0, index=0)
+    assert [len(g.members) for g in cluster([a, b, c], 0.5)] == [2, 1]
