@@ -160,7 +160,7 @@ def measure(size: int, jobs: int, repeat: int, workdir: Path) -> dict:
 def _row(r: dict) -> str:
     st = r["stages"]
     stage_cells = " | ".join(f"{st[s]['seconds']:.2f}" if s in st else "–" for s in STAGES)
-    workers = f" (+{r['workers_peak_mib']:.0f} per worker)" if r["processes"] > 1 else ""
+    workers = f" (+{r['workers_peak_mib']:.0f} largest worker)" if r["processes"] > 1 else ""
     return (f"| {r['size']:,} | {r['jobs']} | {r['words']:,} | {r['wall']:.1f} | {stage_cells} | "
             f"{r['parse_floor']:.1f} | {r['ratio_parse']:.2f} | {r['ratio_cold']:.2f} | {r['ratio_cpu']:.2f} | "
             f"{r['peak_mib']:.0f}{workers} |")
@@ -174,8 +174,19 @@ def table(results: list[dict]) -> str:
     return "\n".join([head, rule, *rows])
 
 
+def _commit() -> str:
+    """The code measured: HEAD, marked when the work tree has changes."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True).stdout.strip()
+    return git("rev-parse", "--short", "HEAD") + ("+changes" if git("status", "--porcelain", "briefing") else "")
+
+
 def write(results: list[dict]) -> None:
+    """Merge `results` into scale.json (by size and jobs) and render all of it into the README."""
     stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {"runs": []}
+    commit = _commit()
+    for r in results:
+        r["commit"] = commit
     keep = {(r["size"], r["jobs"]) for r in results}
     runs = [r for r in stored["runs"] if (r["size"], r["jobs"]) not in keep] + results
     machine = f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {results[0]['model']}"
