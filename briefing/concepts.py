@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .stem import stem
+
 Bigram = tuple[str, str]
 
 
@@ -34,17 +36,8 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | {"'s", "’s", "s", "n't", "n’t", "'", "`", "``", "''"}
 
 
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    # Snowball needs no downloaded data (unlike most of NLTK).
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
-@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _stemmer().stem(word.lower())
+    return stem(word)
 
 
 def tokens(words: Sequence[str]) -> list[tuple[str, bool]]:

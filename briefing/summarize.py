@@ -10,6 +10,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .model import Sentence
+from .stem import stem
 
 # name -> (module, class); sumy's own CLI keeps the same kind of table.
 SUMMARIZERS: dict[str, tuple[str, str]] = {
@@ -40,11 +41,11 @@ class _SpacyWords:
 def _summarizer(method: str, language: str) -> Any:
     if method not in SUMMARIZERS:
         raise ConfigError(f"unknown method '{method}': choose one of {', '.join(SUMMARIZERS)}")
-    from sumy.nlp.stemmers import Stemmer
     from sumy.utils import get_stop_words
 
     module, name = SUMMARIZERS[method]
-    summarizer = getattr(importlib.import_module(module), name)(Stemmer(language))
+    # Our stems, not sumy's NLTK ones: every method then sees the words as LexRank does.
+    summarizer = getattr(importlib.import_module(module), name)(stem)
     summarizer.stop_words = get_stop_words(language)
     return summarizer
 
