@@ -4,6 +4,7 @@ the words around it that say what it measures, and its source."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -55,19 +56,24 @@ def extract(sent: Span) -> tuple[Figure, ...]:
 
 
 def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int) -> Section:
-    """The most telling figures, one row each, never the same number for the same thing twice."""
-    rows: list[Point] = []
-    seen: set[tuple[str, str]] = set()
+    """The most telling figures: one row per stretch of text, never the same words twice."""
+    rows: dict[tuple[int, int, str], Point] = {}
     words = 0
     candidates = [(f, s) for s in sentences for f in s.figures]
     candidates.sort(key=lambda fs: (_KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
     for figure, s in candidates:
-        key = (re.sub(r"\W+", "", figure.value.lower()), figure.context.lower()[:40])
-        cost = len(figure.context.split())
-        if key in seen or len(rows) >= sc.max_points or words + cost > budget:
+        key = (s.source, s.index, figure.context)
+        if key in rows:
+            # Two figures in the same words ("20 points ... 90% complete"): one row, both values.
+            row = rows[key]
+            if figure.value not in (row.figure or ""):
+                rows[key] = replace(row, figure=f"{row.figure}; {figure.value}")
             continue
-        seen.add(key)
+        cost = len(figure.context.split())
+        if len(rows) >= sc.max_points or words + cost > budget:
+            continue
         words += cost
-        rows.append(Point(text=figure.context, sources=(s.source,), sentences=(s.key,), figure=figure.value))
-    return Section(key=sc.key, title=sc.title, points=tuple(rows), kind="figures",
-                   note="" if rows else "No figures in the sources.")
+        rows[key] = Point(text=figure.context, sources=(s.source,), sentences=(s.key,), figure=figure.value)
+    points = tuple(rows.values())
+    return Section(key=sc.key, title=sc.title, points=points, kind="figures",
+                   note="" if points else "No figures in the sources.")

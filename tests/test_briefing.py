@@ -340,10 +340,13 @@ def test_key_figures_table(briefing, markdown: str, seeds_dir: Path) -> None:
     texts = {p.name: normalise_ws(p.read_text(encoding="utf-8")) for p in seeds_dir.glob("*.txt")}
     by_number = {s.number: s.path for s in briefing.sources}
     for row in figures.points:
-        assert row.figure and row.figure in row.text  # the number, and the words around it
+        # The numbers, and the words around them that say what they measure.
+        assert row.figure and all(value.split()[0] in row.text for value in row.figure.split("; "))
         assert len(row.sources) == 1
         source_text = texts[by_number[row.sources[0]]]
         assert row.text.strip(" …") in source_text or all(w in source_text for w in row.text.split() if w != "…")
-    values = {row.figure for row in figures.points}
+    values = {v for row in figures.points for v in row.figure.split("; ")}
     assert {"around 70 percent", "$200 million"} <= values
+    texts_shown = [row.text for row in figures.points]
+    assert len(texts_shown) == len(set(texts_shown))  # the same words never twice
     assert "| Figure | What it measures | Source |" in markdown
