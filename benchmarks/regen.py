@@ -22,9 +22,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from readme import put_block  # noqa: E402 - benchmarks/ is the script's folder
 
 ROOT = Path(__file__).resolve().parent.parent
-README = Path(__file__).with_name("README.md")
 MARK_START, MARK_END = "<!-- regen:start -->", "<!-- regen:end -->"
 
 
@@ -115,13 +115,7 @@ def main() -> int:
     text = table(rows)
     print(text)
     if args.write:
-        readme = README.read_text(encoding="utf-8")
-        block = f"{MARK_START}\n{text}\n{MARK_END}"
-        if MARK_START in readme:
-            readme = re.sub(re.escape(MARK_START) + ".*?" + re.escape(MARK_END), block, readme, flags=re.S)
-        else:
-            readme += "\n" + block + "\n"
-        README.write_text(readme, encoding="utf-8")
+        put_block(MARK_START, MARK_END, text)
     return 0
 
 

@@ -25,12 +25,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from readme import put_block  # noqa: E402 - benchmarks/ is the script's folder
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 RESULTS = Path(__file__).with_name("scale.json")
-README = Path(__file__).with_name("README.md")
 STAGES = ("read", "clean", "load", "parse", "route", "select", "render", "write")
 BEGIN, END = "<!-- scale:begin -->", "<!-- scale:end -->"
 MiB = 1024
@@ -191,13 +191,7 @@ def write(results: list[dict]) -> None:
     runs = [r for r in stored["runs"] if (r["size"], r["jobs"]) not in keep] + results
     machine = f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {results[0]['model']}"
     RESULTS.write_text(json.dumps({"machine": machine, "runs": runs}, indent=1) + "\n")
-    text = README.read_text(encoding="utf-8")
-    block = f"{BEGIN}\nMeasured on: {machine}.\n\n{table(runs)}\n{END}"
-    if BEGIN in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    README.write_text(text, encoding="utf-8")
+    put_block(BEGIN, END, f"Measured on: {machine}.\n\n{table(runs)}")
 
 
 def main() -> None:

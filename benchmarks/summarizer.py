@@ -26,6 +26,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from readme import put_block  # noqa: E402 - benchmarks/ is the script's folder
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,7 +38,6 @@ from briefing.multidoc import Candidate, _sentences, summarize_candidates, summa
 from briefing.readers import read_folder  # noqa: E402
 
 DATA = Path(__file__).with_name("data")
-README = Path(__file__).with_name("README.md")
 MARK_START, MARK_END = "<!-- summarizer:start -->", "<!-- summarizer:end -->"
 SUMY = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
 
@@ -201,13 +201,7 @@ def main() -> None:
     text = table(rows, means, speed, args.words)
     print(text)
     if args.write:
-        readme = README.read_text(encoding="utf-8")
-        block = f"{MARK_START}\n{text}\n{MARK_END}"
-        if MARK_START in readme:
-            readme = re.sub(re.escape(MARK_START) + ".*?" + re.escape(MARK_END), lambda _: block, readme, flags=re.S)
-        else:
-            readme = readme.rstrip("\n") + "\n\n" + block + "\n"
-        README.write_text(readme, encoding="utf-8")
+        put_block(MARK_START, MARK_END, text)
 
 
 if __name__ == "__main__":
