@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .config import Config, SectionConfig
-from .model import Article, Briefing, Section, Sentence
+from .context import with_context
+from .differ import differences
+from .model import Article, Briefing, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
-from .select import Cluster, Vector, cluster, pick, scores, tfidf
+from .select import Cluster, Vector, cluster, consensus, may_be_same, pick, scores, tfidf
 from .timeline import timeline
 
 _OTHER = "other:"
@@ -21,11 +24,25 @@ def _placement(c: Cluster, config: Config) -> str | None:
     return next((k for k in c.lead.sections if k in have), None)
 
 
-def _budgets(sections: Sequence[SectionConfig], config: Config) -> dict[str, int]:
-    """Section word budgets, scaled down together when they add up to more than the total."""
+def _fixed_words(sections: Sequence[SectionConfig], sources: Sequence[Source], config: Config) -> int:
+    """Words the briefing spends whatever it says: title, subject, the lines on sources and
+    dates, headings, the party headings and the list of sources."""
+    header = 30 + len(config.title.split()) + len(config.subject.split())
+    headings = sum(len(s.title.split()) + 1 for s in sections)
+    parties = sum(len(p.name.split()) + 1 for p in config.parties) if any(
+        s.kind == "parties" for s in sections) else 0
+    listed = sum(len(s.title.split()) + 4 for s in sources) if any(s.kind == "sources" for s in sections) else 0
+    # A long list of sources can't be paid for with points: it counts for a fifth at most.
+    return header + headings + parties + min(listed, config.max_words // 5)
+
+
+def _budgets(sections: Sequence[SectionConfig], sources: Sequence[Source], config: Config) -> dict[str, int]:
+    """Section word budgets, scaled down together when they and the fixed words add up to
+    more than the total: `max_words` is what the reader gets, the list of sources included."""
     wanted = {s.key: s.max_words for s in sections if s.kind != "sources"}
     total = sum(wanted.values())
-    factor = min(1.0, config.max_words / total) if total else 1.0
+    room = max(0, config.max_words - _fixed_words(sections, sources, config))
+    factor = min(1.0, room / total) if total else 1.0
     return {k: int(v * factor) for k, v in wanted.items()}
 
 
@@ -80,11 +97,11 @@ def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int]
 
 def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector],
-             ages: Ages) -> tuple[Section, list[int]]:
+             ages: Ages, used: Sequence[int]) -> tuple[Section, list[int]]:
     ids = _current(sc, clusters, ids)
     by_id = _local_scores(sc, clusters, ids, config, method, ages)
     chosen = pick(ids, clusters, by_id, max_points=sc.max_points, max_words=budget,
-                  min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY)
+                  min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY, against=used)
     section = Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
                       note="" if chosen else "Nothing in the sources.")
     return section, chosen
@@ -92,7 +109,7 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector],
-             ages: Ages) -> tuple[Section, list[int]]:
+             ages: Ages, used: Sequence[int]) -> tuple[Section, list[int]]:
     """One subsection per party, from `ids` that the caller has narrowed to stances."""
     ids = _current(sc, clusters, ids)
     by_id = _local_scores(sc, clusters, ids, config, method, ages)
@@ -105,13 +122,13 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
         by_party.setdefault(clusters[i].lead.speaker, []).append(i)
     for key in keys:
         chosen = pick(by_party.get(key, []), clusters, by_id, max_points=sc.max_points, max_words=share,
-                      vectors=vectors, diversity=_SECTION_DIVERSITY)
+                      vectors=vectors, diversity=_SECTION_DIVERSITY, against=[*used, *everyone])
         everyone += chosen
         subsections.append(Section(
             key=f"{sc.key}.{key}", title=_party_name(key, config),
             points=tuple(clusters[i].point() for i in chosen),
             note="" if chosen else "No stance attributed to this party in the sources."))
-    return Section(key=sc.key, title=sc.title, subsections=tuple(subsections)), everyone
+    return Section(key=sc.key, title=sc.title, subsections=tuple(subsections), kind="parties"), everyone
 
 
 def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
@@ -129,7 +146,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
             seeds.append(max(ids, key=lambda i: (score[i], -i)))
     # Seeds come from different sections, so they are about different things already.
     chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget, vectors=vectors)
-    words = sum(clusters[i].words for i in chosen)
+    words = sum(clusters[i].cost for i in chosen)
     rest = [i for i in sorted(allowed) if i not in chosen]
     more = pick(rest, clusters, score, max_points=sc.max_points - len(chosen),
                 max_words=budget - words, min_points=max(0, sc.min_points - len(chosen)),
@@ -138,15 +155,38 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     return sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
 
 
+DIFFER_POOL = 300  # clusters, the best by the story-wide score, whose claims are compared pairwise
+
+
+def _differences(as_written: Sequence[Sentence], clusters: Sequence[Cluster], score: dict[int, float],
+                 config: Config, synonyms: dict[str, str]) -> Section | None:
+    """The "Where sources differ" list of the open questions, from the claims of the clusters
+    that matter most (a sentence joined to the one before it brings that one along)."""
+    best = sorted(range(len(clusters)), key=lambda i: (-score.get(i, 0.0), i))[:DIFFER_POOL]
+    keys = {m.key for i in best for m in clusters[i].members}
+    keys |= {(k[0], k[1] - 1) for k in keys}
+    points = differences([s for s in as_written if s.key in keys], config, config.differ_max_points, synonyms)
+    if not points:
+        return None
+    return Section(key="differ", title=config.differ_title, points=tuple(points))
+
+
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
              method: str, model: str) -> Briefing:
     sources = tuple(a.source for a in articles)
     ages = Ages.of(sources, config.older_after_days)
-    vectors = tfidf(sentences)
-    clusters = ages.date_clusters(cluster(sentences, config.similarity, vectors))
+    as_written = sentences
+    sentences = with_context(sentences, config)
+    synonyms = config.party_synonyms()
+    vectors = tfidf(sentences, synonyms)
+    # Dated sources are weighed by their dates instead (see recency.py).
+    typical = {n: 1.0 if n in ages.dates else w for n, w in consensus(sentences, vectors).items()}
+    clusters = ages.date_clusters([
+        replace(c, consensus=max(typical[n] for n in c.sources))
+        for c in cluster(sentences, config.similarity, vectors, compatible=lambda a, b: may_be_same(a, b, synonyms))])
     # Without a single dated source there is nothing to put in date order.
     wanted = [sc for sc in config.sections if sc.kind != "timeline" or ages.known]
-    budgets = _budgets(wanted, config)
+    budgets = _budgets(wanted, sources, config)
     score = scores(clusters, method, config.language)
     used: set[int] = set()
     built: dict[str, Section] = {}
@@ -170,9 +210,14 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
             ids = [i for i in ids if clusters[i].lead.speaker is not None
                    and (clusters[i].lead.stance or _placement(clusters[i], config) == sc.key)]
         build = _parties if sc.kind == "parties" else _section
-        section, chosen = build(sc, clusters, _pool(ids, score), config, method, budgets[sc.key], vectors, ages)
+        differ = (_differences(as_written, clusters, score, config, synonyms)
+                  if sc.kind == "questions" and config.differ_max_points else None)
+        budget = budgets[sc.key] - (differ.cost if differ else 0)
+        # Against every point made so far: a fact said in one section is not said again in another.
+        section, chosen = build(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors, ages,
+                                sorted(used))
         used.update(chosen)
-        built[sc.key] = section
+        built[sc.key] = replace(section, subsections=(differ,)) if differ else section
     for sc in wanted:
         if sc.kind == "timeline":  # last: it knows which points the other sections make
             points = timeline(clusters, ages, score, max_points=sc.max_points,

@@ -23,9 +23,15 @@ def _contains(seq: tuple[str, ...], vocabulary: frozenset[str], phrase: tuple[st
 
 def cue_hits(sentence: Sentence, section: SectionConfig) -> int:
     """How many of a section's cues the sentence carries, as a lemma or as written."""
+    return count_cues(sentence, section.cues)
+
+
+def count_cues(sentence: Sentence, cues: tuple[str, ...]) -> int:
+    """How many of `cues` (lower case, a phrase's words separated by spaces) the sentence
+    carries, as lemmas or as written."""
     lowered = tuple(w.lower() for w in sentence.words)
     lemma_set, word_set = frozenset(sentence.lemmas), frozenset(lowered)
-    return sum(1 for phrase in _phrases(section.cues)
+    return sum(1 for phrase in _phrases(cues)
                if _contains(sentence.lemmas, lemma_set, phrase) or _contains(lowered, word_set, phrase))
 
 

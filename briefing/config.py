@@ -70,6 +70,11 @@ class Config:
     pronouns: frozenset[str]
     actor_excluded_sections: frozenset[str]
     older_after_days: int = 30
+    certain_cues: tuple[str, ...] = ()  # a claim stated as settled
+    hedge_cues: tuple[str, ...] = ()  # a claim stated with caution
+    denial_cues: tuple[str, ...] = ()  # a claim denied
+    differ_title: str = "Where sources differ"
+    differ_max_points: int = 3
     author: str = ""  # the DOCX's author property and comment author
 
     def section(self, key: str) -> SectionConfig:
@@ -80,6 +85,12 @@ class Config:
             if p.key == key:
                 return p.name
         return key
+
+    def party_synonyms(self) -> dict[str, str]:
+        """Each one-word alias, lower case, to its party's key: "moscow" and "putin" count as
+        one word when sentences are compared."""
+        return {a.lower(): f"party:{p.key}" for p in self.all_parties for a in p.aliases
+                if " " not in a}
 
 
 def default_table() -> dict[str, Any]:
@@ -199,7 +210,8 @@ def _build(table: dict[str, Any], origin: str) -> Config:
     problems: list[str] = []
     table = _check(table, default_table(), "", problems)
 
-    b, a, c, att = table["briefing"], table["analysis"], table["clean"], table["attribution"]
+    b, a, c, att, d = (table["briefing"], table["analysis"], table["clean"], table["attribution"],
+                       table["differ"])
     sections: list[SectionConfig] = []
     for key in b["sections"]:
         body = table["sections"].get(key)
@@ -233,6 +245,8 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         problems.append("'briefing.max_words' must be positive")
     if not 0 < table["dedupe"]["similarity"] <= 1:
         problems.append("'dedupe.similarity' must be between 0 and 1")
+    if d["max_points"] < 0:
+        problems.append("'differ.max_points' must be 0 or more")
     if table["dates"]["older_after_days"] < 1:
         problems.append("'dates.older_after_days' must be at least 1")
     if not a["models"]:
@@ -260,4 +274,10 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         actor_excluded_sections=frozenset(att["actor_excluded_sections"]),
         older_after_days=table["dates"]["older_after_days"],
         author=b["author"].strip(),
+        certain_cues=_cues(d["certain"]), hedge_cues=_cues(d["hedged"]), denial_cues=_cues(d["denied"]),
+        differ_title=d["title"], differ_max_points=d["max_points"],
     )
+
+
+def _cues(values: list[str]) -> tuple[str, ...]:
+    return tuple(str(v).lower() for v in values if str(v).strip())

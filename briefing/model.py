@@ -98,6 +98,12 @@ class Point:
     figure: str | None = None  # in a key-figures table: the number; `text` says what it measures
     older: str | None = None  # date of the newest source reporting it, when that is older context
     when: str | None = None  # timeline: the day, month or week the point is about
+    # Where sources differ: who says `text` (a party's name, when known), and the other
+    # source's wording, its sources and who says it.
+    label: str | None = None
+    versus: str | None = None
+    versus_sources: tuple[int, ...] = ()
+    versus_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,12 +113,19 @@ class Section:
     points: tuple[Point, ...] = ()
     subsections: tuple[Section, ...] = ()
     note: str = ""  # said instead of points when there are none
-    kind: str = ""  # how renderers lay it out: "figures" is a table
+    kind: str = ""  # how renderers lay it out: "figures" is a table, "parties" gets an overview table
 
     @property
     def words(self) -> int:
-        own = sum(len(p.text.split()) for p in self.points)
+        own = sum(len(p.text.split()) + len((p.versus or "").split()) for p in self.points)
         return own + sum(s.words for s in self.subsections)
+
+    @property
+    def cost(self) -> int:
+        """Words it takes in the briefing with its heading, labels and citations."""
+        extra = sum(2 + len(p.sources) + len(p.versus_sources) + len((p.label or "").split())
+                    + len((p.versus_label or "").split()) for p in self.points)
+        return len(self.title.split()) + 1 + self.words + extra
 
 
 @dataclass(frozen=True)

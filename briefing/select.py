@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Point, Sentence
 from .summarize import rank
 
 _LONGEST = 80  # words
+POINT_OVERHEAD = 5  # a point's bullet and "(N of M sources)"
 
 # Entity kinds that make a sentence specific: who, where, how much, when.
 _SPECIFIC = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW", "MONEY", "PERCENT",
@@ -23,6 +24,7 @@ class Cluster:
 
     members: tuple[Sentence, ...]
     older: str | None = None  # date of the newest report, when every report is older context
+    consensus: float = 1.0  # how close its best source stays to the rest of the coverage (0–1]
 
     @property
     def lead(self) -> Sentence:
@@ -41,22 +43,67 @@ class Cluster:
     def words(self) -> int:
         return len(self.lead.text.split())
 
+    @property
+    def cost(self) -> int:
+        """Words the point takes in the briefing: its text, the bullet, one per cited source
+        and "(N of M sources)"."""
+        return self.words + len(self.sources) + POINT_OVERHEAD
+
 
 Vector = dict[str, float]
 
 
-def tfidf(sentences: Sequence[Sentence]) -> dict[tuple[int, int], Vector]:
+def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = None
+          ) -> dict[tuple[int, int], Vector]:
     """Content-word vectors weighted by rarity in this corpus, so that the names every
-    article repeats (the story's protagonists) do not make unrelated sentences look alike."""
+    article repeats (the story's protagonists) do not make unrelated sentences look alike.
+
+    `synonyms` maps a term to the one it counts as: outlets name the same party by its
+    capital, its leader or its adjective ("Moscow", "Putin", "Russian"), and a paraphrase
+    should not look less alike for that.
+    """
+    synonyms = synonyms or {}
     df: Counter[str] = Counter()
+    terms = {s.key: [synonyms.get(t, t) for t in s.terms] for s in sentences}
     for s in sentences:
-        df.update(set(s.terms))
+        df.update(set(terms[s.key]))
     n = len(sentences)
     out = {}
     for s in sentences:
-        tf = Counter(s.terms)
+        tf = Counter(terms[s.key])
         out[s.key] = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in tf.items()}
     return out
+
+
+# Entity kinds naming where something happened, and the measured numbers a fact turns on.
+_PLACES = ("GPE", "LOC", "FAC")
+_MEASURES = ("PERCENT", "MONEY", "QUANTITY")
+
+
+def _places(s: Sentence, synonyms: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(synonyms.get(e.text.lower(), e.text.lower()) for e in s.entities if e.label in _PLACES)
+
+
+def _measures(s: Sentence) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for f in s.figures:
+        if f.kind in _MEASURES:
+            out.setdefault(f.kind, set()).add(f.value.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def may_be_same(a: Sentence, b: Sentence, synonyms: Mapping[str, str] | None = None) -> bool:
+    """False when two sentences cannot report the same fact however many words they share:
+    different speakers, different places, different figures for the same kind of measure.
+    Word overlap alone would merge "drones struck Mykolaiv" with "drones struck Kyiv"."""
+    synonyms = synonyms or {}
+    if a.speaker and b.speaker and a.speaker != b.speaker:
+        return False
+    pa, pb = _places(a, synonyms), _places(b, synonyms)
+    if pa and pb and not pa & pb:
+        return False
+    ma, mb = _measures(a), _measures(b)
+    return not any(k in mb and not ma[k] & mb[k] for k in ma)
 
 
 def cosine(a: Vector, b: Vector) -> float:
@@ -98,14 +145,26 @@ def _prefix(v: Vector, order: dict[str, int], threshold: float) -> list[str]:
     return prefix if total > 0 else []
 
 
+def _joins(s: Sentence, group: Sequence[Sentence], vectors: dict[tuple[int, int], Vector], threshold: float,
+           compatible: Callable[[Sentence, Sentence], bool] | None) -> bool:
+    """Same text as a member, or alike enough to one member and compatible with all of them."""
+    if any(s.text == m.text for m in group):
+        return True
+    v = vectors[s.key]
+    return (any(cosine(v, vectors[m.key]) >= threshold for m in group)
+            and (compatible is None or all(compatible(m, s) for m in group)))
+
+
 def cluster(sentences: Sequence[Sentence], threshold: float,
-            vectors: dict[tuple[int, int], Vector] | None = None) -> list[Cluster]:
+            vectors: dict[tuple[int, int], Vector] | None = None,
+            compatible: Callable[[Sentence, Sentence], bool] | None = None) -> list[Cluster]:
     """Greedy single pass in reading order: a sentence joins the first cluster it matches
-    (same text, or cosine with the cluster's lead at least `threshold`, 0 < threshold ≤ 1).
+    (same text as a member, or cosine with a member at least `threshold`, 0 < threshold ≤ 1,
+    and `compatible` with every member).
 
     Only sentences of different sources merge: a fact one article repeats is still one source.
-    Leads are found through an index of their prefixes (see `_prefix`) rather than by trying
-    every cluster, which gives the same clusters without comparing all pairs.
+    Clusters are found through an index of their members' prefixes (see `_prefix`) rather
+    than by trying every cluster, which gives the same clusters without comparing all pairs.
     """
     vectors = vectors if vectors is not None else tfidf(sentences)
     order = _term_order(vectors[s.key] for s in sentences)
@@ -122,8 +181,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
         for g in sorted(candidates):  # the earliest cluster first, as a scan of all would find
             if s.source in sources[g]:
                 continue
-            lead = groups[g][0]
-            if s.text == lead.text or cosine(v, vectors[lead.key]) >= threshold:
+            if _joins(s, groups[g], vectors, threshold, compatible):
                 groups[g].append(s)
                 sources[g].add(s.source)
                 break
@@ -131,10 +189,13 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             g = len(groups)
             groups.append([s])
             sources.append({s.source})
-            by_text.setdefault(s.text, []).append(g)
-            for t in prefix:
-                by_term.setdefault(t, []).append(g)
-    return [Cluster(tuple(g)) for g in groups]
+        # Every member is indexed: outlets retell a fact in steps, and the third retelling may
+        # be close to the second but not to the first.
+        by_text.setdefault(s.text, []).append(g)
+        for t in prefix:
+            by_term.setdefault(t, []).append(g)
+    # The briefing quotes the report that reads best on its own; reading order breaks ties.
+    return [Cluster(tuple(sorted(g, key=lambda m: -standalone(m) * specificity(m)))) for g in groups]
 
 
 def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int, float]:
@@ -147,8 +208,30 @@ def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int,
     for i, (c, r) in enumerate(zip(clusters, raw)):
         norm = (r - lo) / (hi - lo) if hi > lo else 1.0
         corroboration = 1 + 0.25 * (len(c.sources) - 1)
-        out[i] = (0.2 + norm) * corroboration * standalone(c.lead) * specificity(c.lead)
+        out[i] = (0.2 + norm) * corroboration * c.consensus * standalone(c.lead) * specificity(c.lead)
     return out
+
+
+def consensus(sentences: Sequence[Sentence], vectors: dict[tuple[int, int], Vector]) -> dict[int, float]:
+    """Each source's share in the story the sources tell together: the cosine of its text
+    with all the other sources' text, squared and scaled so that the most typical source
+    gets 1.0. An article about something else — or about the same story months earlier,
+    when its dates are not known — stays furthest from the others, and its points rank lower."""
+    totals: dict[int, Counter[str]] = {}
+    for s in sentences:
+        totals.setdefault(s.source, Counter()).update(vectors[s.key])
+    if len(totals) < 3:  # with two sources, neither is the odd one out
+        return {n: 1.0 for n in totals}
+    everyone: Counter[str] = Counter()
+    for v in totals.values():
+        everyone.update(v)
+    raw = {}
+    for n, v in totals.items():
+        rest = everyone.copy()
+        rest.subtract(v)
+        raw[n] = max(0.0, cosine(dict(v), {t: w for t, w in rest.items() if w > 1e-12}))
+    top = max(raw.values())
+    return {n: (r / top) ** 2 if top > 0 else 1.0 for n, r in raw.items()}
 
 
 def standalone(s: Sentence) -> float:
@@ -183,7 +266,7 @@ def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int
             break
         if score.get(i, 0.0) <= 0.0:
             continue
-        cost = clusters[i].words
+        cost = clusters[i].cost
         if words + cost > max_words and len(chosen) >= min_points:
             continue
         v = vectors[clusters[i].lead.key]

@@ -38,6 +38,9 @@ def event_dates(clusters: Sequence[Cluster], ages: Ages) -> dict[int, str]:
     return out
 
 
+_AHEAD = 1.5  # what is scheduled after the newest report is what a reader of a timeline looks for
+
+
 def timeline(clusters: Sequence[Cluster], ages: Ages, score: dict[int, float], *, max_points: int,
              max_words: int, vectors: dict[tuple[int, int], Vector],
              used: Collection[int] = ()) -> tuple[Point, ...]:
@@ -45,7 +48,8 @@ def timeline(clusters: Sequence[Cluster], ages: Ages, score: dict[int, float], *
     so it may repeat a point of another section (`used`), but it prefers one that no other
     section makes."""
     when = event_dates(clusters, ages)
-    weighted = {i: score.get(i, 0.0) * (_REPEAT if i in used else 1.0) for i in when}
+    weighted = {i: score.get(i, 0.0) * (_REPEAT if i in used else 1.0)
+                * (_AHEAD if ages.newest and when[i] > ages.newest else 1.0) for i in when}
     chosen = pick(when, clusters, weighted, max_points=max_points, max_words=max_words,
                   vectors=vectors, diversity=_DIVERSITY)
     chosen.sort(key=lambda i: (sort_key(when[i]), clusters[i].lead.key))

@@ -8,7 +8,10 @@ from collections.abc import Iterator
 
 from briefing.model import Briefing, Point, Section
 
-BULLET = re.compile(r"^- (?P<text>.*) \[(?P<cites>\d+(?:, \d+)*)\]$")
+# A point's bullet: its text, the sources cited, and how many of all the sources those are.
+BULLET = re.compile(r"^- (?P<text>.*) \[(?P<cites>\d+(?:, \d+)*)\]"
+                    r"(?: \((?P<count>\d+) of (?P<total>\d+) sources\))?$")
+WHEREAS = " — whereas "
 
 
 def all_sections(briefing: Briefing) -> Iterator[Section]:
@@ -18,8 +21,13 @@ def all_sections(briefing: Briefing) -> Iterator[Section]:
 
 
 def all_points(briefing: Briefing) -> list[Point]:
-    """Every sentence point; the key-figures table's rows are excerpts, not points."""
-    return [p for s in all_sections(briefing) if s.kind != "figures" for p in s.points]
+    """Every sentence point; the key-figures table's rows are excerpts, not points, and
+    "Where sources differ" holds pairs of claims (see `differ_points`)."""
+    return [p for s in all_sections(briefing) if s.kind != "figures" for p in s.points if not p.versus]
+
+
+def differ_points(briefing: Briefing) -> list[Point]:
+    return [p for s in all_sections(briefing) for p in s.points if p.versus]
 
 
 def normalise_ws(text: str) -> str:
@@ -47,8 +55,10 @@ def md_bullets(markdown: str) -> list[tuple[str, tuple[int, ...]]]:
     out = []
     for line in markdown.splitlines():
         m = BULLET.match(line)
-        if m:
-            out.append((md_unescape(m["text"]), tuple(int(n) for n in m["cites"].split(", "))))
+        if m and WHEREAS not in line:
+            cites = tuple(int(n) for n in m["cites"].split(", "))
+            assert m["count"] is None or int(m["count"]) == len(cites), line
+            out.append((md_unescape(m["text"]), cites))
     return out
 
 

@@ -44,7 +44,22 @@ def test_positions_has_party_subsections_in_order(briefing, markdown: str) -> No
     assert h3 == titles
     other = [line for title, body in md_blocks(markdown) if title != "Positions by party"
              for line in body if line.startswith("### ")]
-    assert other == []
+    assert other == ["### Where sources differ"]
+
+
+def test_where_sources_differ(briefing, markdown: str) -> None:
+    """Zelensky calls the security guarantees fully settled; another outlet has Trump more cautious."""
+    questions = section(briefing, "Open questions")
+    (differ,) = questions.subsections
+    assert differ.title == "Where sources differ"
+    claims = [(p.sources, p.versus_sources, p.label, p.versus_label) for p in differ.points]
+    assert ((3,), (4,), "Ukraine", "United States") in claims
+    pair = next(p for p in differ.points if p.sources == (3,))
+    assert "fully settled" in pair.text and "more cautious" in (pair.versus or "")
+    lines = [line for line in dict(md_blocks(markdown))["Open questions"] if " — whereas " in line]
+    assert len(lines) == len(differ.points)
+    assert lines[0].startswith("- Ukraine: “He added that U.S.–Ukraine security guarantees are fully settled")
+    assert lines[0].endswith("currently are.” [4]")
 
 
 def test_party_points_are_held_by_that_party(briefing) -> None:
@@ -87,8 +102,36 @@ def test_every_point_cites_existing_sources(briefing, markdown: str) -> None:
     assert len(bullets) == len(points)
     assert all(set(cites) <= numbers for _, cites in bullets)
     body = markdown.split("\n## Sources\n")[0]
-    uncited = [line for line in body.splitlines() if line.startswith("- ") and not line.endswith("]")]
+    uncited = [line for line in body.splitlines() if line.startswith("- ") and not line.endswith("]")
+               and not re.search(r"\] \(\d of 5 sources\)$", line)]
     assert uncited == []
+
+
+def test_every_point_says_how_many_sources_report_it(briefing, markdown: str) -> None:
+    counted = re.findall(r"\[([\d, ]+)\] \((\d+) of (\d+) sources\)$", markdown, re.M)
+    assert len(counted) == len(all_points(briefing))
+    assert all(int(n) == len(cites.split(", ")) and total == "5" for cites, n, total in counted)
+
+
+
+def test_outlets_retelling_one_fact_make_one_point_citing_all(tmp_path: Path) -> None:
+    from briefing.pipeline import build_briefing
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    retellings = [
+        "Russia has demanded that Ukraine give up the remaining territory it controls in the Donbas region.",
+        "Russian officials continue to insist that Ukraine give up control of the Donbas region.",
+        "Moscow demanded again on Monday that Kyiv give up the territory it still controls in the Donbas.",
+    ]
+    filler = ["Heavy rain flooded the harbour of Odesa overnight, and the port was closed to ships.",
+              "The European Parliament debated a new budget for farming subsidies in Strasbourg.",
+              "Talks between the delegations are expected to resume in Geneva next week."]
+    for n, text in enumerate(retellings):
+        (seeds / f"{n}.txt").write_text(f"Report {n}\n\n{text} {filler[n]}\n", encoding="utf-8")
+    points = [p for p in all_points(build_briefing(seeds)) if "Donbas" in p.text]
+    assert len(points) == 1
+    assert points[0].sources == (1, 2, 3)
 
 
 def test_markdown_bullets_are_the_points_in_order(briefing, markdown: str) -> None:
@@ -109,11 +152,11 @@ def test_no_point_is_repeated(briefing, markdown: str) -> None:
 def test_total_words_within_budget(briefing, markdown: str) -> None:
     assert 0 < briefing.words <= 1000
     # Every word the briefing shows counts, the key-figures table's excerpts included.
-    assert briefing.words == sum(len(p.text.split()) for s in all_sections(briefing) for p in s.points)
-    # What the reader sees before Sources, headings and header included; a word has a letter
-    # in it, so list markers, table rules and citation numbers don't count.
-    body = markdown.split("\n## Sources\n")[0]
-    assert len([w for w in body.split() if any(ch.isalpha() for ch in w)]) <= 1000
+    assert briefing.words == sum(len(p.text.split()) + len((p.versus or "").split())
+                                 for s in all_sections(briefing) for p in s.points)
+    # Everything the reader sees counts — headings, citations, the table, the list of sources —
+    # however words are counted: every run of non-blanks is one.
+    assert len(markdown.split()) <= 1000
     # The header states the true count.
     assert f"({briefing.words} words)" in markdown
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from helpers import all_points, docx_paragraphs, normalise_ws
+from helpers import differ_points, all_points, docx_paragraphs, normalise_ws
 
 from briefing.render.markdown import cite
 
@@ -37,6 +38,8 @@ def test_heading_1_are_the_section_titles_in_order(paragraphs) -> None:
 
 def test_heading_2_are_the_party_names(paragraphs, briefing) -> None:
     h2 = styled(paragraphs, "Heading 2")
+    assert h2[-1] == "Where sources differ"  # under Open questions
+    h2 = h2[:-1]
     assert h2[:4] == ["Ukraine", "Russia", "United States", "Europe"]
     positions = next(s for s in briefing.sections if s.key == "positions")
     assert h2 == [s.title for s in positions.subsections]
@@ -48,9 +51,17 @@ def test_heading_2_are_the_party_names(paragraphs, briefing) -> None:
 
 
 def test_every_point_is_a_bullet_with_its_citation(paragraphs, briefing) -> None:
-    bullets = styled(paragraphs, "List Bullet")
+    bullets = [b for b in styled(paragraphs, "List Bullet") if " — whereas " not in b]
     points = all_points(briefing)
-    assert bullets == [f"{p.text} {cite(p.sources)}" for p in points]
+    assert bullets == [f"{p.text} {cite(p.sources)} ({len(p.sources)} of 5 sources)" for p in points]
+
+
+def test_where_sources_differ_quotes_both_sides(paragraphs, briefing) -> None:
+    differ = differ_points(briefing)
+    assert differ
+    pairs = [b for b in styled(paragraphs, "List Bullet") if " — whereas " in b]
+    assert pairs == [f"{p.label}: “{p.text}” {cite(p.sources)} — whereas {p.versus_label}: “{p.versus}” "
+                     f"{cite(p.versus_sources)}" for p in differ]
 
 
 def test_every_markdown_point_is_in_a_bullet(paragraphs, markdown: str) -> None:
@@ -65,13 +76,13 @@ def test_citations_use_the_character_style(docx_bytes: bytes) -> None:
     from docx import Document
 
     doc = Document(io.BytesIO(docx_bytes))
-    bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
+    bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet" and " — whereas " not in p.text]
     assert bullets
     for p in bullets:
         runs = [r for r in p.runs if r.text]  # the comment's reference mark is a run without text
         assert len(runs) == 2
         assert runs[1].style.name == "Citation"
-        assert runs[1].text.startswith(" [") and runs[1].text.endswith("]")
+        assert re.fullmatch(r" \[[\d, ]+\] \(\d of 5 sources\)", runs[1].text)
 
 
 def test_sources_are_a_numbered_list(paragraphs, briefing) -> None:

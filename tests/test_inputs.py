@@ -159,8 +159,8 @@ def test_old_article_is_marked_older(built) -> None:
     assert old_only, "the old article should still be heard, as older context"
     for point in old_only:
         assert point.older == OLD_DATE
-    bullets = [line for line in md.splitlines() if line.startswith("- ") and line.endswith(f"[{OLD}]")]
-    assert bullets and all(line.endswith(f" *(older: {OLD_DATE})* [{OLD}]") for line in bullets)
+    bullets = [line for line in md.splitlines() if line.startswith("- ") and line.endswith(f"[{OLD}] (1 of 4 sources)")]
+    assert bullets and all(line.endswith(f" *(older: {OLD_DATE})* [{OLD}] (1 of 4 sources)") for line in bullets)
     # Points a recent source also reports are not older.
     assert all(p.older is None for p in all_points(briefing) if p.sources != (OLD,))
 
@@ -199,7 +199,7 @@ def test_timeline_resolves_relative_dates_against_each_article(built) -> None:
                        "Marenza") == "2026-03-13"
     assert "2026-04" in whens
     assert "## Timeline" in md and "- **2026-03-13** — Freedonia's cabinet approved on Friday" in md
-    assert ("List Bullet", next(f"2026-03-13 — {p.text} [1]" for p in timeline.points
+    assert ("List Bullet", next(f"2026-03-13 — {p.text} [1] (1 of 4 sources)" for p in timeline.points
                                 if p.when == "2026-03-13")) in docx_paragraphs(docx)
 
 

@@ -192,8 +192,8 @@ def test_dates_older_points_and_timeline_in_docx() -> None:
     from helpers import docx_paragraphs
 
     paras = docx_paragraphs(render_docx(dated_briefing()))
-    assert ("List Bullet", "2026-03-13 — The cabinet met on Friday. [1]") in paras
-    assert ("List Bullet", "Talks were planned. (older: 2025-11-03) [2]") in paras
+    assert ("List Bullet", "2026-03-13 — The cabinet met on Friday. [1] (1 of 3 sources)") in paras
+    assert ("List Bullet", "Talks were planned. (older: 2025-11-03) [2] (1 of 3 sources)") in paras
     assert ("List Number", "Cabinet backs deal — Wire & Co, 2026-03-13 — https://wire.example/a_b — wire.docx") in paras
     assert any(t.startswith("Sources dated 2025-11-03 to 2026-03-13") for _, t in paras)
 
@@ -261,8 +261,9 @@ def test_markdown_structure(markdown: str, briefing) -> None:
     assert found[0] == ("h1", briefing.title)
     assert [text for tag, text in found if tag == "h2"] == [s.title for s in briefing.sections]
     positions = next(s for s in briefing.sections if s.key == "positions")
+    questions = next(s for s in briefing.sections if s.key == "open_questions")
     h3 = [text for tag, text in found if tag == "h3"]
-    assert h3 == [s.title for s in positions.subsections]
+    assert h3 == [s.title for s in positions.subsections] + [s.title for s in questions.subsections]
     assert h3[:4] == ["Ukraine", "Russia", "United States", "Europe"]
     assert {tag for tag, _ in found} == {"h1", "h2", "h3"}
 
@@ -276,7 +277,12 @@ def test_markdown_lists(markdown: str, briefing) -> None:
     # Bullets hold the points as written (escapes resolved), then the numbered Sources list follows.
     assert len(items) == len(points) + len(briefing.sources)
     for inline, point in zip(items, points):
-        assert literal_text(inline) == f"{point.text} {cite(point.sources)}"
+        if point.versus:
+            assert literal_text(inline) == (f"{point.label}: “{point.text}” {cite(point.sources)} — whereas "
+                                            f"{point.versus_label}: “{point.versus}” {cite(point.versus_sources)}")
+        else:
+            total = len(briefing.sources)
+            assert literal_text(inline) == f"{point.text} {cite(point.sources)} ({len(point.sources)} of {total} sources)"
     for inline, source in zip(items[len(points):], briefing.sources):
         assert inline.content.endswith(f"`{source.path}`")
     assert sum(t.type == "ordered_list_open" for t in tokens) == 1

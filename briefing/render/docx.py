@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ..model import Briefing, Point, Section, Source
-from .markdown import cite
+from .markdown import cite, support
 from .styles import (BRIEFING_NOTE, CITATION, SUBTITLE, TABLE, TITLE, find_reference,
                      has_style, open_reference)
 from .wordml import add_contents, add_hyperlink, update_fields_on_open
@@ -59,7 +59,10 @@ def _safe(briefing: Briefing) -> Briefing:
     """The briefing with every string cleared of characters a DOCX cannot hold."""
     def section(s: Section) -> Section:
         return replace(s, title=xml_safe(s.title), note=xml_safe(s.note),
-                       points=tuple(replace(p, text=xml_safe(p.text), figure=xml_safe(p.figure or "") or None)
+                       points=tuple(replace(p, text=xml_safe(p.text), figure=xml_safe(p.figure or "") or None,
+                                            versus=xml_safe(p.versus or "") or None,
+                                            label=xml_safe(p.label or "") or None,
+                                            versus_label=xml_safe(p.versus_label or "") or None)
                                     for p in s.points),
                        subsections=tuple(section(x) for x in s.subsections))
     return replace(briefing, title=xml_safe(briefing.title), subject=xml_safe(briefing.subject),
@@ -110,8 +113,24 @@ class _Writer:
             run._r.get_or_add_rPr().style = self._style_id(style)
         return run
 
+    def versus(self, point: Point) -> None:
+        """Where sources differ: one source's words against the other's, each cited."""
+        para = self.para(style="List Bullet")
+        if point.label:
+            para.add_run(f"{point.label}: ").bold = True
+        para.add_run(f"“{point.text}”")
+        self.run(para, f" {cite(point.sources)}", CITATION)
+        para.add_run(" — whereas ")
+        if point.versus_label:
+            para.add_run(f"{point.versus_label}: ").bold = True
+        para.add_run(f"“{point.versus}”")
+        self.run(para, f" {cite(point.versus_sources)}", CITATION)
+
     def points(self, section: Section) -> None:
         for point in section.points:
+            if point.versus:
+                self.versus(point)
+                continue
             para = self.para(style="List Bullet")
             if point.new:
                 para.add_run("New: ").bold = True
@@ -121,7 +140,8 @@ class _Writer:
             if point.older:
                 para.add_run(f" (older: {point.older})").italic = True
             if point.sources:
-                marker = self.run(para, " " + cite(point.sources), CITATION)
+                marker = self.run(para, f" {cite(point.sources)}{support(point.sources, len(self.sources))}",
+                                  CITATION)
                 if self.options.comments:
                     self.doc.add_comment([text, marker], _comment_text(point, self.sources),
                                          author=self.options.author or NOTE_AUTHOR,
@@ -209,7 +229,7 @@ class _Writer:
                 self.figures(section)
                 continue
             self.points(section)
-            if section.subsections:
+            if section.kind == "parties":
                 self.overview(section)
             for sub in section.subsections:
                 self.doc.add_heading(sub.title, level=2)

@@ -47,6 +47,12 @@ def cite(numbers: tuple[int, ...]) -> str:
     return "[" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
 
 
+def support(numbers: tuple[int, ...], total: int) -> str:
+    """How many of the briefing's sources report a point: " (3 of 5 sources)", after its
+    citation; nothing to say with a single source."""
+    return f" ({len(numbers)} of {total} sources)" if numbers and total > 1 else ""
+
+
 def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
     shipped = FileSystemLoader(str(template_dir()))
     loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
@@ -57,6 +63,7 @@ def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
                                keep_trailing_newline=True)
     env.filters["md"] = md
     env.filters["cite"] = cite
+    env.filters["support"] = support
     env.filters["code"] = code
     env.filters["link"] = link
     return env

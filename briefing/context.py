@@ -1,0 +1,51 @@
+"""Context: a sentence that leans on the one before it ("He said...", "that ultimatum") is
+offered together with that sentence, so that the briefing quotes both, verbatim, and the
+reader knows who "he" is and which ultimatum.
+
+"Earlier this week, Zelensky made a notable proposal." says nothing by itself and "He said
+Ukraine could withdraw troops..." cannot be checked by itself; together they are the fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .classify import route
+from .config import Config
+from .model import Sentence
+
+MAX_JOINED_WORDS = 55  # longer pairs read as a paragraph, not a point
+
+
+def _joinable(before: Sentence | None, s: Sentence) -> bool:
+    return (s.needs_context and before is not None and before.source == s.source
+            and before.paragraph == s.paragraph and before.index == s.index - 1
+            and len(before.words) + len(s.words) <= MAX_JOINED_WORDS)
+
+
+def _join(before: Sentence, s: Sentence, config: Config) -> Sentence:
+    """The pair as one candidate: the first sentence sets who is speaking, the second may
+    add the stance; where it sits in the article is the second's."""
+    joined = replace(
+        s, text=f"{before.text} {s.text}", words=before.words + s.words, lemmas=before.lemmas + s.lemmas,
+        terms=before.terms + s.terms, entities=before.entities + s.entities,
+        parties=tuple(dict.fromkeys(before.parties + s.parties)), figures=before.figures + s.figures,
+        speaker=before.speaker or s.speaker, actor=before.actor or s.actor,
+        stance=before.stance or s.stance, needs_context=before.needs_context)
+    return replace(joined, sections=route(joined, config))
+
+
+def with_context(sentences: Sequence[Sentence], config: Config) -> list[Sentence]:
+    """Sentences in reading order, each one that needs the sentence before it joined to it;
+    the sentence before is then no candidate of its own, so the fact is offered once."""
+    out: list[Sentence] = []
+    before: Sentence | None = None
+    for s in sentences:
+        # out[-1] is the sentence before, or the pair it already ends.
+        if _joinable(before, s) and len(out[-1].words) + len(s.words) <= MAX_JOINED_WORDS:
+            out[-1] = _join(out[-1], s, config)
+        else:
+            out.append(s)
+        before = s
+    return out

@@ -1,0 +1,138 @@
+"""Where sources differ: pairs of claims from different sources about the same subject that
+do not agree — different figures for the same measure, a claim and its denial, one source
+certain where another is cautious.
+
+Two sentences are about the same subject when their content words (with the sentence
+before them, when they lean on it) are alike; the kind of disagreement comes from the
+figures and from cue words in the configuration, so another story or language needs
+config, not code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .classify import count_cues
+from .config import Config
+from .model import Point, Sentence
+from .select import Vector, cosine, tfidf
+
+_MEASURES = ("PERCENT", "MONEY", "QUANTITY")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Claim:
+    sentence: Sentence
+    certain: bool
+    hedged: bool
+    negated: bool
+    figures: Mapping[str, frozenset[str]]  # measure kind → the numbers given for it
+
+
+def _numbers(value: str) -> frozenset[str]:
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(value))
+
+
+def _claim(s: Sentence, config: Config) -> Claim:
+    figures: dict[str, frozenset[str]] = {}
+    for f in s.figures:
+        if f.kind in _MEASURES:
+            figures[f.kind] = figures.get(f.kind, frozenset()) | _numbers(f.value)
+    return Claim(sentence=s, certain=count_cues(s, config.certain_cues) > 0,
+                 hedged=count_cues(s, config.hedge_cues) > 0,
+                 negated=count_cues(s, config.denial_cues) > 0, figures=figures)
+
+
+def _kind(a: Claim, b: Claim) -> str | None:
+    """How two claims on one subject disagree, or None when they don't (as far as cues tell)."""
+    if any(k in b.figures and a.figures[k] and b.figures[k] and not a.figures[k] & b.figures[k]
+           for k in a.figures):
+        return "figures"
+    if (a.certain and not a.hedged and b.hedged) or (b.certain and not b.hedged and a.hedged):
+        return "certainty"
+    if a.negated != b.negated:
+        return "denial"
+    return None
+
+
+# How alike two claims' words must be to be about one subject, by kind of disagreement: a
+# denial shares most of the claim's words; a different figure or degree of certainty is
+# often worded apart.
+_ALIKE = {"figures": 0.3, "certainty": 0.25, "denial": 0.45}
+
+
+_PER_BIGRAM = 0.15  # a shared two-word term ("security guarantee") names a subject better than single words
+
+
+_OTHER_SPEAKER = 0.05  # two parties' accounts of one subject: the disagreement the reader wants
+
+
+def _speakers_differ(a: Sentence, b: Sentence) -> bool:
+    return a.speaker is not None and b.speaker is not None and a.speaker != b.speaker
+
+
+def _bigrams(s: Sentence, parties: frozenset[str]) -> set[tuple[str, str]]:
+    """Adjacent content words, neither a party's name: the subject's own terms."""
+    t = s.terms
+    return {(x, y) for x, y in zip(t, t[1:]) if x not in parties and y not in parties and x != y}
+
+
+def _name(s: Sentence, config: Config) -> str | None:
+    if s.speaker is None:
+        return None
+    return s.speaker.split(":", 1)[1] if s.speaker.startswith("other:") else config.party_name(s.speaker)
+
+
+def _in_context(sentences: Sequence[Sentence]) -> dict[tuple[int, int], Sentence]:
+    """Each sentence that leans on the one before, with that one's words added for comparing."""
+    out = {}
+    before: Sentence | None = None
+    for s in sentences:
+        if s.needs_context and before is not None and before.source == s.source:
+            out[s.key] = Sentence(text=s.text, source=s.source, paragraph=s.paragraph, index=s.index,
+                                  terms=before.terms + s.terms)
+        else:
+            out[s.key] = s
+        before = s
+    return out
+
+
+def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
+                synonyms: Mapping[str, str] | None = None) -> list[Point]:
+    """The pairs most clearly about one subject, each sentence in one pair at most."""
+    claims = [c for c in (_claim(s, config) for s in sentences)
+              if c.certain or c.hedged or c.negated or c.figures]
+    if len(claims) < 2:
+        return []
+    context = _in_context(sentences)
+    parties = frozenset((synonyms or {}).keys())
+    vectors: dict[tuple[int, int], Vector] = tfidf(list(context.values()), synonyms)
+    pairs = []
+    for n, a in enumerate(claims):
+        for b in claims[n + 1:]:
+            if a.sentence.source == b.sentence.source:
+                continue
+            kind = _kind(a, b)
+            if kind is None:
+                continue
+            shared = len(_bigrams(context[a.sentence.key], parties) & _bigrams(context[b.sentence.key], parties))
+            alike = (cosine(vectors[a.sentence.key], vectors[b.sentence.key]) + _PER_BIGRAM * min(2, shared)
+                     + (_OTHER_SPEAKER if _speakers_differ(a.sentence, b.sentence) else 0.0))
+            if alike >= _ALIKE[kind] and (shared or kind != "certainty"):
+                pairs.append((alike, a.sentence, b.sentence))
+    pairs.sort(key=lambda p: (-p[0], p[1].key, p[2].key))
+    taken: set[tuple[int, int]] = set()
+    out = []
+    for _, a, b in pairs:
+        if len(out) >= max_points:
+            break
+        if a.key in taken or b.key in taken:
+            continue
+        taken.update((a.key, b.key))
+        out.append(Point(text=a.text, sources=(a.source,), sentences=(a.key, b.key), party=a.speaker,
+                         label=_name(a, config), versus=b.text, versus_sources=(b.source,),
+                         versus_label=_name(b, config)))
+    return out
