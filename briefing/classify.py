@@ -14,42 +14,76 @@ def _phrases(cues: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(c.split()) for c in cues)
 
 
-def _contains(seq: tuple[str, ...], vocabulary: frozenset[str], phrase: tuple[str, ...]) -> bool:
+def _weight(seq: tuple[str, ...], vocabulary: frozenset[str], phrase: tuple[str, ...],
+            backdrop: tuple[bool, ...]) -> float:
+    """1 when the phrase occurs in the main clause, BACKDROP_WEIGHT when only in scenery, else 0."""
     if phrase[0] not in vocabulary:
-        return False
+        return 0.0
     n = len(phrase)
-    return n == 1 or any(seq[i:i + n] == phrase for i in range(len(seq) - n + 1))
+    best = 0.0
+    for i in range(len(seq) - n + 1):
+        if seq[i:i + n] == phrase:
+            if len(backdrop) < i + n or not all(backdrop[i:i + n]):
+                return 1.0
+            best = BACKDROP_WEIGHT
+    return best
 
 
-def cue_hits(sentence: Sentence, section: SectionConfig) -> int:
-    """How many of a section's cues the sentence carries, as a lemma or as written."""
+# A cue in a clause that only sets the scene ("Despite diplomatic efforts, ...") says less
+# about what the sentence reports than one in its main clause.
+BACKDROP_WEIGHT = 0.5
+
+
+def cue_hits(sentence: Sentence, section: SectionConfig) -> float:
+    """How many of a section's cues the sentence carries, as a lemma or as written; a cue
+    found only in a scene-setting clause counts half."""
     lowered = tuple(w.lower() for w in sentence.words)
     lemma_set, word_set = frozenset(sentence.lemmas), frozenset(lowered)
-    return sum(1 for phrase in _phrases(section.cues)
-               if _contains(sentence.lemmas, lemma_set, phrase) or _contains(lowered, word_set, phrase))
+    scene = sentence.backdrop
+    return sum(max(_weight(sentence.lemmas, lemma_set, phrase, scene),
+                   _weight(lowered, word_set, phrase, scene))
+               for phrase in _phrases(section.cues))
 
 
 def is_question(sentence: Sentence) -> bool:
     return sentence.text.rstrip("\"”’' ").endswith("?")
 
 
-def route(sentence: Sentence, config: Config) -> tuple[str, ...]:
-    """Every section the sentence fits, best first; empty when it fits none (background)."""
+def section_scores(sentence: Sentence, config: Config) -> tuple[dict[str, float], set[str]]:
+    """(scores of the sections that compete for the sentence, sections it joins outright).
+
+    Cue sections score their cues; the party section scores a stance as `stance_weight`
+    cues and a speaker who only reports as `speaker_weight`. Uncertainty (a cue of a
+    questions section, or a question mark) does not compete: it makes the sentence an
+    open question whatever else it is about.
+    """
     scores: dict[str, float] = {}
+    joins: set[str] = set()
     for section in config.sections:
         if section.kind == "cues":
             hits = cue_hits(sentence, section)
             if hits:
                 scores[section.key] = hits
         elif section.kind == "questions":
-            hits = cue_hits(sentence, section) + (2 if is_question(sentence) else 0)
-            if hits:
-                # Uncertainty is what makes the sentence worth reading here; rank it first.
-                scores[section.key] = 100 + hits
+            if cue_hits(sentence, section) or is_question(sentence):
+                joins.add(section.key)
         elif section.kind == "parties" and sentence.speaker is not None:
-            scores[section.key] = 50 if sentence.stance else 0.5
+            scores[section.key] = config.stance_weight if sentence.stance else config.speaker_weight
+    return scores, joins
+
+
+def route(sentence: Sentence, config: Config) -> tuple[str, ...]:
+    """The sections the sentence belongs to, best first; empty when it fits none (background).
+
+    An open question first; then the best-scoring other section, and any other whose score
+    is at least `secondary_share` of the best: "Russia dismissed proposals for a ceasefire"
+    is a stance that mentions the talks, not news of the talks as well.
+    """
+    scores, joins = section_scores(sentence, config)
     order = {s.key: i for i, s in enumerate(config.sections)}
-    return tuple(sorted(scores, key=lambda k: (-scores[k], order[k])))
+    ranked = sorted(scores, key=lambda k: (-scores[k], order[k]))
+    kept = [k for k in ranked if scores[k] >= config.secondary_share * scores[ranked[0]]]
+    return tuple(sorted(joins, key=order.__getitem__)) + tuple(kept)
 
 
 def _with_actor(sentence: Sentence, config: Config) -> Sentence:

@@ -72,6 +72,9 @@ class Sentence:
     words: tuple[str, ...] = ()
     lemmas: tuple[str, ...] = ()  # lower-case lemma of each word, for cue phrases
     terms: tuple[str, ...] = ()  # lower-case lemmas of content words, for cues and similarity
+    # Per word: inside a clause or phrase that only sets the scene ("Despite diplomatic
+    # efforts, ...", "even as diplomats search..."); cues there count for less.
+    backdrop: tuple[bool, ...] = ()
     entities: tuple[Entity, ...] = ()
     parties: tuple[str, ...] = ()  # parties mentioned anywhere in the sentence
     speaker: str | None = None  # party that holds the stance the sentence reports
