@@ -73,8 +73,8 @@ def looks_ahead(ent: Span) -> bool:
 
 
 def backdrop(sent: Span, markers: frozenset[str]) -> frozenset[int]:
-    """Indices of the tokens in a clause or phrase of the main clause that sets the scene
-    for it: "Despite diplomatic efforts, Russia has continued air attacks" is about the
+    """Indices of the tokens in a clause or fronted phrase that sets the scene for the
+    clause it hangs on: "Despite diplomatic efforts, Russia has continued air attacks" is about the
     attacks, "Both sides escalate even as diplomats search for common ground" about the
     escalation."""
     out: set[int] = set()
@@ -86,7 +86,7 @@ def backdrop(sent: Span, markers: frozenset[str]) -> frozenset[int]:
             opener = [tok.lower_]
         else:
             continue
-        if tok.head.dep_ in ("ROOT", "conj") and any(w in markers for w in opener):
+        if any(w in markers for w in opener):
             out.update(t.i for t in tok.subtree)
     return frozenset(out)
 

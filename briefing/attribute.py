@@ -183,6 +183,9 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
             return Attribution(None, False, actor=None if verb.i == sent.root.i else actor, source=party)
         stance = _states_stance(verb, party, verbs, token_party, config)
         return Attribution(party, stance, pronoun=pronoun is not None, actor=actor)
+    if actor is not None and sent.root.lemma_.lower() in config.decision_verbs:
+        # A decision is a stance whatever it is about: "The U.S. approved military aid".
+        return Attribution(actor, True, actor=actor)
     for tok in sent:
         if tok.lower_ == "according":
             for to in (c for c in tok.children if c.lower_ == "to"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .config import Config, SectionConfig
@@ -65,25 +65,59 @@ def section_scores(sentence: Sentence, config: Config) -> tuple[dict[str, float]
             if hits:
                 scores[section.key] = hits
         elif section.kind == "questions":
-            if cue_hits(sentence, section) or is_question(sentence):
+            # A whole cue: doubt voiced only in passing ("..., while acknowledging that some
+            # issues remain unresolved") does not make the sentence an open question.
+            if cue_hits(sentence, section) >= 1 or is_question(sentence):
                 joins.add(section.key)
         elif section.kind == "parties" and sentence.speaker is not None:
             scores[section.key] = config.stance_weight if sentence.stance else config.speaker_weight
     return scores, joins
 
 
-def route(sentence: Sentence, config: Config) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class Carried:
+    """What a sentence leaves to the next one that goes on about it: its speaker and cue scores."""
+
+    speaker: str | None
+    scores: dict[str, float]
+
+
+def route(sentence: Sentence, config: Config, before: Carried | None = None) -> tuple[str, ...]:
     """The sections the sentence belongs to, best first; empty when it fits none (background).
 
     An open question first; then the best-scoring other section, and any other whose score
     is at least `secondary_share` of the best: "Russia dismissed proposals for a ceasefire"
-    is a stance that mentions the talks, not news of the talks as well.
+    is a stance that mentions the talks, not news of the talks as well. `before`: what the
+    sentence before left, for one that goes on about it ("He added that...") without cues
+    of its own.
     """
     scores, joins = section_scores(sentence, config)
+    if _continues(sentence, before) and not _has_cues(scores, config):
+        scores = {**before.scores, **scores}
     order = {s.key: i for i, s in enumerate(config.sections)}
     ranked = sorted(scores, key=lambda k: (-scores[k], order[k]))
     kept = [k for k in ranked if scores[k] >= config.secondary_share * scores[ranked[0]]]
     return tuple(sorted(joins, key=order.__getitem__)) + tuple(kept)
+
+
+def _continues(sentence: Sentence, before: Carried | None) -> bool:
+    """Leans on the sentence before and, if it has a speaker, the same one: a new speaker
+    ("'It's unresolved,' Trump said" after a Kremlin argument) starts a new subject."""
+    return (before is not None and sentence.needs_context
+            and sentence.speaker in (None, before.speaker))
+
+
+def _has_cues(scores: dict[str, float], config: Config) -> bool:
+    return any(s.key in scores for s in config.sections if s.kind == "cues")
+
+
+def _carried(sentence: Sentence, config: Config, before: Carried | None) -> Carried:
+    """What this sentence leaves to the next: its own cue scores, or those it carried on."""
+    scores, _ = section_scores(sentence, config)
+    cues = {s.key: scores[s.key] for s in config.sections if s.kind == "cues" and s.key in scores}
+    if not cues and before is not None and _continues(sentence, before):
+        cues = before.scores
+    return Carried(sentence.speaker, cues)
 
 
 def _with_actor(sentence: Sentence, config: Config) -> Sentence:
@@ -98,7 +132,10 @@ def _with_actor(sentence: Sentence, config: Config) -> Sentence:
 
 def classify(sentences: list[Sentence], config: Config) -> list[Sentence]:
     out = []
+    # Per article, what the sentence before left: "He added that..." goes on with it.
+    before: dict[int, Carried] = {}
     for s in sentences:
         s = _with_actor(s, config)
-        out.append(replace(s, sections=route(s, config)))
+        out.append(replace(s, sections=route(s, config, before.get(s.source))))
+        before[s.source] = _carried(s, config, before.get(s.source))
     return out
