@@ -146,20 +146,30 @@ def _states_stance(verb: Token, party: str | None, verbs: list[Token],
                    token_party: dict[int, str], config: Config) -> bool:
     """Whether the holder of `verb` takes a stance, not merely reports: a stance verb of
     theirs ("described the talks as slow, emphasizing that..."), a stance noun they
-    voice ("expressed support"), a stance verb of theirs in what they report ("said
-    Ukraine has accepted"), or a must/should in it ("stated that Europe must be involved")."""
+    voice ("expressed support"), or a stance in what they report."""
     if any(v.lemma_.lower() in config.stance_verbs and _same_holder(v, party, token_party, config)
            for v in verbs):
         return True
     if any(c.dep_ == "dobj" and c.lemma_.lower() in config.stance_nouns for c in verb.children):
         return True
-    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
-        for tok in comp.subtree:
-            if tok.lower_ in config.obligation_words and tok.dep_ == "aux":
-                return True
-            if (party is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in config.stance_verbs
-                    and _subject_party(tok, token_party, config)[0] == party):
-                return True
+    return any(_reports_stance(comp, party, token_party, config)
+               for comp in verb.children if comp.dep_ == "ccomp")
+
+
+# How a stance marker attaches: "must be involved", "if Russia pulls back", "ready to accept".
+_MARKER_DEPS = ("aux", "mark", "acomp")
+
+
+def _reports_stance(comp: Token, party: str | None, token_party: dict[int, str], config: Config) -> bool:
+    """Whether what a speaker reports is a stance: a demand, a condition or a readiness
+    ("Europe must be involved", "could withdraw if Russia pulled back", "ready to accept
+    quotas"), or a stance verb of the speaker's own party ("said Ukraine has accepted")."""
+    for tok in comp.subtree:
+        if tok.lower_ in config.stance_markers and tok.dep_ in _MARKER_DEPS:
+            return True
+        if (party is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in config.stance_verbs
+                and _subject_party(tok, token_party, config)[0] == party):
+            return True
     return False
 
 

@@ -73,7 +73,7 @@ class Config:
     clause_verbs: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
-    obligation_words: frozenset[str] = frozenset()
+    stance_markers: frozenset[str] = frozenset()
     decision_verbs: frozenset[str] = frozenset()
     backdrop_markers: frozenset[str] = frozenset()
     stance_weight: float = 3.0
@@ -277,7 +277,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         actor_excluded_sections=frozenset(att["actor_excluded_sections"]),
         source_verbs=_lower_set(att, "source_verbs"), clause_verbs=_lower_set(att, "clause_verbs"),
         role_nouns=_lower_set(att, "role_nouns"), possessives=_lower_set(att, "possessives"),
-        obligation_words=_lower_set(att, "obligation_words"), decision_verbs=_lower_set(att, "decision_verbs"),
+        stance_markers=_lower_set(att, "stance_markers"), decision_verbs=_lower_set(att, "decision_verbs"),
         older_after_days=table["dates"]["older_after_days"],
         stance_weight=float(routing.get("stance_weight", 3.0)),
         speaker_weight=float(routing.get("speaker_weight", 1.0)),
