@@ -83,6 +83,7 @@ def party_of_phrase(head: Token, token_party: dict[int, str], config: Config) ->
 
 
 def _reports_clause(verb: Token) -> bool:
+    """Whether a clause hangs on the verb: "..., adding that talks would resume"."""
     return any(c.dep_ == "ccomp" for c in verb.children)
 
 
@@ -196,14 +197,22 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
     if actor is not None and sent.root.lemma_.lower() in config.decision_verbs:
         # A decision is a stance whatever it is about: "The U.S. approved military aid".
         return Attribution(actor, True, actor=actor)
+    source = _according_to(sent, token_party, config)
+    if source is not None:
+        return Attribution(None, False, actor=actor, source=source)
+    return _stance_noun(sent, token_party, config, actor)
+
+
+def _according_to(sent: Span, token_party: dict[int, str], config: Config) -> str | None:
+    """The party of "according to X": the source of the sentence's fact."""
     for tok in sent:
         if tok.lower_ == "according":
             for to in (c for c in tok.children if c.lower_ == "to"):
                 for obj in (c for c in to.children if c.dep_ == "pobj"):
                     party = party_of_phrase(obj, token_party, config)
                     if party:
-                        return Attribution(None, False, actor=actor, source=party)
-    return _stance_noun(sent, token_party, config, actor)
+                        return party
+    return None
 
 
 def _stance_noun(sent: Span, token_party: dict[int, str], config: Config, actor: str | None) -> Attribution:

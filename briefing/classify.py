@@ -1,4 +1,5 @@
-"""Classify: route each sentence to the sections whose cues it carries, from config alone."""
+"""Classify: route each sentence to the sections it belongs to, from its cues, its speaker
+and the sentence before it; every word list and weight comes from config."""
 
 from __future__ import annotations
 
@@ -14,9 +15,14 @@ def _phrases(cues: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(c.split()) for c in cues)
 
 
+# A cue in a clause that only sets the scene ("Despite diplomatic efforts, ...") says less
+# about what the sentence reports than one in its main clause.
+BACKDROP_WEIGHT = 0.5
+
+
 def _weight(seq: tuple[str, ...], vocabulary: frozenset[str], phrase: tuple[str, ...],
             backdrop: tuple[bool, ...]) -> float:
-    """1 when the phrase occurs in the main clause, BACKDROP_WEIGHT when only in scenery, else 0."""
+    """1 when the phrase occurs outside scenery, BACKDROP_WEIGHT when only in it, else 0."""
     if phrase[0] not in vocabulary:
         return 0.0
     n = len(phrase)
@@ -27,11 +33,6 @@ def _weight(seq: tuple[str, ...], vocabulary: frozenset[str], phrase: tuple[str,
                 return 1.0
             best = BACKDROP_WEIGHT
     return best
-
-
-# A cue in a clause that only sets the scene ("Despite diplomatic efforts, ...") says less
-# about what the sentence reports than one in its main clause.
-BACKDROP_WEIGHT = 0.5
 
 
 def cue_hits(sentence: Sentence, section: SectionConfig) -> float:
@@ -92,7 +93,7 @@ def route(sentence: Sentence, config: Config, before: Carried | None = None) -> 
     of its own.
     """
     scores, joins = section_scores(sentence, config)
-    if _continues(sentence, before) and not _has_cues(scores, config):
+    if before is not None and _continues(sentence, before) and not _has_cues(scores, config):
         scores = {**before.scores, **scores}
     order = {s.key: i for i, s in enumerate(config.sections)}
     ranked = sorted(scores, key=lambda k: (-scores[k], order[k]))
@@ -100,11 +101,10 @@ def route(sentence: Sentence, config: Config, before: Carried | None = None) -> 
     return tuple(sorted(joins, key=order.__getitem__)) + tuple(kept)
 
 
-def _continues(sentence: Sentence, before: Carried | None) -> bool:
+def _continues(sentence: Sentence, before: Carried) -> bool:
     """Leans on the sentence before and, if it has a speaker, the same one: a new speaker
     ("'It's unresolved,' Trump said" after a Kremlin argument) starts a new subject."""
-    return (before is not None and sentence.needs_context
-            and sentence.speaker in (None, before.speaker))
+    return sentence.needs_context and sentence.speaker in (None, before.speaker)
 
 
 def _has_cues(scores: dict[str, float], config: Config) -> bool:
@@ -131,7 +131,7 @@ def _with_actor(sentence: Sentence, config: Config) -> Sentence:
 
 
 def classify(sentences: list[Sentence], config: Config) -> list[Sentence]:
-    out = []
+    out: list[Sentence] = []
     # Per article, what the sentence before left: "He added that..." goes on with it.
     before: dict[int, Carried] = {}
     for s in sentences:
