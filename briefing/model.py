@@ -82,7 +82,7 @@ class Sentence:
     stance: bool = False  # the speaker demands, rejects, proposes... (not merely "said")
     figures: tuple[Figure, ...] = ()
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"
-    sections: tuple[str, ...] = ()  # every section the router found cues for, best first
+    sections: tuple[str, ...] = ()  # the sections the router gave the sentence, best first
 
     @property
     def key(self) -> tuple[int, int]:
