@@ -72,6 +72,25 @@ def looks_ahead(ent: Span) -> bool:
     return False
 
 
+def backdrop(sent: Span, markers: frozenset[str]) -> frozenset[int]:
+    """Indices of the tokens in a clause or fronted phrase that sets the scene for the
+    clause it hangs on: "Despite diplomatic efforts, Russia has continued air attacks" is about the
+    attacks, "Both sides escalate even as diplomats search for common ground" about the
+    escalation."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ == "advcl":
+            opener = [c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod") and c.i < tok.i]
+        elif tok.dep_ == "prep" and tok.i < tok.head.i:
+            # Only a fronted phrase: "described the strikes as a response" is not scenery.
+            opener = [tok.lower_]
+        else:
+            continue
+        if any(w in markers for w in opener):
+            out.update(t.i for t in tok.subtree)
+    return frozenset(out)
+
+
 # Below this many paragraphs per process, starting a worker (each loads the model again,
 # ~0.7 s and ~650 MiB) costs more than it saves.
 PARAGRAPHS_PER_PROCESS = 1000
@@ -125,10 +144,12 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             index = counters.get(source, 0)
             counters[source] = index + 1
             toks = [t for t in sent if not (t.is_punct or t.is_space)]
+            scene = backdrop(sent, config.backdrop_markers)
             sentences.append(Sentence(
                 text=text, source=source, paragraph=para, index=index,
                 words=tuple(t.text for t in toks),
                 lemmas=tuple(t.lemma_.lower() for t in toks),
+                backdrop=tuple(t.i in scene for t in toks),
                 terms=tuple(t.lemma_.lower() for t in toks if (t.is_alpha or t.like_num) and not t.is_stop),
                 entities=tuple(Entity(e.text, e.label_, e.label_ == "DATE" and looks_ahead(e))
                                for e in sent.ents),
@@ -139,8 +160,9 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 needs_context=needs_context(sent),
                 figures=extract_figures(sent),
             ))
-            # A later "he" or "they" most likely means whoever acted or spoke last.
-            if speaker is not None or att.actor is not None:
-                last_speaker[source] = speaker if speaker is not None else att.actor
+            # A later "he" or "they" most likely means whoever spoke, acted or vouched last.
+            last = next((p for p in (speaker, att.actor, att.source) if p is not None), None)
+            if last is not None:
+                last_speaker[source] = last
             last_paragraph[source] = para
     return sentences, model_name

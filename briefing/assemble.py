@@ -32,8 +32,10 @@ def _fixed_words(sections: Sequence[SectionConfig], sources: Sequence[Source], c
     parties = sum(len(p.name.split()) + 1 for p in config.parties) if any(
         s.kind == "parties" for s in sections) else 0
     listed = sum(len(s.title.split()) + 4 for s in sources) if any(s.kind == "sources" for s in sections) else 0
+    # A table's header, rule and cell borders, and each row's citation.
+    tables = sum(17 + 5 * s.max_points for s in sections if s.kind == "figures")
     # A long list of sources can't be paid for with points: it counts for a fifth at most.
-    return header + headings + parties + min(listed, config.max_words // 5)
+    return header + headings + parties + tables + min(listed, config.max_words // 5)
 
 
 def _budgets(sections: Sequence[SectionConfig], sources: Sequence[Source], config: Config) -> dict[str, int]:

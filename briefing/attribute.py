@@ -1,9 +1,10 @@
 """Who holds the stance a sentence reports: the speaker, found from the dependency parse.
 
 A sentence belongs to a party when that party (or one of its people, via the alias
-table) is the subject of a reporting or stance verb, the "X" of "according to X",
-or the owner of a stance noun ("Russia's demands"). Merely being mentioned, or
-acting ("Russia launched drones"), is not holding a stance.
+table) is the subject of a reporting or stance verb, or the owner of a stance noun
+("Russia's demands"). Merely being mentioned, or acting ("Russia launched drones"), is
+not holding a stance; nor is being the source of a fact ("the Kremlin confirmed that a
+venue was agreed", "according to Kyiv"): that party is only the sentence's source.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Attribution:
     stance: bool
     pronoun: bool = False  # the speaker is a pronoun: the caller resolves it
     actor: str | None = None  # party of the main clause's subject, whatever the verb
+    source: str | None = None  # party that only vouches for a fact (confirmed, according to)
 
 
 def _in_main_clause(verb: Token) -> bool:
@@ -80,20 +82,44 @@ def party_of_phrase(head: Token, token_party: dict[int, str], config: Config) ->
     return None
 
 
-def _subject_party(verb: Token, token_party: dict[int, str], config: Config) -> tuple[str | None, bool]:
-    """(party, is_pronoun) of the subject of `verb`, following conjoined verbs to their subject."""
+def _reports_clause(verb: Token) -> bool:
+    """Whether a clause hangs on the verb: "..., adding that talks would resume"."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of `verb`, following conjoined verbs to theirs."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    while not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-        verb = verb.head  # "Russia continues to demand", "accepted ... and warned"
+    while not subjects and verb.head.i != verb.i and (
+            verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and _reports_clause(verb)):
+        # "Russia continues to demand", "accepted ... and warned", "said, adding that..."
+        verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    for subject in subjects:
-        if subject.lower_ in config.pronouns:
-            return None, True
+    return subjects
+
+
+def _refers_back(subject: Token, token_party: dict[int, str], config: Config) -> bool:
+    """A pronoun, or a bare role noun ("the official", "the spokesman") naming no party:
+    either stands for someone named before."""
+    if subject.lower_ in config.pronouns:
+        return True
+    return (subject.lemma_.lower() in config.role_nouns and subject.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+            and not any(t.i in token_party for t in _core(subject)))
+
+
+def _subject_party(verb: Token, token_party: dict[int, str],
+                   config: Config) -> tuple[str | None, Token | None]:
+    """(party, pronoun) of the subject of `verb`: the party it names, or the pronoun (or
+    role noun) it uses instead, for the caller to resolve."""
+    for subject in _subjects(verb):
+        if _refers_back(subject, token_party, config):
+            return None, subject
         target = _antecedent(subject) or subject
         party = party_of_phrase(target, token_party, config)
         if party:
-            return party, False
-    return None, False
+            return party, None
+    return None, None
 
 
 def _relative_clause_subject(verb: Token) -> bool:
@@ -102,29 +128,97 @@ def _relative_clause_subject(verb: Token) -> bool:
         for c in verb.children)
 
 
+def _takes_clause(verb: Token) -> bool:
+    """Whether the verb reports something: a clause or a quote goes with it."""
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
+
+
+def _same_holder(verb: Token, party: str | None, token_party: dict[int, str], config: Config) -> bool:
+    """Whether `verb` has the given holder: its own subject names that party, or it has none
+    of its own and leans on the main verb's ("described the talks as slow, emphasizing...")."""
+    own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not own:
+        return True
+    found, pronoun = _subject_party(verb, token_party, config)
+    return pronoun is not None or (party is not None and found == party)
+
+
+def _states_stance(verb: Token, party: str | None, verbs: list[Token],
+                   token_party: dict[int, str], config: Config) -> bool:
+    """Whether the holder of `verb` takes a stance, not merely reports: a stance verb of
+    theirs ("described the talks as slow, emphasizing that..."), a stance noun they
+    voice ("expressed support"), or a stance in what they report."""
+    if any(v.lemma_.lower() in config.stance_verbs and _same_holder(v, party, token_party, config)
+           for v in verbs):
+        return True
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in config.stance_nouns for c in verb.children):
+        return True
+    return any(_reports_stance(comp, party, token_party, config)
+               for comp in verb.children if comp.dep_ == "ccomp")
+
+
+# How a stance marker attaches: "must be involved", "if Russia pulls back", "ready to accept".
+_MARKER_DEPS = ("aux", "mark", "acomp")
+
+
+def _reports_stance(comp: Token, party: str | None, token_party: dict[int, str], config: Config) -> bool:
+    """Whether what a speaker reports is a stance: a demand, a condition or a readiness
+    ("Europe must be involved", "could withdraw if Russia pulled back", "ready to accept
+    quotas"), or a stance verb of the speaker's own party ("said Ukraine has accepted")."""
+    for tok in comp.subtree:
+        if tok.lower_ in config.stance_markers and tok.dep_ in _MARKER_DEPS:
+            return True
+        if (party is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in config.stance_verbs
+                and _subject_party(tok, token_party, config)[0] == party):
+            return True
+    return False
+
+
 def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attribution:
     actor = _subject_party(sent.root, token_party, config)[0]
     # The main clause decides: "Analysts say Russia wants..." is the analysts' view, and
     # "a stance that Kyiv rejects" inside a Russian demand is not Kyiv's point.
     verbs = [t for t in sent if t.lemma_.lower() in config.verbs and t.pos_ in ("VERB", "AUX")
-             and (_in_main_clause(t) or _relative_clause_subject(t))]
+             and (_in_main_clause(t) or _relative_clause_subject(t))
+             # "forces maintain operations" reports nothing; "maintained that" does
+             and (t.lemma_.lower() not in config.clause_verbs or _takes_clause(t))]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
         party, pronoun = _subject_party(verb, token_party, config)
-        stance = verb.lemma_.lower() in config.stance_verbs
-        if party:
-            return Attribution(party, stance, actor=actor)
-        if pronoun:
-            return Attribution(_earlier_party(sent, verb, token_party), stance, pronoun=True, actor=actor)
+        if pronoun is not None:
+            party = _earlier_party(sent, pronoun, token_party)
+        if party is None and pronoun is None:
+            continue
+        if verb.lemma_.lower() in config.source_verbs:
+            # The subject vouches for a fact; if reporting is all it does, it did not act either.
+            return Attribution(None, False, actor=None if verb.i == sent.root.i else actor, source=party)
+        stance = _states_stance(verb, party, verbs, token_party, config)
+        return Attribution(party, stance, pronoun=pronoun is not None, actor=actor)
+    if actor is not None and sent.root.lemma_.lower() in config.decision_verbs:
+        # A decision is a stance whatever it is about: "The U.S. approved military aid".
+        return Attribution(actor, True, actor=actor)
+    source = _according_to(sent, token_party, config)
+    if source is not None:
+        return Attribution(None, False, actor=actor, source=source)
+    return _stance_noun(sent, token_party, config, actor)
+
+
+def _according_to(sent: Span, token_party: dict[int, str], config: Config) -> str | None:
+    """The party of "according to X": the source of the sentence's fact."""
     for tok in sent:
         if tok.lower_ == "according":
             for to in (c for c in tok.children if c.lower_ == "to"):
                 for obj in (c for c in to.children if c.dep_ == "pobj"):
                     party = party_of_phrase(obj, token_party, config)
                     if party:
-                        return Attribution(party, False, actor=actor)
+                        return party
+    return None
+
+
+def _stance_noun(sent: Span, token_party: dict[int, str], config: Config, actor: str | None) -> Attribution:
+    """The owner of a stance noun the main clause is about: "Russia's demands remain
+    unacceptable", "His approach has focused on...", "underscore Washington's attempt"."""
     for noun in sent:
-        # Only a stance noun the main clause is about: "Russia's demands remain unacceptable".
         if (noun.lemma_.lower() not in config.stance_nouns or noun.pos_ != "NOUN"
                 or noun.head.i != sent.root.i or noun.dep_ not in _SUBJECTS + ("dobj", "attr")):
             continue
@@ -133,6 +227,9 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
             party = party_of_phrase(owner, token_party, config)
             if party:
                 return Attribution(party, True, actor=actor)
+            if owner.dep_ == "poss" and owner.lower_ in config.possessives:
+                return Attribution(_earlier_party(sent, owner, token_party), True,
+                                   pronoun=True, actor=actor)
         if noun.dep_ in ("dobj", "attr"):
             party, _ = _subject_party(noun.head, token_party, config)
             if party:
@@ -141,7 +238,8 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
 
 
 def _earlier_party(sent: Span, before: Token, token_party: dict[int, str]) -> str | None:
-    """For "While Trump highlighted progress, he acknowledged...": the party named just before."""
+    """For "While Trump highlighted progress, he acknowledged...": the party named before the
+    pronoun; names after it ("He spoke with Putin and described...") are not its antecedent."""
     for tok in reversed(sent.doc[sent.start:before.i]):
         # The parser often mislabels a name in a fronted clause ("While Trump highlighted"),
         # so any capitalised party name will do, except the object of a verb or preposition.

@@ -20,8 +20,8 @@ from . import __version__
 from .config import Config
 from .model import Article, Entity, Figure, Sentence
 
-FORMAT = 3  # bump when the stored shape of a Sentence changes
-_TUPLES = ("words", "lemmas", "terms", "parties", "sections")
+FORMAT = 4  # bump when the stored shape of a Sentence changes
+_TUPLES = ("words", "lemmas", "terms", "backdrop", "parties", "sections")
 
 
 def default_dir() -> Path:
@@ -33,7 +33,8 @@ def default_dir() -> Path:
 def _analysis_config(config: Config) -> dict[str, Any]:
     raw = config.raw
     return {"parties": raw["parties"], "attribution": raw["attribution"],
-            "other_parties": raw["briefing"]["other_parties"]}
+            "other_parties": raw["briefing"]["other_parties"],
+            "backdrop_markers": raw["analysis"].get("backdrop_markers", [])}
 
 
 def article_key(article: Article, config: Config, model_id: str) -> str:
@@ -52,7 +53,7 @@ def _to_dict(s: Sentence) -> dict[str, Any]:
 def _from_dict(d: dict[str, Any]) -> Sentence:
     d = dict(d)
     for key in _TUPLES:
-        d[key] = tuple(d[key])
+        d[key] = tuple(d.get(key, ()))
     d["entities"] = tuple(Entity(**e) for e in d["entities"])
     d["figures"] = tuple(Figure(**f) for f in d.get("figures", ()))
     return Sentence(**d)

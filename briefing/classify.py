@@ -1,8 +1,9 @@
-"""Classify: route each sentence to the sections whose cues it carries, from config alone."""
+"""Classify: route each sentence to the sections it belongs to, from its cues, its speaker
+and the sentence before it; every word list and weight comes from config."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .config import Config, SectionConfig
@@ -14,48 +15,118 @@ def _phrases(cues: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(c.split()) for c in cues)
 
 
-def _contains(seq: tuple[str, ...], vocabulary: frozenset[str], phrase: tuple[str, ...]) -> bool:
+# A cue in a clause that only sets the scene ("Despite diplomatic efforts, ...") says less
+# about what the sentence reports than one in its main clause.
+BACKDROP_WEIGHT = 0.5
+
+
+def _weight(seq: tuple[str, ...], vocabulary: frozenset[str], phrase: tuple[str, ...],
+            backdrop: tuple[bool, ...]) -> float:
+    """1 when the phrase occurs outside scenery, BACKDROP_WEIGHT when only in it, else 0."""
     if phrase[0] not in vocabulary:
-        return False
+        return 0.0
     n = len(phrase)
-    return n == 1 or any(seq[i:i + n] == phrase for i in range(len(seq) - n + 1))
+    best = 0.0
+    for i in range(len(seq) - n + 1):
+        if seq[i:i + n] == phrase:
+            if len(backdrop) < i + n or not all(backdrop[i:i + n]):
+                return 1.0
+            best = BACKDROP_WEIGHT
+    return best
 
 
-def cue_hits(sentence: Sentence, section: SectionConfig) -> int:
-    """How many of a section's cues the sentence carries, as a lemma or as written."""
-    return count_cues(sentence, section.cues)
+def cue_hits(sentence: Sentence, section: SectionConfig) -> float:
+    """How many of a section's cues the sentence carries, as a lemma or as written; a cue
+    found only in a scene-setting clause counts half."""
+    lowered = tuple(w.lower() for w in sentence.words)
+    lemma_set, word_set = frozenset(sentence.lemmas), frozenset(lowered)
+    scene = sentence.backdrop
+    return sum(max(_weight(sentence.lemmas, lemma_set, phrase, scene),
+                   _weight(lowered, word_set, phrase, scene))
+               for phrase in _phrases(section.cues))
 
 
 def count_cues(sentence: Sentence, cues: tuple[str, ...]) -> int:
     """How many of `cues` (lower case, a phrase's words separated by spaces) the sentence
-    carries, as lemmas or as written."""
+    carries anywhere, as lemmas or as written."""
     lowered = tuple(w.lower() for w in sentence.words)
     lemma_set, word_set = frozenset(sentence.lemmas), frozenset(lowered)
     return sum(1 for phrase in _phrases(cues)
-               if _contains(sentence.lemmas, lemma_set, phrase) or _contains(lowered, word_set, phrase))
+               if _weight(sentence.lemmas, lemma_set, phrase, ()) or _weight(lowered, word_set, phrase, ()))
 
 
 def is_question(sentence: Sentence) -> bool:
     return sentence.text.rstrip("\"”’' ").endswith("?")
 
 
-def route(sentence: Sentence, config: Config) -> tuple[str, ...]:
-    """Every section the sentence fits, best first; empty when it fits none (background)."""
+def section_scores(sentence: Sentence, config: Config) -> tuple[dict[str, float], set[str]]:
+    """(scores of the sections that compete for the sentence, sections it joins outright).
+
+    Cue sections score their cues; the party section scores a stance as `stance_weight`
+    cues and a speaker who only reports as `speaker_weight`. Uncertainty (a cue of a
+    questions section, or a question mark) does not compete: it makes the sentence an
+    open question whatever else it is about.
+    """
     scores: dict[str, float] = {}
+    joins: set[str] = set()
     for section in config.sections:
         if section.kind == "cues":
             hits = cue_hits(sentence, section)
             if hits:
                 scores[section.key] = hits
         elif section.kind == "questions":
-            hits = cue_hits(sentence, section) + (2 if is_question(sentence) else 0)
-            if hits:
-                # Uncertainty is what makes the sentence worth reading here; rank it first.
-                scores[section.key] = 100 + hits
+            # A whole cue: doubt voiced only in passing ("..., while acknowledging that some
+            # issues remain unresolved") does not make the sentence an open question.
+            if cue_hits(sentence, section) >= 1 or is_question(sentence):
+                joins.add(section.key)
         elif section.kind == "parties" and sentence.speaker is not None:
-            scores[section.key] = 50 if sentence.stance else 0.5
+            scores[section.key] = config.stance_weight if sentence.stance else config.speaker_weight
+    return scores, joins
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What a sentence leaves to the next one that goes on about it: its speaker and cue scores."""
+
+    speaker: str | None
+    scores: dict[str, float]
+
+
+def route(sentence: Sentence, config: Config, before: Carried | None = None) -> tuple[str, ...]:
+    """The sections the sentence belongs to, best first; empty when it fits none (background).
+
+    An open question first; then the best-scoring other section, and any other whose score
+    is at least `secondary_share` of the best: "Russia dismissed proposals for a ceasefire"
+    is a stance that mentions the talks, not news of the talks as well. `before`: what the
+    sentence before left, for one that goes on about it ("He added that...") without cues
+    of its own.
+    """
+    scores, joins = section_scores(sentence, config)
+    if before is not None and _continues(sentence, before) and not _has_cues(scores, config):
+        scores = {**before.scores, **scores}
     order = {s.key: i for i, s in enumerate(config.sections)}
-    return tuple(sorted(scores, key=lambda k: (-scores[k], order[k])))
+    ranked = sorted(scores, key=lambda k: (-scores[k], order[k]))
+    kept = [k for k in ranked if scores[k] >= config.secondary_share * scores[ranked[0]]]
+    return tuple(sorted(joins, key=order.__getitem__)) + tuple(kept)
+
+
+def _continues(sentence: Sentence, before: Carried) -> bool:
+    """Leans on the sentence before and, if it has a speaker, the same one: a new speaker
+    ("'It's unresolved,' Trump said" after a Kremlin argument) starts a new subject."""
+    return sentence.needs_context and sentence.speaker in (None, before.speaker)
+
+
+def _has_cues(scores: dict[str, float], config: Config) -> bool:
+    return any(s.key in scores for s in config.sections if s.kind == "cues")
+
+
+def _carried(sentence: Sentence, config: Config, before: Carried | None) -> Carried:
+    """What this sentence leaves to the next: its own cue scores, or those it carried on."""
+    scores, _ = section_scores(sentence, config)
+    cues = {s.key: scores[s.key] for s in config.sections if s.kind == "cues" and s.key in scores}
+    if not cues and before is not None and _continues(sentence, before):
+        cues = before.scores
+    return Carried(sentence.speaker, cues)
 
 
 def _with_actor(sentence: Sentence, config: Config) -> Sentence:
@@ -69,8 +140,11 @@ def _with_actor(sentence: Sentence, config: Config) -> Sentence:
 
 
 def classify(sentences: list[Sentence], config: Config) -> list[Sentence]:
-    out = []
+    out: list[Sentence] = []
+    # Per article, what the sentence before left: "He added that..." goes on with it.
+    before: dict[int, Carried] = {}
     for s in sentences:
         s = _with_actor(s, config)
-        out.append(replace(s, sections=route(s, config)))
+        out.append(replace(s, sections=route(s, config, before.get(s.source))))
+        before[s.source] = _carried(s, config, before.get(s.source))
     return out

@@ -69,6 +69,16 @@ class Config:
     stance_nouns: frozenset[str]
     pronouns: frozenset[str]
     actor_excluded_sections: frozenset[str]
+    source_verbs: frozenset[str] = frozenset()
+    clause_verbs: frozenset[str] = frozenset()
+    role_nouns: frozenset[str] = frozenset()
+    possessives: frozenset[str] = frozenset()
+    stance_markers: frozenset[str] = frozenset()
+    decision_verbs: frozenset[str] = frozenset()
+    backdrop_markers: frozenset[str] = frozenset()
+    stance_weight: float = 3.0
+    speaker_weight: float = 1.0
+    secondary_share: float = 0.6
     older_after_days: int = 30
     certain_cues: tuple[str, ...] = ()  # a claim stated as settled
     hedge_cues: tuple[str, ...] = ()  # a claim stated with caution
@@ -91,6 +101,10 @@ class Config:
         one word when sentences are compared."""
         return {a.lower(): f"party:{p.key}" for p in self.all_parties for a in p.aliases
                 if " " not in a}
+
+
+def _lower_set(table: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in table.get(key, []))
 
 
 def default_table() -> dict[str, Any]:
@@ -212,6 +226,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
 
     b, a, c, att, d = (table["briefing"], table["analysis"], table["clean"], table["attribution"],
                        table["differ"])
+    routing = table.get("routing", {})
     sections: list[SectionConfig] = []
     for key in b["sections"]:
         body = table["sections"].get(key)
@@ -247,6 +262,8 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         problems.append("'dedupe.similarity' must be between 0 and 1")
     if d["max_points"] < 0:
         problems.append("'differ.max_points' must be 0 or more")
+    if not 0 < float(routing.get("secondary_share", 0.6)) <= 1:
+        problems.append("'routing.secondary_share' must be between 0 and 1")
     if table["dates"]["older_after_days"] < 1:
         problems.append("'dates.older_after_days' must be at least 1")
     if not a["models"]:
@@ -261,7 +278,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         method=b["method"], sections=tuple(sections),
         parties=tuple(sorted((p for p in all_parties if p.key in order), key=lambda p: order[p.key])),
         all_parties=tuple(all_parties), other_parties=b["other_parties"],
-        models=tuple(a["models"]), language=a["language"],
+        models=tuple(a["models"]), language=a["language"], backdrop_markers=_lower_set(a, "backdrop_markers"),
         heading_max_words=c["heading_max_words"], max_sentence_chars=c["max_sentence_chars"],
         language_words=frozenset(w.lower() for w in c["language_words"]),
         min_language_share=float(c["min_language_share"]), boilerplate=patterns["boilerplate"],
@@ -272,7 +289,13 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         stance_nouns=frozenset(v.lower() for v in att["stance_nouns"]),
         pronouns=frozenset(v.lower() for v in att["pronouns"]),
         actor_excluded_sections=frozenset(att["actor_excluded_sections"]),
+        source_verbs=_lower_set(att, "source_verbs"), clause_verbs=_lower_set(att, "clause_verbs"),
+        role_nouns=_lower_set(att, "role_nouns"), possessives=_lower_set(att, "possessives"),
+        stance_markers=_lower_set(att, "stance_markers"), decision_verbs=_lower_set(att, "decision_verbs"),
         older_after_days=table["dates"]["older_after_days"],
+        stance_weight=float(routing.get("stance_weight", 3.0)),
+        speaker_weight=float(routing.get("speaker_weight", 1.0)),
+        secondary_share=float(routing.get("secondary_share", 0.6)),
         author=b["author"].strip(),
         certain_cues=_cues(d["certain"]), hedge_cues=_cues(d["hedged"]), denial_cues=_cues(d["denied"]),
         differ_title=d["title"], differ_max_points=d["max_points"],

@@ -24,12 +24,18 @@ def _joinable(before: Sentence | None, s: Sentence) -> bool:
             and len(before.words) + len(s.words) <= MAX_JOINED_WORDS)
 
 
+def _flags(s: Sentence) -> tuple[bool, ...]:
+    """Which words only set the scene, one flag per word (none known: none do)."""
+    return s.backdrop if len(s.backdrop) == len(s.words) else (False,) * len(s.words)
+
+
 def _join(before: Sentence, s: Sentence, config: Config) -> Sentence:
     """The pair as one candidate: the first sentence sets who is speaking, the second may
     add the stance; where it sits in the article is the second's."""
     joined = replace(
         s, text=f"{before.text} {s.text}", words=before.words + s.words, lemmas=before.lemmas + s.lemmas,
         terms=before.terms + s.terms, entities=before.entities + s.entities,
+        backdrop=_flags(before) + _flags(s),
         parties=tuple(dict.fromkeys(before.parties + s.parties)), figures=before.figures + s.figures,
         speaker=before.speaker or s.speaker, actor=before.actor or s.actor,
         stance=before.stance or s.stance, needs_context=before.needs_context)

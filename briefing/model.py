@@ -72,6 +72,9 @@ class Sentence:
     words: tuple[str, ...] = ()
     lemmas: tuple[str, ...] = ()  # lower-case lemma of each word, for cue phrases
     terms: tuple[str, ...] = ()  # lower-case lemmas of content words, for cues and similarity
+    # Per word: inside a clause or phrase that only sets the scene ("Despite diplomatic
+    # efforts, ...", "even as diplomats search..."); cues there count for less.
+    backdrop: tuple[bool, ...] = ()
     entities: tuple[Entity, ...] = ()
     parties: tuple[str, ...] = ()  # parties mentioned anywhere in the sentence
     speaker: str | None = None  # party that holds the stance the sentence reports
@@ -79,7 +82,7 @@ class Sentence:
     stance: bool = False  # the speaker demands, rejects, proposes... (not merely "said")
     figures: tuple[Figure, ...] = ()
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"
-    sections: tuple[str, ...] = ()  # every section the router found cues for, best first
+    sections: tuple[str, ...] = ()  # the sections the router gave the sentence, best first
 
     @property
     def key(self) -> tuple[int, int]:

@@ -1,0 +1,129 @@
+"""Attribution and routing rules, one sentence (or two) at a time, with the shipped config."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from briefing.analyse import analyse
+from briefing.classify import classify, route
+from briefing.config import Config, load_config
+from briefing.model import Article, Block, Sentence, Source
+
+
+@pytest.fixture(scope="module")
+def config() -> Config:
+    return load_config()
+
+
+def sentences_of(text: str, config: Config) -> list[Sentence]:
+    """`text` as one article, one paragraph per line, analysed and routed."""
+    source = Source(number=1, path="a.txt", title="A")
+    lines = [line for line in text.splitlines() if line.strip()]
+    blocks = tuple(Block(index=n, text=line, kind="body") for n, line in enumerate(lines))
+    analysed, _ = analyse([Article(source=source, blocks=blocks)], config)
+    return classify(analysed, config)
+
+
+def only(text: str, config: Config) -> Sentence:
+    found = sentences_of(text, config)
+    assert len(found) == 1, [s.text for s in found]
+    return found[0]
+
+
+def test_a_party_confirming_a_fact_is_its_source_not_its_stance(config: Config) -> None:
+    s = only("The Kremlin has confirmed that a location for the meeting has been agreed.", config)
+    assert s.speaker is None
+    assert s.sections == ("talks",)
+
+
+def test_according_to_names_a_source_not_a_stance_holder(config: Config) -> None:
+    s = only("The two leaders have agreed to hold a meeting, according to Kremlin aide Yuri Ushakov.", config)
+    assert s.speaker is None
+
+
+def test_a_stance_verb_is_a_stance(config: Config) -> None:
+    s = only("Russian officials dismissed proposals for a temporary ceasefire.", config)
+    assert (s.speaker, s.stance) == ("russia", True)
+    assert s.sections[0] == "positions"
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky said Ukraine could withdraw troops if Russia also pulled back.",
+    "Zelensky stated that Europe must be involved in any negotiations.",
+    "Zelensky said Ukraine was ready to accept the framework.",
+    "Zelensky said Ukraine has accepted most of the proposed framework.",
+    "Zelensky has expressed support for a summit.",
+])
+def test_a_stance_in_what_a_party_says(text: str, config: Config) -> None:
+    s = only(text, config)
+    assert s.speaker == "ukraine" and s.stance
+
+
+def test_saying_a_fact_is_not_a_stance(config: Config) -> None:
+    s = only("Zelensky said leaders had agreed on talks with Trump.", config)
+    assert s.speaker == "ukraine" and not s.stance
+    assert s.sections == ("talks",)  # reporting the talks is news of the talks
+
+
+def test_a_decision_is_the_deciding_partys_stance(config: Config) -> None:
+    s = only("The U.S. on Tuesday approved $200 million in additional military aid to Ukraine.", config)
+    assert (s.speaker, s.stance) == ("us", True)
+
+
+def test_acting_in_the_talks_is_news_of_the_talks(config: Config) -> None:
+    s = only("Ukrainian President Volodymyr Zelensky is set to meet Donald Trump to push forward peace talks.", config)
+    assert s.speaker is None
+
+
+def test_maintain_without_a_clause_reports_nothing(config: Config) -> None:
+    s = only("Ukraine has carried out strikes, while Russian forces maintain military operations.", config)
+    assert s.speaker is None
+    assert s.sections == ("military",)
+
+
+def test_a_pronoun_stands_for_a_name_before_it_not_after(config: Config) -> None:
+    first, second = sentences_of("Trump maintained that Moscow remains open to diplomacy.\n"
+                                 "He later described the Russian leader as serious.", config)
+    assert first.speaker == second.speaker == "us"
+
+
+def test_the_official_continues_the_last_speaker(config: Config) -> None:
+    _, second = sentences_of("A senior Kremlin official said the talks were useful.\n"
+                             "The official suggested that a settlement would require a bold decision.", config)
+    assert second.speaker == "russia"
+
+
+def test_cues_in_a_scene_setting_clause_count_half(config: Config) -> None:
+    s = only("Despite diplomatic efforts, Russia has continued large-scale air attacks on Ukraine.", config)
+    assert s.sections == ("military",)
+
+
+def test_doubt_voiced_in_passing_is_no_open_question(config: Config) -> None:
+    s = only("Trump said negotiations are closer than ever, even as talks stalled over territory.", config)
+    assert "open_questions" not in s.sections
+
+
+def test_an_open_question_comes_first_and_keeps_its_subject(config: Config) -> None:
+    s = only("The final shape of any peace agreement remains uncertain.", config)
+    assert s.sections == ("open_questions", "talks")
+
+
+def test_a_sentence_without_cues_goes_on_with_the_one_before(config: Config) -> None:
+    _, second = sentences_of("Zelensky said leaders had agreed on talks with Trump.\n"
+                             "He added that crucial decisions could come before the New Year.", config)
+    assert "talks" in second.sections
+
+
+def test_a_new_speaker_does_not_go_on_with_the_one_before(config: Config) -> None:
+    _, second = sentences_of("Kremlin officials argue that a freeze would only delay future fighting.\n"
+                             "\u201cIt\u2019s a tough situation,\u201d Trump said.", config)
+    assert "military" not in second.sections
+
+
+def test_a_secondary_section_needs_a_score_near_the_best(config: Config) -> None:
+    stance = Sentence(text="x", source=1, paragraph=0, index=0, words=("ceasefire",),
+                      lemmas=("ceasefire",), speaker="russia", stance=True)
+    assert route(stance, config) == ("positions",)  # the ceasefire is what the stance is about
+    assert route(replace(stance, stance=False), config) == ("talks", "positions")
