@@ -65,9 +65,39 @@ def _sentences(articles: Sequence[Article], nlp: Language) -> list[Candidate]:
 
 
 def eligible(c: Candidate, shortest: int = MIN_WORDS) -> bool:
-    """Whether a sentence may stand in a summary: long enough to state a fact, and not a
-    quotation, whose speaker the reader would not know."""
-    return c.unit.length >= shortest and not c.text.startswith(_QUOTES) and not c.text.endswith("?")
+    """Whether a sentence may stand in a summary: long enough to state a fact, and readable
+    without the sentence before it (see `needs_context`)."""
+    return c.unit.length >= shortest and not needs_context(c.text)
+
+
+# Openers that point back to something the summary may not have said: a pronoun for a
+# person or thing named earlier, or a connective continuing the previous sentence.
+_BACK_REFERENCES = frozenset("he she it they we i his her its their this these those but also "
+                             "however meanwhile still yet".split())
+
+
+def needs_context(text: str) -> bool:
+    """Whether a sentence only makes sense after the one before it: a quotation, whose
+    speaker the reader would not know (or the end of one the splitter cut in two), a
+    question, or an opening that points back."""
+    if text.startswith(_QUOTES) or text.rstrip(_CLOSERS).endswith("?"):
+        return True
+    if _closes_a_quote(text):
+        return True
+    first = text.split(maxsplit=1)[0].lower().strip(",;:") if text.strip() else ""
+    return first in _BACK_REFERENCES
+
+
+_CLOSERS = "\"”’'»)] "
+
+
+def _closes_a_quote(text: str) -> bool:
+    """A closing quotation mark with no opening one before it: the sentence is the tail of
+    a quotation that began in the previous sentence."""
+    curly_open, curly_close = text.count("“"), text.count("”")
+    if curly_open or curly_close:
+        return curly_close > curly_open
+    return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
 def choose(units: Sequence[Unit], max_words: int, *, candidates: Sequence[int] | None = None,

@@ -13,7 +13,7 @@ from briefing import summarize_texts
 from briefing.cli import app
 from briefing.concepts import Unit, bigrams, min_docs, weigh
 from briefing.coverage import Problem, solve
-from briefing.multidoc import choose
+from briefing.multidoc import choose, needs_context
 from briefing.readers import unwrap
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -72,6 +72,30 @@ def test_fact_every_article_reports_is_chosen() -> None:
     ]
     summary = summarize_texts(texts, 20)
     assert summary[0] == shared
+
+
+@pytest.mark.parametrize(("sentence", "alone"), [
+    ("The talks failed after two days in Marenza.", True),
+    ("Officials said the \"deal\" was not yet final.", True),
+    ("He said the talks had failed.", False),
+    ("But the talks failed after two days.", False),
+    ("\u201cWe warned them,\u201d the union leader said.", False),
+    ("Nobody listened,\u201d he said.", False),  # the tail of a quotation cut in two
+    ("We broke the windows to get out,\" said a passenger.", False),
+    ("Will the quota deal hold?", False),
+])
+def test_sentences_that_need_the_one_before_are_left_out(sentence: str, alone: bool) -> None:
+    assert needs_context(sentence) is not alone
+
+
+def test_summary_prefers_sentences_that_stand_alone() -> None:
+    shared = "Freedonia and Sylvania agreed a steel quota framework in Marenza on Thursday after talks."
+    texts = [f"{shared} They said the quota framework in Marenza would be signed next month by ministers.",
+             f"{shared} It is a steel quota framework that Marenza officials hope will end the dispute.",
+             f"{shared} Cheese makers fear new duties."]
+    summary = summarize_texts(texts, 40)
+    assert summary[0] == shared
+    assert not any(s.startswith(("They ", "It ")) for s in summary)
 
 
 def test_headings_and_boilerplate_never_enter() -> None:
