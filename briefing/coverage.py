@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
-# Seconds. HiGHS proves the optimum for ten news articles in well under this; past it the
-# best solution found so far is compared with the greedy one.
-_TIME_LIMIT = 0.5
+# Seconds. HiGHS proves the optimum for ten news articles in about a tenth of this, at its
+# root node; past it the best solution found so far is compared with the greedy one. The
+# margin is wide because an answer cut short by time depends on how busy the machine is.
+_TIME_LIMIT = 1.5
 
 
 @dataclass(frozen=True)
