@@ -22,6 +22,8 @@ from .model import Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .readers import RawArticle
+
 # Sentences shorter than this rarely carry a whole fact (Gillick & Favre drop them too);
 # they are still used when nothing longer exists.
 MIN_WORDS = 10
@@ -213,9 +215,10 @@ _PUNCT = ".,;:!?…\"'“”‘’()[]«»`_—–-"
 
 def _articles_from_texts(texts: Sequence[str], config: Config) -> list[Article]:
     from .clean import clean, screen
+    from .newswire import plain
     from .readers import RawArticle, unwrap
 
-    raws = [RawArticle(path=Path(f"text-{n}"), lines=tuple(unwrap(t))) for n, t in enumerate(texts, 1)]
+    raws = [RawArticle(path=Path(f"text-{n}"), lines=tuple(unwrap(plain(t)))) for n, t in enumerate(texts, 1)]
     articles, _ = screen([clean(raw, n, config) for n, raw in enumerate(raws, 1)], config)
     return articles
 
@@ -259,8 +262,20 @@ def summarize_folder(folder: Path, max_words: int, *, config: Config | None = No
 
     config = config or load_config()
     raws, notes = read_folder(folder)
+    raws = [_without_markup(raw) for raw in raws]
     articles, screened = screen([clean(raw, n, config) for n, raw in enumerate(raws, 1)], config)
     notes += screened
     if not articles:
         raise InputError(f"no usable article text in {folder}: " + "; ".join(notes))
     return summarize_articles(articles, max_words, config, model), notes
+
+
+def _without_markup(raw: RawArticle) -> RawArticle:
+    """A file read as text that is an SGML newswire document, as plain paragraphs."""
+    from dataclasses import replace
+
+    from .newswire import is_markup, plain
+    from .readers import unwrap
+
+    text = "\n".join(raw.lines)
+    return replace(raw, lines=tuple(unwrap(plain(text))), headings=frozenset()) if is_markup(text) else raw

@@ -14,6 +14,7 @@ from briefing.cli import app
 from briefing.concepts import Unit, bigrams, min_docs, weigh
 from briefing.coverage import Problem, solve
 from briefing.multidoc import choose, needs_context
+from briefing.newswire import is_markup, plain
 from briefing.readers import unwrap
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -107,6 +108,42 @@ def test_headings_and_boilerplate_never_enter() -> None:
     summary = " ".join(summarize_texts(texts, 200))
     assert "newsletter" not in summary
     assert "Steel Talks End" not in summary and "Quota Framework Agreed" not in summary
+
+
+WIRE = """<DOC>
+<DOCNO> XIE19990312.0001 </DOCNO>
+<DATE_TIME> 1999-03-12 </DATE_TIME>
+<BODY>
+<HEADLINE> Steel talks resume in Marenza </HEADLINE>
+<TEXT>
+<P>
+   MARENZA, Freedonia (Wire) _ Negotiators from Freedonia and Sylvania resumed
+talks on Wednesday on replacing the steel tariff with annual import quotas.
+</P>
+<P>
+   &UR; Officials said the quotas would be set for three years &amp; reviewed
+every spring by both governments.
+</P>
+</TEXT>
+</BODY>
+<TRAILER> WIRE-03-12-99 1203 </TRAILER>
+</DOC>
+"""
+
+
+def test_newswire_markup_becomes_a_headline_and_paragraphs() -> None:
+    assert is_markup(WIRE) and not is_markup("Prices rose 3% as <b>rates</b> fell.")
+    lines = [line for line in plain(WIRE).splitlines() if line]
+    assert lines[0] == "Steel talks resume in Marenza"
+    assert lines[1].startswith("MARENZA, Freedonia (Wire) _ Negotiators") and lines[1].endswith("import quotas.")
+    assert lines[2] == "Officials said the quotas would be set for three years & reviewed every spring by both governments."
+    assert len(lines) == 3  # no document number, date or trailer
+
+
+def test_newswire_documents_are_summarized_as_prose() -> None:
+    summary = summarize_texts([WIRE, WIRE.replace("three years", "four years")], 100)
+    assert summary and summary[0].startswith("Negotiators from Freedonia")
+    assert not any("<" in s or "DOCNO" in s or "Marenza</" in s for s in summary)
 
 
 def test_hard_wrapped_paragraphs_are_joined() -> None:
