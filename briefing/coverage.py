@@ -71,7 +71,8 @@ def _groups(problem: Problem) -> tuple[list[float], list[tuple[tuple[int, ...], 
     own = [problem._bonus(j) for j in range(len(problem.lengths))]
     holders: dict[Hashable, list[int]] = {}
     for j, cs in enumerate(problem.concepts):
-        for c in cs:
+        # In a fixed order: sums of floats depend on it, and a set's order on the hash seed.
+        for c in sorted(cs, key=repr):
             if problem.weights.get(c, 0.0) > 0:
                 holders.setdefault(c, []).append(j)
     shared: dict[tuple[int, ...], float] = {}

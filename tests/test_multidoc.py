@@ -226,3 +226,24 @@ def test_cli_errors(tmp_path: Path) -> None:
     assert bad.exit_code == 2
     usage = invoke("summarize")
     assert usage.exit_code == 2
+
+
+def test_solver_answer_does_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import random\n"
+        "from briefing.coverage import Problem, solve\n"
+        "rng = random.Random(3)\n"
+        "words = [f'w{n}' for n in range(40)]\n"
+        "concepts = [frozenset((rng.choice(words), rng.choice(words)) for _ in range(6)) for _ in range(30)]\n"
+        "weights = {c: rng.choice([1.0, 1.5, 2.0, 3.5]) for cs in concepts for c in cs}\n"
+        "problem = Problem(concepts=concepts, lengths=[rng.randint(8, 30) for _ in concepts],\n"
+        "                  weights=weights, budget=100, bonus=[0.3 / (1 + j % 5) for j in range(30)])\n"
+        "print(solve(problem, 'ilp'), solve(problem, 'greedy'))\n")
+    answers = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+               for seed in (0, 1, 2)}
+    assert len(answers) == 1
