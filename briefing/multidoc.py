@@ -35,8 +35,10 @@ POSITION_BONUS = 0.3
 LEAD_BONUS = 0.5
 LEAD = 3
 _QUOTES = ("\"", "“", "‘", "'", "`", "«")
-# "WASHINGTON (AP) _ " or "MOSCOW — ": where the story was filed, not part of it.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*\s*(?:\([A-Za-z .-]+\))?\s*[_—–-]{1,2}\s+(?=\S)")
+# "WASHINGTON (AP) _ ", "MOSCOW — " or "BEIJING, Oct. 16 (Xinhua) -- ": where and when the
+# story was filed, not part of it.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+                       r"\s*(?:\([A-Za-z .-]+\))?\s*[_—–-]{1,2}\s+(?=\S)")
 
 
 @dataclass(frozen=True)

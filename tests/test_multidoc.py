@@ -131,6 +131,13 @@ every spring by both governments.
 """
 
 
+@pytest.mark.parametrize("dateline", ["WASHINGTON (AP) _ ", "MOSCOW — ", "BEIJING, Oct. 16 (Xinhua) -- ",
+                                      "LONDON, March 3 (Reuters) - ", "SAN TELMO, Veralta — "])
+def test_datelines_are_left_out(dateline: str) -> None:
+    sentence = "Negotiators from Freedonia and Sylvania resumed talks on the steel tariff on Wednesday."
+    assert summarize_texts([dateline + sentence], 100) == [sentence]
+
+
 def test_newswire_markup_becomes_a_headline_and_paragraphs() -> None:
     assert is_markup(WIRE) and not is_markup("Prices rose 3% as <b>rates</b> fell.")
     lines = [line for line in plain(WIRE).splitlines() if line]
