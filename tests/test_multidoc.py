@@ -201,6 +201,16 @@ def test_ilp_finds_the_optimum_and_agrees_with_greedy_on_a_small_case() -> None:
         assert problem.value(greedy) <= problem.value(exact) + 1e-9
 
 
+def test_concepts_one_sentence_holds_fold_into_it_and_same_holders_merge() -> None:
+    from briefing.coverage import _groups
+
+    problem = Problem(concepts=[frozenset("ab"), frozenset("bcd"), frozenset("cd")], lengths=[5, 5, 5],
+                      weights={"a": 1.0, "b": 2.0, "c": 3.0, "d": 0.5}, budget=10, bonus=[0.1, 0.0, 0.0])
+    own, shared = _groups(problem)
+    assert own == [1.1, 0.0, 0.0]
+    assert shared == [((0, 1), 2.0), ((1, 2), 3.5)]
+
+
 def test_choose_respects_item_limits_and_pairs_kept_apart() -> None:
     units = [Unit(doc=d, position=p, words=tuple(w.split()), length=len(w.split()))
              for d in range(3) for p, w in enumerate(["steel quota framework agreed", "cheese duty delayed again",
