@@ -34,8 +34,10 @@ sys.path.insert(0, str(ROOT))
 from briefing.clean import clean, screen  # noqa: E402
 from briefing.config import load_config  # noqa: E402
 from briefing.model import Sentence  # noqa: E402
-from briefing.multidoc import Candidate, _sentences, summarize_candidates, summarize_texts  # noqa: E402
+from briefing.multidoc import DEFAULTS, Candidate, Settings, _sentences, summarize_candidates, summarize_texts  # noqa: E402
 from briefing.readers import read_folder  # noqa: E402
+
+import linbilmes  # noqa: E402 - benchmarks/ is the script's folder
 
 DATA = Path(__file__).with_name("data")
 MARK_START, MARK_END = "<!-- summarizer:start -->", "<!-- summarizer:end -->"
@@ -129,29 +131,69 @@ def lead_each(cands: Sequence[Candidate], words: int) -> list[str]:
 SYSTEMS: dict[str, Callable[[Sequence[Candidate], int], list[str]]] = {
     "briefing (ILP)": lambda c, w: summarize_candidates(c, w, "ilp"),
     "briefing (greedy)": lambda c, w: summarize_candidates(c, w, "greedy"),
+    "Lin & Bilmes 2011": linbilmes.summarize,
     **{f"sumy {m}": sumy_system(m) for m in SUMY},
     "lead (first article)": lead,
     "lead (each article in turn)": lead_each,
 }
 
 
-def evaluate(words: int) -> tuple[list[dict], dict[str, dict[str, float]]]:
+def prepared() -> list[tuple[dict, list[Candidate]]]:
+    """Each cluster with its sentences."""
     from briefing.analyse import load_model
 
     nlp, _ = load_model(load_config().models)
-    clusters = load_clusters()
+    return [(cluster, cluster_sentences(cluster, nlp)) for cluster in load_clusters()]
+
+
+def scores(system: Callable[[Sequence[Candidate], int], list[str]], cluster: dict,
+           cands: Sequence[Candidate], words: int) -> tuple[float, float]:
+    summary = " ".join(system(cands, words))
+    return (rouge_recall(summary, cluster["references"], 1, words),
+            rouge_recall(summary, cluster["references"], 2, words))
+
+
+def evaluate(data: list[tuple[dict, list[Candidate]]], words: int) -> tuple[list[dict], dict[str, dict[str, float]]]:
     rows = []
-    for cluster in clusters:
-        cands = cluster_sentences(cluster, nlp)
-        row = {"id": cluster["id"], "set": cluster["set"]}
+    for cluster, cands in data:
+        row = {"id": cluster["id"], "set": cluster["set"], "docs": len({c.unit.doc for c in cands})}
         for name, system in SYSTEMS.items():
-            summary = " ".join(system(cands, words))
-            row[name] = (rouge_recall(summary, cluster["references"], 1, words),
-                         rouge_recall(summary, cluster["references"], 2, words))
+            row[name] = scores(system, cluster, cands, words)
         rows.append(row)
     means = {name: {"R1": statistics.mean(r[name][0] for r in rows),
                     "R2": statistics.mean(r[name][1] for r in rows)} for name in SYSTEMS}
     return rows, means
+
+
+# Settings tried by `leave_one_out`: the shipped ones first, so that they win ties.
+GRID = [DEFAULTS] + [Settings(min_words=m, position_bonus=p, lead_bonus=b)
+                     for m in (8, 10, 12) for p in (0.0, 0.3, 1.0) for b in (0.0, 0.5, 1.0, 2.0)
+                     if Settings(min_words=m, position_bonus=p, lead_bonus=b) != DEFAULTS]
+
+
+def leave_one_out(data: list[tuple[dict, list[Candidate]]], words: int) -> dict:
+    """What tuning the summarizer's settings on this data would be worth: for each cluster,
+    the settings best on all the others (mean ROUGE-1 + ROUGE-2 recall), scored on it."""
+    table = [[scores(lambda c, w, s=s: summarize_candidates(c, w, "ilp", s), cluster, cands, words)
+              for cluster, cands in data] for s in GRID]
+
+    def total(g: int, keep: Sequence[int]) -> float:
+        return sum(table[g][k][0] + table[g][k][1] for k in keep)
+
+    held_out, picked = [], []
+    for k in range(len(data)):
+        others = [i for i in range(len(data)) if i != k]
+        g = max(range(len(GRID)), key=lambda g: (total(g, others), -g))
+        held_out.append(table[g][k])
+        picked.append(g)
+    best = max(range(len(GRID)), key=lambda g: (total(g, range(len(data))), -g))
+
+    def mean_of(cells: Sequence[tuple[float, float]]) -> tuple[float, float]:
+        return statistics.mean(c[0] for c in cells), statistics.mean(c[1] for c in cells)
+
+    return {"held_out": mean_of(held_out), "shipped": mean_of(table[0]),
+            "best": (GRID[best], mean_of(table[best])), "tried": len(GRID),
+            "picked_shipped": sum(1 for g in picked if g == 0)}
 
 
 def timing(repeat: int = 5) -> dict[str, float]:
@@ -174,17 +216,48 @@ def timing(repeat: int = 5) -> dict[str, float]:
             "articles": len(texts), "words": sum(len(t.split()) for t in texts)}
 
 
-def table(rows: list[dict], means: dict[str, dict[str, float]], speed: dict[str, float], words: int) -> str:
+def _mean(rows: Sequence[dict], name: str) -> str:
+    if not rows:
+        return "—"
+    return f"{statistics.mean(r[name][0] for r in rows):.4f} / {statistics.mean(r[name][1] for r in rows):.4f}"
+
+
+def table(rows: list[dict], means: dict[str, dict[str, float]], tuning: dict, speed: dict[str, float],
+          words: int) -> str:
+    multi = [r for r in rows if r["docs"] > 1]
+    single = [r for r in rows if r["docs"] == 1]
+    lexrank = "sumy lexrank"
     lines = [f"ROUGE recall at {words} words, mean over {len(rows)} clusters "
-             f"({', '.join(r['id'] for r in rows)}):", "",
-             "| system | ROUGE-1 R | ROUGE-2 R |", "| --- | --- | --- |"]
+             f"({', '.join(r['id'] for r in rows)}); {len(multi)} have several articles, "
+             f"{len(single)} one:", "",
+             "| system | ROUGE-1 R | ROUGE-2 R | several articles (R1 / R2) | one article (R1 / R2) "
+             "| clusters ahead of LexRank in R2 (behind) |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for name, m in sorted(means.items(), key=lambda kv: -kv[1]["R2"]):
         bold = "**" if name.startswith("briefing (ILP)") else ""
-        lines.append(f"| {bold}{name}{bold} | {bold}{m['R1']:.4f}{bold} | {bold}{m['R2']:.4f}{bold} |")
+        if name == lexrank:
+            versus = "—"
+        else:
+            ahead = sum(1 for r in rows if r[name][1] > r[lexrank][1] + 1e-9)
+            behind = sum(1 for r in rows if r[name][1] < r[lexrank][1] - 1e-9)
+            versus = f"{ahead} ({behind})"
+        lines.append(f"| {bold}{name}{bold} | {bold}{m['R1']:.4f}{bold} | {bold}{m['R2']:.4f}{bold} "
+                     f"| {_mean(multi, name)} | {_mean(single, name)} | {versus} |")
     lines += ["", "Per cluster (ROUGE-1 / ROUGE-2 recall):", "",
-              "| cluster | " + " | ".join(SYSTEMS) + " |", "| --- |" + " --- |" * len(SYSTEMS)]
+              "| cluster | articles | " + " | ".join(SYSTEMS) + " |", "| --- | --- |" + " --- |" * len(SYSTEMS)]
     for r in rows:
-        lines.append(f"| {r['id']} | " + " | ".join(f"{r[n][0]:.3f} / {r[n][1]:.3f}" for n in SYSTEMS) + " |")
+        lines.append(f"| {r['id']} | {r['docs']} | "
+                     + " | ".join(f"{r[n][0]:.3f} / {r[n][1]:.3f}" for n in SYSTEMS) + " |")
+    best, (b1, b2) = tuning["best"]
+    h1, h2 = tuning["held_out"]
+    s1, s2 = tuning["shipped"]
+    lines += ["", f"Tuning check: of {tuning['tried']} settings (shortest sentence 8, 10 or 12 words; "
+              f"position bonus 0, 0.3 or 1; lead bonus 0, 0.5, 1 or 2), the best on all clusters "
+              f"(min_words={best.min_words}, position_bonus={best.position_bonus}, "
+              f"lead_bonus={best.lead_bonus}) scores {b1:.4f} / {b2:.4f}, the shipped ones "
+              f"{s1:.4f} / {s2:.4f}. Chosen on the other clusters and scored on the one left out, "
+              f"tuning scores {h1:.4f} / {h2:.4f} (the shipped settings were chosen in "
+              f"{tuning['picked_shipped']} of {len(rows)} folds)."]
     lines += ["", f"Speed: `summarize_texts` on {speed['articles']} articles ({speed['words']:,} words) "
               f"takes {speed['median']:.2f} s (median of 5, slowest {speed['max']:.2f} s) once the "
               f"spaCy model is loaded; the first call, loading it, {speed['first_call']:.1f} s."]
@@ -196,9 +269,11 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100)
     parser.add_argument("--write", action="store_true", help="put the figures in benchmarks/README.md")
     args = parser.parse_args()
-    rows, means = evaluate(args.words)
+    data = prepared()
+    rows, means = evaluate(data, args.words)
+    tuning = leave_one_out(data, args.words)
     speed = timing()
-    text = table(rows, means, speed, args.words)
+    text = table(rows, means, tuning, speed, args.words)
     print(text)
     if args.write:
         put_block(MARK_START, MARK_END, text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .concepts import Unit, bigrams, weigh
+from .concepts import Bigram, Unit, bigrams, weigh
 from .config import Config, load_config
 from .coverage import Problem, solve
 from .model import Article
@@ -22,21 +22,42 @@ from .model import Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .readers import RawArticle
+
 # Sentences shorter than this rarely carry a whole fact (Gillick & Favre drop them too);
 # they are still used when nothing longer exists.
 MIN_WORDS = 10
 # A small reward for coming early in an article, in units of concept weight: among
 # sentences that cover the same, the one nearer the lead wins.
 POSITION_BONUS = 0.3
+# Concepts in the first LEAD sentences of an article earn LEAD_BONUS more for each such
+# article: news states its main facts first (see `concepts.weigh`).
+LEAD_BONUS = 0.5
+LEAD = 3
 _QUOTES = ("\"", "“", "‘", "'", "`", "«")
-# "WASHINGTON (AP) _ " or "MOSCOW — ": where the story was filed, not part of it.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*\s*(?:\([A-Za-z .-]+\))?\s*[_—–-]{1,2}\s+(?=\S)")
+# "WASHINGTON (AP) _ ", "MOSCOW — " or "BEIJING, Oct. 16 (Xinhua) -- ": where and when the
+# story was filed, not part of it.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+                       r"\s*(?:\([A-Za-z .-]+\))?\s*[_—–-]{1,2}\s+(?=\S)")
 
 
 @dataclass(frozen=True)
 class Candidate:
     text: str
     unit: Unit
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The summarizer's few numbers, together so that the benchmark can vary them."""
+
+    min_words: int = MIN_WORDS
+    position_bonus: float = POSITION_BONUS
+    lead_bonus: float = LEAD_BONUS
+    lead: int = LEAD
+
+
+DEFAULTS = Settings()
 
 
 def _sentences(articles: Sequence[Article], nlp: Language) -> list[Candidate]:
@@ -65,21 +86,51 @@ def _sentences(articles: Sequence[Article], nlp: Language) -> list[Candidate]:
 
 
 def eligible(c: Candidate, shortest: int = MIN_WORDS) -> bool:
-    """Whether a sentence may stand in a summary: long enough to state a fact, and not a
-    quotation, whose speaker the reader would not know."""
-    return c.unit.length >= shortest and not c.text.startswith(_QUOTES) and not c.text.endswith("?")
+    """Whether a sentence may stand in a summary: long enough to state a fact, and readable
+    without the sentence before it (see `needs_context`)."""
+    return c.unit.length >= shortest and not needs_context(c.text)
+
+
+# Openers that point back to something the summary may not have said: a pronoun for a
+# person or thing named earlier, or a connective continuing the previous sentence.
+_BACK_REFERENCES = frozenset("he she it they we i his her its their this these those but also "
+                             "however meanwhile still yet".split())
+
+
+def needs_context(text: str) -> bool:
+    """Whether a sentence only makes sense after the one before it: a quotation, whose
+    speaker the reader would not know (or the end of one the splitter cut in two), a
+    question, or an opening that points back."""
+    if text.startswith(_QUOTES) or text.rstrip(_CLOSERS).endswith("?"):
+        return True
+    if _closes_a_quote(text):
+        return True
+    first = text.split(maxsplit=1)[0].lower().strip(",;:") if text.strip() else ""
+    return first in _BACK_REFERENCES
+
+
+_CLOSERS = "\"”’'»)] "
+
+
+def _closes_a_quote(text: str) -> bool:
+    """A closing quotation mark with no opening one before it: the sentence is the tail of
+    a quotation that began in the previous sentence."""
+    curly_open, curly_close = text.count("“"), text.count("”")
+    if curly_open or curly_close:
+        return curly_close > curly_open
+    return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
 def choose(units: Sequence[Unit], max_words: int, *, candidates: Sequence[int] | None = None,
            max_items: int | None = None, min_items: int = 0, apart: Sequence[tuple[int, int]] = (),
-           method: str = "ilp", position_bonus: float = POSITION_BONUS) -> list[int]:
+           method: str = "ilp", settings: Settings = DEFAULTS) -> list[int]:
     """Indices into `units` of the sentences to say, ascending.
 
     Concepts are weighed over all `units` (every sentence of every article), but only
     `candidates` (all by default) may be chosen. `apart` lists pairs of indices into
     `units` that must not both be chosen.
     """
-    weights = weigh(units)
+    weights = weigh(units, settings.lead_bonus, settings.lead)
     pool = _shortlist(units, weights, list(range(len(units))) if candidates is None else list(candidates))
     local = {j: k for k, j in enumerate(pool)}
     problem = Problem(
@@ -87,7 +138,7 @@ def choose(units: Sequence[Unit], max_words: int, *, candidates: Sequence[int] |
         lengths=[units[j].length for j in pool],
         weights=weights,
         budget=max_words,
-        bonus=[position_bonus / (1 + units[j].position) for j in pool],
+        bonus=[settings.position_bonus / (1 + units[j].position) for j in pool],
         max_items=max_items, min_items=min_items,
         apart=[(local[a], local[b]) for a, b in apart if a in local and b in local],
     )
@@ -109,21 +160,22 @@ def _shortlist(units: Sequence[Unit], weights: dict, pool: list[int]) -> list[in
     return sorted(set(by_total) | set(by_density))
 
 
-def summarize_candidates(cands: Sequence[Candidate], max_words: int, method: str = "ilp") -> list[str]:
+def summarize_candidates(cands: Sequence[Candidate], max_words: int, method: str = "ilp",
+                         settings: Settings = DEFAULTS) -> list[str]:
     """The summary of already split sentences: whole sentences in reading order, then, if
     words are left, the start of the sentence adding most, cut to fit."""
     if max_words <= 0 or not cands:
         return []
     units = [c.unit for c in cands]
-    pool = _first_of_each([j for j, c in enumerate(cands) if eligible(c)], cands)
+    pool = _first_of_each([j for j, c in enumerate(cands) if eligible(c, settings.min_words)], cands)
     if not pool:  # tiny input: any sentence that is not a quotation will do
         pool = _first_of_each([j for j, c in enumerate(cands) if eligible(c, shortest=1)]
                               or list(range(len(cands))), cands)
-    chosen = choose(units, max_words, candidates=pool, method=method)
+    chosen = choose(units, max_words, candidates=pool, method=method, settings=settings)
     sentences = [cands[j].text for j in chosen]
     left = max_words - sum(units[j].length for j in chosen)
     if left > 0:
-        cut = _filler(cands, units, chosen, pool, left)
+        cut = _filler(cands, weigh(units, settings.lead_bonus, settings.lead), chosen, pool, left)
         if cut:
             sentences.append(cut)
     return sentences
@@ -142,11 +194,11 @@ def _first_of_each(pool: list[int], cands: Sequence[Candidate]) -> list[int]:
     return out
 
 
-def _filler(cands: Sequence[Candidate], units: Sequence[Unit], chosen: list[int], pool: list[int],
+def _filler(cands: Sequence[Candidate], weights: dict[Bigram, float], chosen: list[int], pool: list[int],
             left: int) -> str | None:
     """The first `left` words of the unchosen sentence whose opening adds the most (the
     earliest one when none adds a concept: leads carry the news)."""
-    weights = weigh(units)
+    units = [c.unit for c in cands]
     covered = set().union(*(bigrams(units[j].words) for j in chosen)) if chosen else set()
     rest = [j for j in pool if j not in chosen]
     if not rest:
@@ -165,9 +217,10 @@ _PUNCT = ".,;:!?…\"'“”‘’()[]«»`_—–-"
 
 def _articles_from_texts(texts: Sequence[str], config: Config) -> list[Article]:
     from .clean import clean, screen
+    from .newswire import plain
     from .readers import RawArticle, unwrap
 
-    raws = [RawArticle(path=Path(f"text-{n}"), lines=tuple(unwrap(t))) for n, t in enumerate(texts, 1)]
+    raws = [RawArticle(path=Path(f"text-{n}"), lines=tuple(unwrap(plain(t)))) for n, t in enumerate(texts, 1)]
     articles, _ = screen([clean(raw, n, config) for n, raw in enumerate(raws, 1)], config)
     return articles
 
@@ -211,8 +264,20 @@ def summarize_folder(folder: Path, max_words: int, *, config: Config | None = No
 
     config = config or load_config()
     raws, notes = read_folder(folder)
+    raws = [_without_markup(raw) for raw in raws]
     articles, screened = screen([clean(raw, n, config) for n, raw in enumerate(raws, 1)], config)
     notes += screened
     if not articles:
         raise InputError(f"no usable article text in {folder}: " + "; ".join(notes))
     return summarize_articles(articles, max_words, config, model), notes
+
+
+def _without_markup(raw: RawArticle) -> RawArticle:
+    """A file read as text that is an SGML newswire document, as plain paragraphs."""
+    from dataclasses import replace
+
+    from .newswire import is_markup, plain
+    from .readers import unwrap
+
+    text = "\n".join(raw.lines)
+    return replace(raw, lines=tuple(unwrap(plain(text))), headings=frozenset()) if is_markup(text) else raw

@@ -13,7 +13,8 @@ from briefing import summarize_texts
 from briefing.cli import app
 from briefing.concepts import Unit, bigrams, min_docs, weigh
 from briefing.coverage import Problem, solve
-from briefing.multidoc import choose
+from briefing.multidoc import choose, needs_context
+from briefing.newswire import is_markup, plain
 from briefing.readers import unwrap
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -74,6 +75,30 @@ def test_fact_every_article_reports_is_chosen() -> None:
     assert summary[0] == shared
 
 
+@pytest.mark.parametrize(("sentence", "alone"), [
+    ("The talks failed after two days in Marenza.", True),
+    ("Officials said the \"deal\" was not yet final.", True),
+    ("He said the talks had failed.", False),
+    ("But the talks failed after two days.", False),
+    ("\u201cWe warned them,\u201d the union leader said.", False),
+    ("Nobody listened,\u201d he said.", False),  # the tail of a quotation cut in two
+    ("We broke the windows to get out,\" said a passenger.", False),
+    ("Will the quota deal hold?", False),
+])
+def test_sentences_that_need_the_one_before_are_left_out(sentence: str, alone: bool) -> None:
+    assert needs_context(sentence) is not alone
+
+
+def test_summary_prefers_sentences_that_stand_alone() -> None:
+    shared = "Freedonia and Sylvania agreed a steel quota framework in Marenza on Thursday after talks."
+    texts = [f"{shared} They said the quota framework in Marenza would be signed next month by ministers.",
+             f"{shared} It is a steel quota framework that Marenza officials hope will end the dispute.",
+             f"{shared} Cheese makers fear new duties."]
+    summary = summarize_texts(texts, 40)
+    assert summary[0] == shared
+    assert not any(s.startswith(("They ", "It ")) for s in summary)
+
+
 def test_headings_and_boilerplate_never_enter() -> None:
     junk = "Sign up to our newsletter for daily updates."
     body = ("Negotiators from Freedonia and Sylvania agreed on Thursday to replace the steel tariff "
@@ -83,6 +108,49 @@ def test_headings_and_boilerplate_never_enter() -> None:
     summary = " ".join(summarize_texts(texts, 200))
     assert "newsletter" not in summary
     assert "Steel Talks End" not in summary and "Quota Framework Agreed" not in summary
+
+
+WIRE = """<DOC>
+<DOCNO> XIE19990312.0001 </DOCNO>
+<DATE_TIME> 1999-03-12 </DATE_TIME>
+<BODY>
+<HEADLINE> Steel talks resume in Marenza </HEADLINE>
+<TEXT>
+<P>
+   MARENZA, Freedonia (Wire) _ Negotiators from Freedonia and Sylvania resumed
+talks on Wednesday on replacing the steel tariff with annual import quotas.
+</P>
+<P>
+   &UR; Officials said the quotas would be set for three years &amp; reviewed
+every spring by both governments.
+</P>
+</TEXT>
+</BODY>
+<TRAILER> WIRE-03-12-99 1203 </TRAILER>
+</DOC>
+"""
+
+
+@pytest.mark.parametrize("dateline", ["WASHINGTON (AP) _ ", "MOSCOW — ", "BEIJING, Oct. 16 (Xinhua) -- ",
+                                      "LONDON, March 3 (Reuters) - ", "SAN TELMO, Veralta — "])
+def test_datelines_are_left_out(dateline: str) -> None:
+    sentence = "Negotiators from Freedonia and Sylvania resumed talks on the steel tariff on Wednesday."
+    assert summarize_texts([dateline + sentence], 100) == [sentence]
+
+
+def test_newswire_markup_becomes_a_headline_and_paragraphs() -> None:
+    assert is_markup(WIRE) and not is_markup("Prices rose 3% as <b>rates</b> fell.")
+    lines = [line for line in plain(WIRE).splitlines() if line]
+    assert lines[0] == "Steel talks resume in Marenza"
+    assert lines[1].startswith("MARENZA, Freedonia (Wire) _ Negotiators") and lines[1].endswith("import quotas.")
+    assert lines[2] == "Officials said the quotas would be set for three years & reviewed every spring by both governments."
+    assert len(lines) == 3  # no document number, date or trailer
+
+
+def test_newswire_documents_are_summarized_as_prose() -> None:
+    summary = summarize_texts([WIRE, WIRE.replace("three years", "four years")], 100)
+    assert summary and summary[0].startswith("Negotiators from Freedonia")
+    assert not any("<" in s or "DOCNO" in s or "Marenza</" in s for s in summary)
 
 
 def test_hard_wrapped_paragraphs_are_joined() -> None:
@@ -133,6 +201,16 @@ def test_ilp_finds_the_optimum_and_agrees_with_greedy_on_a_small_case() -> None:
         assert problem.value(greedy) <= problem.value(exact) + 1e-9
 
 
+def test_concepts_one_sentence_holds_fold_into_it_and_same_holders_merge() -> None:
+    from briefing.coverage import _groups
+
+    problem = Problem(concepts=[frozenset("ab"), frozenset("bcd"), frozenset("cd")], lengths=[5, 5, 5],
+                      weights={"a": 1.0, "b": 2.0, "c": 3.0, "d": 0.5}, budget=10, bonus=[0.1, 0.0, 0.0])
+    own, shared = _groups(problem)
+    assert own == [1.1, 0.0, 0.0]
+    assert shared == [((0, 1), 2.0), ((1, 2), 3.5)]
+
+
 def test_choose_respects_item_limits_and_pairs_kept_apart() -> None:
     units = [Unit(doc=d, position=p, words=tuple(w.split()), length=len(w.split()))
              for d in range(3) for p, w in enumerate(["steel quota framework agreed", "cheese duty delayed again",
@@ -165,3 +243,24 @@ def test_cli_errors(tmp_path: Path) -> None:
     assert bad.exit_code == 2
     usage = invoke("summarize")
     assert usage.exit_code == 2
+
+
+def test_solver_answer_does_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import random\n"
+        "from briefing.coverage import Problem, solve\n"
+        "rng = random.Random(3)\n"
+        "words = [f'w{n}' for n in range(40)]\n"
+        "concepts = [frozenset((rng.choice(words), rng.choice(words)) for _ in range(6)) for _ in range(30)]\n"
+        "weights = {c: rng.choice([1.0, 1.5, 2.0, 3.5]) for cs in concepts for c in cs}\n"
+        "problem = Problem(concepts=concepts, lengths=[rng.randint(8, 30) for _ in concepts],\n"
+        "                  weights=weights, budget=100, bonus=[0.3 / (1 + j % 5) for j in range(30)])\n"
+        "print(solve(problem, 'ilp'), solve(problem, 'greedy'))\n")
+    answers = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+               for seed in (0, 1, 2)}
+    assert len(answers) == 1
