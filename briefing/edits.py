@@ -125,9 +125,10 @@ def without_points(briefing: Briefing, suppressed: set[str]) -> tuple[Briefing, 
 
     def keep(section: Section) -> Section:
         nonlocal left_out
-        if section.key == "changes":
-            return section
         points = tuple(p for p in section.points if point_key(p.text) not in suppressed)
+        if section.key == "changes":
+            # A point the user deleted is not news when the generator drops it as well.
+            return replace(section, points=points)
         left_out += len(section.points) - len(points)
         return replace(section, points=points, subsections=tuple(keep(s) for s in section.subsections))
 

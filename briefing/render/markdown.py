@@ -22,7 +22,8 @@ _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")  # "1. x" would start a nu
 
 def md(text: object) -> str:
     """Article text as literal Markdown: every markup character escaped."""
-    out = _INLINE.sub(r"\\\1", str(text).replace("\n", " "))
+    # Any line ending CommonMark knows (\r, \n) would end the list item.
+    out = _INLINE.sub(r"\\\1", re.sub(r"\r\n?|\n", " ", str(text)))
     out = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
     return _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
 
