@@ -114,6 +114,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     recogniser the entities. Docs are read as they come and not kept.
     """
     from .attribute import attribute, needs_context, opens_with_quote
+    from .event import event_words
     from .figures import extract as extract_figures
 
     nlp, model_name = load_model([model] if model else config.models)
@@ -159,6 +160,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 stance=att.stance and speaker is not None,
                 needs_context=needs_context(sent),
                 figures=extract_figures(sent),
+                event=event_words(sent, token_party, config.verbs, config.stance_verbs),
             ))
             # A later "he" or "they" most likely means whoever spoke, acted or vouched last.
             last = next((p for p in (speaker, att.actor, att.source) if p is not None), None)

@@ -12,7 +12,7 @@ from .differ import differences
 from .model import Article, Briefing, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
-from .select import Cluster, Vector, cluster, consensus, may_be_same, pick, scores, tfidf
+from .select import Cluster, Vector, cluster, consensus, cosine, may_be_same, pick, scores, tfidf
 from .timeline import timeline
 
 _OTHER = "other:"
@@ -116,21 +116,44 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     ids = _current(sc, clusters, ids)
     by_id = _local_scores(sc, clusters, ids, config, method, ages)
     keys = _party_keys(clusters, ids, config)
-    share = budget // max(1, len(keys))
-    subsections = []
-    everyone: list[int] = []
     by_party: dict[str | None, list[int]] = {}
     for i in ids:
         by_party.setdefault(clusters[i].lead.speaker, []).append(i)
+    chosen = _round_robin(keys, by_party, clusters, by_id, sc.max_points, budget, vectors, used)
+    subsections = []
     for key in keys:
-        chosen = pick(by_party.get(key, []), clusters, by_id, max_points=sc.max_points, max_words=share,
-                      vectors=vectors, diversity=_SECTION_DIVERSITY, against=[*used, *everyone])
-        everyone += chosen
+        mine = chosen.get(key, [])
         subsections.append(Section(
             key=f"{sc.key}.{key}", title=_party_name(key, config),
-            points=tuple(clusters[i].point() for i in chosen),
-            note="" if chosen else "No stance attributed to this party in the sources."))
+            points=tuple(clusters[i].point() for i in mine),
+            note="" if mine else "No stance attributed to this party in the sources."))
+    everyone = [i for key in keys for i in chosen.get(key, [])]
     return Section(key=sc.key, title=sc.title, subsections=tuple(subsections), kind="parties"), everyone
+
+
+def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clusters: Sequence[Cluster],
+                 by_id: dict[int, float], max_points: int, budget: int, vectors: dict[tuple[int, int], Vector],
+                 used: Sequence[int]) -> dict[str, list[int]]:
+    """Every party's best stance first, then every party's second best, and so on while the
+    budget lasts: each party is heard, and words a party has no use for go to the others."""
+    chosen: dict[str, list[int]] = {k: [] for k in keys}
+    queues = {k: sorted(by_party.get(k, []), key=lambda i: (-by_id.get(i, 0.0), clusters[i].lead.key))
+              for k in keys}
+    words = 0
+    for _ in range(max_points):
+        for key in keys:
+            everyone = [i for k in keys for i in chosen[k]]
+            while queues[key]:
+                i = queues[key].pop(0)
+                if by_id.get(i, 0.0) <= 0.0 or words + clusters[i].cost > budget:
+                    continue
+                v = vectors[clusters[i].lead.key]
+                if any(cosine(v, vectors[clusters[j].lead.key]) >= _SECTION_DIVERSITY for j in (*used, *everyone)):
+                    continue
+                chosen[key].append(i)
+                words += clusters[i].cost
+                break
+    return chosen
 
 
 def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
@@ -185,7 +208,8 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
     typical = {n: 1.0 if n in ages.dates else w for n, w in consensus(sentences, vectors).items()}
     clusters = ages.date_clusters([
         replace(c, consensus=max(typical[n] for n in c.sources))
-        for c in cluster(sentences, config.similarity, vectors, compatible=lambda a, b: may_be_same(a, b, synonyms))])
+        for c in cluster(sentences, config.similarity, vectors, compatible=lambda a, b: may_be_same(a, b, synonyms),
+                         synonyms=synonyms)])
     # Without a single dated source there is nothing to put in date order.
     wanted = [sc for sc in config.sections if sc.kind != "timeline" or ages.known]
     budgets = _budgets(wanted, sources, config)

@@ -83,6 +83,8 @@ class Config:
     certain_cues: tuple[str, ...] = ()  # a claim stated as settled
     hedge_cues: tuple[str, ...] = ()  # a claim stated with caution
     denial_cues: tuple[str, ...] = ()  # a claim denied
+    word_groups: tuple[tuple[str, ...], ...] = ()  # words outlets use for one thing, first is the name
+    ignored_words: tuple[str, ...] = ()  # titles and roles: say who, not what happened
     differ_title: str = "Where sources differ"
     differ_max_points: int = 3
     author: str = ""  # the DOCX's author property and comment author
@@ -97,10 +99,14 @@ class Config:
         return key
 
     def party_synonyms(self) -> dict[str, str]:
-        """Each one-word alias, lower case, to its party's key: "moscow" and "putin" count as
-        one word when sentences are compared."""
-        return {a.lower(): f"party:{p.key}" for p in self.all_parties for a in p.aliases
-                if " " not in a}
+        """Each one-word alias, lower case, to its party's key, and each word of a word group
+        to the group's first word: "moscow" and "putin", "talks" and "negotiation", count as
+        one word when sentences are compared; an ignored word maps to "" (left out)."""
+        words = {w: group[0] for group in self.word_groups for w in group[1:]}
+        words.update((w, "") for w in self.ignored_words)
+        words.update({a.lower(): f"party:{p.key}" for p in self.all_parties for a in p.aliases
+                      if " " not in a})
+        return words
 
 
 def _lower_set(table: dict[str, Any], key: str) -> frozenset[str]:
@@ -284,6 +290,8 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         min_language_share=float(c["min_language_share"]), boilerplate=patterns["boilerplate"],
         byline=patterns["byline"], caption=patterns["caption"],
         similarity=float(table["dedupe"]["similarity"]),
+        word_groups=tuple(tuple(g.lower().split()) for g in table["dedupe"]["synonyms"] if g.strip()),
+        ignored_words=tuple(w.lower() for w in table["dedupe"]["ignore"]),
         verbs=frozenset(v.lower() for v in att["verbs"]),
         stance_verbs=frozenset(v.lower() for v in att["stance_verbs"]),
         stance_nouns=frozenset(v.lower() for v in att["stance_nouns"]),

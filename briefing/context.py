@@ -35,7 +35,7 @@ def _join(before: Sentence, s: Sentence, config: Config) -> Sentence:
     joined = replace(
         s, text=f"{before.text} {s.text}", words=before.words + s.words, lemmas=before.lemmas + s.lemmas,
         terms=before.terms + s.terms, entities=before.entities + s.entities,
-        backdrop=_flags(before) + _flags(s),
+        backdrop=_flags(before) + _flags(s), event=tuple(dict.fromkeys(before.event + s.event)),
         parties=tuple(dict.fromkeys(before.parties + s.parties)), figures=before.figures + s.figures,
         speaker=before.speaker or s.speaker, actor=before.actor or s.actor,
         stance=before.stance or s.stance, needs_context=before.needs_context)

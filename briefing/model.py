@@ -81,6 +81,7 @@ class Sentence:
     actor: str | None = None  # party that is the subject of the main clause, whatever the verb
     stance: bool = False  # the speaker demands, rejects, proposes... (not merely "said")
     figures: tuple[Figure, ...] = ()
+    event: tuple[str, ...] = ()  # what it reports: predicate and argument heads (see event.py)
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"
     sections: tuple[str, ...] = ()  # the sections the router gave the sentence, best first
 

@@ -64,7 +64,7 @@ def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = No
     """
     synonyms = synonyms or {}
     df: Counter[str] = Counter()
-    terms = {s.key: [synonyms.get(t, t) for t in s.terms] for s in sentences}
+    terms = {s.key: _terms(s, synonyms) for s in sentences}
     for s in sentences:
         df.update(set(terms[s.key]))
     n = len(sentences)
@@ -73,6 +73,20 @@ def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = No
         tf = Counter(terms[s.key])
         out[s.key] = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in tf.items()}
     return out
+
+
+def _terms(s: Sentence, synonyms: Mapping[str, str]) -> list[str]:
+    """A sentence's terms as compared: synonyms replaced, words mapped to "" left out, and
+    every word of a name that holds a party's alias counted as that party ("Volodymyr
+    Zelensky", "President Donald Trump")."""
+    names: dict[str, str] = {}
+    for e in s.entities:
+        words = [w.strip(".,’'\"").lower() for w in e.text.split()]
+        party = next((synonyms[w] for w in words if synonyms.get(w, "").startswith("party:")), None)
+        if party:
+            names.update((w, party) for w in words)
+    out = [names.get(t) or synonyms.get(t, t) for t in s.terms]
+    return [t for t in out if t]
 
 
 # Entity kinds naming where something happened, and the measured numbers a fact turns on.
@@ -100,7 +114,10 @@ def may_be_same(a: Sentence, b: Sentence, synonyms: Mapping[str, str] | None = N
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return False
     pa, pb = _places(a, synonyms), _places(b, synonyms)
-    if pa and pb and not pa & pb:
+    named = {p for p in pa | pb if not p.startswith("party:")}
+    # Countries and capitals that name a party say who as often as where: they set two
+    # sentences apart only beside a place that is no party (a city, a region).
+    if pa and pb and not pa & pb and named:
         return False
     ma, mb = _measures(a), _measures(b)
     return not any(k in mb and not ma[k] & mb[k] for k in ma)
@@ -145,19 +162,39 @@ def _prefix(v: Vector, order: dict[str, int], threshold: float) -> list[str]:
     return prefix if total > 0 else []
 
 
+# How much lower the cosine may be when two sentences share the words of what happened
+# (see event.py): by one such word, and by two with a third (a party, say) in common.
+_ONE_EVENT_WORD = 0.05
+_TWO_EVENT_WORDS = 0.11
+
+
+def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
+          synonyms: Mapping[str, str] | None = None) -> bool:
+    """Whether two sentences say the same thing: many shared rare words, or fewer of them
+    and the same predicate and arguments."""
+    if cos >= threshold:
+        return True
+    synonyms = synonyms or {}
+    shared = ({synonyms.get(w, w) for w in a.event} & {synonyms.get(w, w) for w in b.event}) - {""}
+    content = sum(1 for w in shared if not w.startswith("party:"))
+    return ((cos >= threshold - _ONE_EVENT_WORD and content >= 1)
+            or (cos >= threshold - _TWO_EVENT_WORDS and content >= 2 and len(shared) >= 3))
+
+
 def _joins(s: Sentence, group: Sequence[Sentence], vectors: dict[tuple[int, int], Vector], threshold: float,
-           compatible: Callable[[Sentence, Sentence], bool] | None) -> bool:
-    """Same text as a member, or alike enough to one member and compatible with all of them."""
+           compatible: Callable[[Sentence, Sentence], bool] | None, synonyms: Mapping[str, str] | None) -> bool:
+    """Same text as a member, or alike one member and compatible with all of them."""
     if any(s.text == m.text for m in group):
         return True
     v = vectors[s.key]
-    return (any(cosine(v, vectors[m.key]) >= threshold for m in group)
+    return (any(alike(m, s, cosine(v, vectors[m.key]), threshold, synonyms) for m in group)
             and (compatible is None or all(compatible(m, s) for m in group)))
 
 
 def cluster(sentences: Sequence[Sentence], threshold: float,
             vectors: dict[tuple[int, int], Vector] | None = None,
-            compatible: Callable[[Sentence, Sentence], bool] | None = None) -> list[Cluster]:
+            compatible: Callable[[Sentence, Sentence], bool] | None = None,
+            synonyms: Mapping[str, str] | None = None) -> list[Cluster]:
     """Greedy single pass in reading order: a sentence joins the first cluster it matches
     (same text as a member, or cosine with a member at least `threshold`, 0 < threshold ≤ 1,
     and `compatible` with every member).
@@ -174,14 +211,14 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     by_term: dict[str, list[int]] = {}
     for s in sentences:
         v = vectors[s.key]
-        prefix = _prefix(v, order, threshold)
+        prefix = _prefix(v, order, max(1e-6, threshold - _TWO_EVENT_WORDS))  # the lowest cosine that may join
         candidates = set(by_text.get(s.text, ()))
         for t in prefix:
             candidates.update(by_term.get(t, ()))
         for g in sorted(candidates):  # the earliest cluster first, as a scan of all would find
             if s.source in sources[g]:
                 continue
-            if _joins(s, groups[g], vectors, threshold, compatible):
+            if _joins(s, groups[g], vectors, threshold, compatible, synonyms):
                 groups[g].append(s)
                 sources[g].add(s.source)
                 break
@@ -243,7 +280,9 @@ def standalone(s: Sentence) -> float:
         return 0.0  # a run-on "sentence" (a list, a table flattened to text) is no briefing point
     factor = 0.25 if s.needs_context else 1.0
     if len(s.words) < 8:
-        factor *= 0.6
+        factor *= 0.3  # "For now, expectations remain cautious.": true, and says nothing checkable
+    elif len(s.words) < 12:
+        factor *= 0.7
     return factor
 
 

@@ -8,18 +8,20 @@ from dataclasses import replace
 import pytest
 
 from briefing.model import Sentence
-from briefing.select import Cluster, cluster, cosine, tfidf
+from briefing.select import Cluster, alike, cluster, cosine, tfidf
 
 
 def cluster_by_scan(sentences: list[Sentence], threshold: float) -> list[tuple[Sentence, ...]]:
-    """The definition: each sentence joins the first cluster of other sources with a member it matches."""
+    """The definition: each sentence joins the first cluster of other sources with a member it is
+    alike (by words, or by fewer words and the same event)."""
     vectors = tfidf(sentences)
     groups: list[list[Sentence]] = []
     for s in sentences:
         for group in groups:
             if any(m.source == s.source for m in group):
                 continue
-            if any(s.text == m.text or cosine(vectors[s.key], vectors[m.key]) >= threshold for m in group):
+            if any(s.text == m.text or alike(m, s, cosine(vectors[s.key], vectors[m.key]), threshold)
+                   for m in group):
                 group.append(s)
                 break
         else:

@@ -1,0 +1,81 @@
+"""Event: the words that say what a sentence reports — its main predicate and the heads of
+that predicate's subject, object and prepositional objects.
+
+Two outlets retelling one fact choose different words around it ("Just a day earlier, Russia
+launched renewed missile and drone attacks on Kyiv" and "Over the weekend, Russia launched
+hundreds of missiles and drones at Kyiv"), but they mostly keep who did what to whom: here
+Russia, launch, Kyiv. A reporting verb ("Trump said that...") is looked through to what is
+reported. A party's names count as the party.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "agent", "acomp")
+_CLAUSES = ("ccomp", "xcomp")
+_SKIP_POS = ("PRON", "DET", "AUX", "PUNCT", "SPACE", "NUM", "CCONJ", "SCONJ", "PART")
+
+
+# Verbs that only say how or when the real predicate happens: "continue to insist", "is set
+# to meet", "appears to be building".
+_ASPECT = frozenset(("continue", "begin", "start", "keep", "seem", "appear", "try", "set", "go",
+                     "expect", "plan", "intend", "aim", "hope", "need", "want"))
+_EMPTY_VERBS = frozenset(("be", "have", "do"))
+
+
+def _word(tok: Token, token_party: dict[int, str], predicate: bool = False) -> str | None:
+    if tok.i in token_party:
+        return f"party:{token_party[tok.i]}"
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # when it happened: outlets say it differently ("on Sunday", "a day earlier")
+    lemma = tok.lemma_.lower()
+    if predicate:  # "give up", "make" are stop words but say what happened
+        return lemma if tok.is_alpha and lemma not in _EMPTY_VERBS else None
+    if tok.pos_ in _SKIP_POS or tok.is_stop or not tok.is_alpha:
+        return None
+    return lemma
+
+
+def _predicates(verb: Token, reporting: Collection[str], stances: Collection[str]) -> list[Token]:
+    """The verb of what is reported, through reporting and aspect verbs; a stance verb on the
+    way is kept too ("demanded that Ukraine give up": demand, give)."""
+    out = []
+    for _ in range(4):
+        lemma = verb.lemma_.lower()
+        looks_through = lemma in reporting or lemma in _ASPECT
+        clause = next((c for c in verb.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")), None)
+        if not looks_through or clause is None:
+            break
+        if lemma in stances:
+            out.append(verb)
+        verb = clause
+    return out + [verb]
+
+
+def _heads(verb: Token) -> list[Token]:
+    """The predicate's argument heads: subject, objects, and the objects of its prepositions."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in _ARGUMENTS:
+            out.append(child)
+            # "hundreds of missiles": the noun the quantity is of
+            out.extend(g for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep":
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prt":
+            out.append(child)
+    out.extend(c for a in list(out) for c in a.children if c.dep_ in ("compound", "conj"))
+    return out
+
+
+def event_words(sent: Span, token_party: dict[int, str], reporting: Collection[str],
+                stances: Collection[str] = ()) -> tuple[str, ...]:
+    """The sentence's event: predicate lemmas first, then its arguments' words, without repeats."""
+    verbs = _predicates(sent.root, reporting, stances)
+    words = [_word(v, token_party, predicate=True) for v in verbs]
+    words += [_word(t, token_party) for t in _heads(verbs[-1]) if t.dep_ != "prt"]
+    words += [_word(t, token_party, predicate=True) for t in _heads(verbs[-1]) if t.dep_ == "prt"]
+    return tuple(dict.fromkeys(w for w in words if w))
