@@ -12,7 +12,7 @@ from .differ import differences
 from .model import Article, Briefing, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
-from .select import Cluster, Vector, cluster, consensus, cosine, may_be_same, pick, scores, tfidf
+from .select import Cluster, Vector, cluster, consensus, cosine, may_be_same, pick, scores, standalone, tfidf
 from .timeline import timeline
 
 _OTHER = "other:"
@@ -61,6 +61,7 @@ def _party_name(key: str, config: Config) -> str:
     return key[len(_OTHER):] if key.startswith(_OTHER) else config.party_name(key)
 
 
+_SEED_STANDALONE = 0.7  # see select.standalone: at least a sentence of 8 words that needs no other
 _SECTION_DIVERSITY = 0.35  # a point this close to one already in the section says it again
 _TAKEAWAY_DIVERSITY = 0.2
 
@@ -157,10 +158,13 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
 
 
 def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
-               budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages) -> list[int]:
+               budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages,
+               used: set[int]) -> list[int]:
     """The story in a few points: the most central point of each section first, so that
     talks, positions, fighting and what is unresolved are all covered, then the next best."""
-    allowed = set(_current(sc, clusters, range(len(clusters))))
+    # A takeaway stands for part of the story: a short or dangling sentence can't.
+    allowed = {i for i in _current(sc, clusters, range(len(clusters)))
+               if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE}
     if sc.current:
         score = {i: v * ages.weight(clusters[i]) for i, v in score.items()}
     placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}
@@ -215,10 +219,17 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
     budgets = _budgets(wanted, sources, config)
     score = scores(clusters, method, config.language)
     used: set[int] = set()
+    questions = next((sc for sc in wanted if sc.kind == "questions"), None)
+    differ = (_differences(as_written, clusters, score, config, synonyms)
+              if questions is not None and config.differ_max_points else None)
+    if differ:
+        # A claim quoted where sources differ is not made again as a point of its own.
+        quoted = {k for p in differ.points for k in p.sentences}
+        used.update(i for i, c in enumerate(clusters) if any(m.key in quoted for m in c.members))
     built: dict[str, Section] = {}
     for sc in wanted:
         if sc.kind == "summary":
-            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages)
+            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages, used)
             used.update(chosen)
             built[sc.key] = Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen))
@@ -236,14 +247,13 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
             ids = [i for i in ids if clusters[i].lead.speaker is not None
                    and (clusters[i].lead.stance or _placement(clusters[i], config) == sc.key)]
         build = _parties if sc.kind == "parties" else _section
-        differ = (_differences(as_written, clusters, score, config, synonyms)
-                  if sc.kind == "questions" and config.differ_max_points else None)
-        budget = budgets[sc.key] - (differ.cost if differ else 0)
+        mine = differ if sc is questions else None
+        budget = budgets[sc.key] - (mine.cost if mine else 0)
         # Against every point made so far: a fact said in one section is not said again in another.
         section, chosen = build(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors, ages,
                                 sorted(used))
         used.update(chosen)
-        built[sc.key] = replace(section, subsections=(differ,)) if differ else section
+        built[sc.key] = replace(section, subsections=(mine,)) if mine else section
     for sc in wanted:
         if sc.kind == "timeline":  # last: it knows which points the other sections make
             points = timeline(clusters, ages, score, max_points=sc.max_points,
