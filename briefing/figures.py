@@ -55,9 +55,19 @@ def extract(sent: Span) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+_MEASURED = ("PERCENT", "MONEY")
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _number(figure: Figure) -> tuple[str, str]:
+    """What a figure amounts to, whatever the wording: its kind and its digits."""
+    return figure.kind, " ".join(n.replace(",", "") for n in _AMOUNT.findall(figure.value))
+
+
 def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int) -> Section:
     """The most telling figures: one row per stretch of text, never the same words twice."""
     rows: dict[tuple[int, int, str], Point] = {}
+    by_number: dict[tuple[str, str], tuple[int, int, str]] = {}
     words = 0
     candidates = [(f, s) for s in sentences for f in s.figures]
     candidates.sort(key=lambda fs: (_KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
@@ -69,11 +79,21 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int) -
             if figure.value not in (row.figure or ""):
                 rows[key] = replace(row, figure=f"{row.figure}; {figure.value}")
             continue
+        same = by_number.get(_number(figure))
+        if same is not None and figure.kind in _MEASURED:
+            # Another source giving the same share or sum ("about 90 percent", "roughly 90%"):
+            # one row citing both, not the figure twice.
+            row = rows[same]
+            if s.source not in row.sources:
+                rows[same] = replace(row, sources=tuple(sorted((*row.sources, s.source))),
+                                     sentences=tuple(sorted((*row.sentences, s.key))))
+            continue
         cost = len(figure.context.split())
         if len(rows) >= sc.max_points or words + cost > budget:
             continue
         words += cost
         rows[key] = Point(text=figure.context, sources=(s.source,), sentences=(s.key,), figure=figure.value)
+        by_number.setdefault(_number(figure), key)
     points = tuple(rows.values())
     return Section(key=sc.key, title=sc.title, points=points, kind="figures",
                    note="" if points else "No figures in the sources.")
