@@ -12,7 +12,7 @@ from .differ import differences
 from .model import Article, Briefing, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
-from .select import Cluster, Vector, cluster, consensus, cosine, may_be_same, pick, scores, standalone, tfidf
+from .select import Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
 from .timeline import timeline
 
 _OTHER = "other:"
@@ -148,8 +148,7 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
                 i = queues[key].pop(0)
                 if by_id.get(i, 0.0) <= 0.0 or words + clusters[i].cost > budget:
                     continue
-                v = vectors[clusters[i].lead.key]
-                if any(cosine(v, vectors[clusters[j].lead.key]) >= _SECTION_DIVERSITY for j in (*used, *everyone)):
+                if says_again(i, (*used, *everyone), clusters, vectors, _SECTION_DIVERSITY):
                     continue
                 chosen[key].append(i)
                 words += clusters[i].cost

@@ -293,6 +293,28 @@ def specificity(s: Sentence) -> float:
     return 1 + 0.1 * min(4, len(set(e.text for e in s.entities))) + 0.15 * min(2, numbers)
 
 
+# One party saying the same thing twice is worded further apart than two outlets reporting
+# it: "closer than ever, even as talks stalled over territory" and "closer to an agreement
+# than at any point ... territorial control continues to complicate" share few words.
+SAME_SPEAKER_DIVERSITY = 0.2
+
+
+def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
+               vectors: dict[tuple[int, int], Vector], diversity: float) -> bool:
+    """Whether point `i` is too close to one of `others` to be worth saying too: cosine at
+    least `diversity`, or at least SAME_SPEAKER_DIVERSITY between stances of one speaker."""
+    lead = clusters[i].lead
+    v = vectors[lead.key]
+    for j in others:
+        other = clusters[j].lead
+        limit = diversity
+        if lead.speaker is not None and lead.speaker == other.speaker:
+            limit = min(limit, SAME_SPEAKER_DIVERSITY)
+        if cosine(v, vectors[other.key]) >= limit:
+            return True
+    return False
+
+
 def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int, float], *,
          max_points: int, max_words: int, vectors: dict[tuple[int, int], Vector],
          min_points: int = 0, diversity: float = 1.0, against: Sequence[int] = ()) -> list[int]:
@@ -308,8 +330,7 @@ def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int
         cost = clusters[i].cost
         if words + cost > max_words and len(chosen) >= min_points:
             continue
-        v = vectors[clusters[i].lead.key]
-        if any(cosine(v, vectors[clusters[j].lead.key]) >= diversity for j in (*against, *chosen)):
+        if says_again(i, (*against, *chosen), clusters, vectors, diversity):
             continue
         chosen.append(i)
         words += cost

@@ -76,3 +76,17 @@ def test_sentences_without_terms_merge_only_by_text() -> None:
     b = Sentence(text="Yes.", source=2, paragraph=0, index=0)
     c = Sentence(text="No.", source=3, paragraph=0, index=0)
     assert [len(g.members) for g in cluster([a, b, c], 0.5)] == [2, 1]
+
+
+def test_one_speaker_saying_it_again_is_a_repeat_at_lower_overlap() -> None:
+    from briefing.select import SAME_SPEAKER_DIVERSITY, says_again
+
+    def sentence(source: int, speaker: str | None) -> Sentence:
+        return Sentence(text=f"s{source}", source=source, paragraph=0, index=0, speaker=speaker)
+
+    clusters = [Cluster((sentence(1, "us"),)), Cluster((sentence(2, "us"),)), Cluster((sentence(3, None),))]
+    # Three vectors at a cosine between the same-speaker limit and the general one.
+    vectors = {(1, 0): {"a": 1.0, "b": 1.0}, (2, 0): {"a": 1.0, "c": 2.0}, (3, 0): {"a": 1.0, "c": 2.0}}
+    assert SAME_SPEAKER_DIVERSITY <= cosine(vectors[(1, 0)], vectors[(2, 0)]) < 0.35
+    assert says_again(1, [0], clusters, vectors, 0.35)  # the same speaker: a repeat
+    assert not says_again(2, [0], clusters, vectors, 0.35)  # another speaker: not yet
