@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .config import Config, SectionConfig
+from .config import OTHER_PARTY, Config, SectionConfig
 from .context import with_context
 from .differ import differences
 from .model import Article, Briefing, Section, Sentence, Source
@@ -15,7 +15,6 @@ from .figures import key_figures
 from .select import Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
 from .timeline import timeline
 
-_OTHER = "other:"
 
 
 def _placement(c: Cluster, config: Config) -> str | None:
@@ -52,13 +51,9 @@ def _party_keys(clusters: Sequence[Cluster], ids: Sequence[int], config: Config)
     keys = [p.key for p in config.parties]
     if config.other_parties:
         others = Counter(clusters[i].lead.speaker for i in ids
-                         if (clusters[i].lead.speaker or "").startswith(_OTHER))
+                         if (clusters[i].lead.speaker or "").startswith(OTHER_PARTY))
         keys += sorted(others, key=lambda k: (-others[k], k))
     return keys
-
-
-def _party_name(key: str, config: Config) -> str:
-    return key[len(_OTHER):] if key.startswith(_OTHER) else config.party_name(key)
 
 
 _SEED_STANDALONE = 0.7  # see select.standalone: at least a sentence of 8 words that needs no other
@@ -125,7 +120,7 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     for key in keys:
         mine = chosen.get(key, [])
         subsections.append(Section(
-            key=f"{sc.key}.{key}", title=_party_name(key, config),
+            key=f"{sc.key}.{key}", title=config.party_name(key),
             points=tuple(clusters[i].point() for i in mine),
             note="" if mine else "No stance attributed to this party in the sources."))
     everyone = [i for key in keys for i in chosen.get(key, [])]
@@ -186,14 +181,15 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
 DIFFER_POOL = 300  # clusters, the best by the story-wide score, whose claims are compared pairwise
 
 
-def _differences(as_written: Sequence[Sentence], clusters: Sequence[Cluster], score: dict[int, float],
-                 config: Config, synonyms: dict[str, str]) -> Section | None:
+def _differences(as_written: Sequence[Sentence], joined: Sequence[Sentence], clusters: Sequence[Cluster],
+                 score: dict[int, float], config: Config, synonyms: dict[str, str]) -> Section | None:
     """The "Where sources differ" list of the open questions, from the claims of the clusters
     that matter most (a sentence joined to the one before it brings that one along)."""
     best = sorted(range(len(clusters)), key=lambda i: (-score.get(i, 0.0), i))[:DIFFER_POOL]
     keys = {m.key for i in best for m in clusters[i].members}
     keys |= {(k[0], k[1] - 1) for k in keys}
-    points = differences([s for s in as_written if s.key in keys], config, config.differ_max_points, synonyms)
+    points = differences([s for s in as_written if s.key in keys], config, config.differ_max_points, synonyms,
+                         [s for s in joined if s.key in keys])
     if not points:
         return None
     return Section(key="differ", title=config.differ_title, points=tuple(points))
@@ -219,7 +215,7 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
     score = scores(clusters, method, config.language)
     used: set[int] = set()
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
-    differ = (_differences(as_written, clusters, score, config, synonyms)
+    differ = (_differences(as_written, sentences, clusters, score, config, synonyms)
               if questions is not None and config.differ_max_points else None)
     if differ:
         # A claim quoted where sources differ is not made again as a point of its own.

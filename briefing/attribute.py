@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .config import Config
+from .config import OTHER_PARTY, Config
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CORE_DEPS = ("compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "npadvmod", "case")
@@ -78,7 +78,7 @@ def party_of_phrase(head: Token, token_party: dict[int, str], config: Config) ->
     if not found and config.other_parties and head.ent_type_ in _OTHER_PARTY_LABELS and head.pos_ == "PROPN":
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ in _OTHER_PARTY_LABELS:
-            return "other:" + ent.text
+            return OTHER_PARTY + ent.text
     return None
 
 

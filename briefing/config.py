@@ -93,6 +93,9 @@ class Config:
         return next(s for s in self.sections if s.key == key)
 
     def party_name(self, key: str) -> str:
+        """A party's name; a party found by the parser ("other:Turkey") is named as written."""
+        if key.startswith(OTHER_PARTY):
+            return key[len(OTHER_PARTY):]
         for p in self.all_parties:
             if p.key == key:
                 return p.name
@@ -111,6 +114,9 @@ class Config:
 
 def _lower_set(table: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(v).lower() for v in table.get(key, []))
+
+
+OTHER_PARTY = "other:"  # key prefix of a country or body outside the configured parties
 
 
 def default_table() -> dict[str, Any]:

@@ -10,17 +10,16 @@ config, not code.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .classify import count_cues
 from .config import Config
+from .context import with_context
+from .figures import measures
 from .model import Point, Sentence
 from .select import Vector, cosine, tfidf
 
-_MEASURES = ("PERCENT", "MONEY", "QUANTITY")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -32,18 +31,10 @@ class Claim:
     figures: Mapping[str, frozenset[str]]  # measure kind → the numbers given for it
 
 
-def _numbers(value: str) -> frozenset[str]:
-    return frozenset(n.replace(",", "") for n in _NUMBER.findall(value))
-
-
 def _claim(s: Sentence, config: Config) -> Claim:
-    figures: dict[str, frozenset[str]] = {}
-    for f in s.figures:
-        if f.kind in _MEASURES:
-            figures[f.kind] = figures.get(f.kind, frozenset()) | _numbers(f.value)
     return Claim(sentence=s, certain=count_cues(s, config.certain_cues) > 0,
                  hedged=count_cues(s, config.hedge_cues) > 0,
-                 negated=count_cues(s, config.denial_cues) > 0, figures=figures)
+                 negated=count_cues(s, config.denial_cues) > 0, figures=measures(s))
 
 
 def _kind(a: Claim, b: Claim) -> str | None:
@@ -81,33 +72,24 @@ def _bigrams(s: Sentence, parties: frozenset[str]) -> set[tuple[str, str]]:
 
 
 def _name(s: Sentence, config: Config) -> str | None:
-    if s.speaker is None:
-        return None
-    return s.speaker.split(":", 1)[1] if s.speaker.startswith("other:") else config.party_name(s.speaker)
-
-
-def _in_context(sentences: Sequence[Sentence]) -> dict[tuple[int, int], Sentence]:
-    """Each sentence that leans on the one before, with that one's words added for comparing."""
-    out = {}
-    before: Sentence | None = None
-    for s in sentences:
-        if s.needs_context and before is not None and before.source == s.source:
-            out[s.key] = Sentence(text=s.text, source=s.source, paragraph=s.paragraph, index=s.index,
-                                  terms=before.terms + s.terms)
-        else:
-            out[s.key] = s
-        before = s
-    return out
+    return config.party_name(s.speaker) if s.speaker is not None else None
 
 
 def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
-                synonyms: Mapping[str, str] | None = None) -> list[Point]:
-    """The pairs most clearly about one subject, each sentence in one pair at most."""
+                synonyms: Mapping[str, str] | None = None,
+                joined: Sequence[Sentence] | None = None) -> list[Point]:
+    """The pairs most clearly about one subject, each sentence in one pair at most.
+
+    Claims are quoted as written; their subject is compared with the sentence before
+    joined where they lean on it (`joined`: `context.with_context` of the sentences, made
+    here when not given).
+    """
     claims = [c for c in (_claim(s, config) for s in sentences)
               if c.certain or c.hedged or c.negated or c.figures]
     if len(claims) < 2:
         return []
-    context = _in_context(sentences)
+    by_key = {s.key: s for s in (joined if joined is not None else with_context(sentences, config))}
+    context = {s.key: by_key.get(s.key, s) for s in sentences}
     parties = frozenset((synonyms or {}).keys())
     vectors: dict[tuple[int, int], Vector] = tfidf(list(context.values()), synonyms)
     pairs = []

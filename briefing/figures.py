@@ -56,12 +56,27 @@ def extract(sent: Span) -> tuple[Figure, ...]:
 
 
 _MEASURED = ("PERCENT", "MONEY")
+MEASURES = ("PERCENT", "MONEY", "QUANTITY")  # a fact turns on these; counts and dates less so
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+def amount(figure: Figure) -> str:
+    """What a figure amounts to, whatever the wording: "about 90 percent" and "roughly 90%"
+    are both "90"."""
+    return " ".join(n.replace(",", "") for n in _AMOUNT.findall(figure.value))
+
+
 def _number(figure: Figure) -> tuple[str, str]:
-    """What a figure amounts to, whatever the wording: its kind and its digits."""
-    return figure.kind, " ".join(n.replace(",", "") for n in _AMOUNT.findall(figure.value))
+    return figure.kind, amount(figure)
+
+
+def measures(s: Sentence) -> dict[str, frozenset[str]]:
+    """The amounts a sentence gives, by kind of measure (share, sum, quantity)."""
+    out: dict[str, set[str]] = {}
+    for f in s.figures:
+        if f.kind in MEASURES and amount(f):
+            out.setdefault(f.kind, set()).add(amount(f))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int) -> Section:

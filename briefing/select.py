@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .figures import measures
 from .model import Point, Sentence
 from .summarize import rank
 
@@ -89,21 +90,12 @@ def _terms(s: Sentence, synonyms: Mapping[str, str]) -> list[str]:
     return [t for t in out if t]
 
 
-# Entity kinds naming where something happened, and the measured numbers a fact turns on.
+# Entity kinds naming where something happened.
 _PLACES = ("GPE", "LOC", "FAC")
-_MEASURES = ("PERCENT", "MONEY", "QUANTITY")
 
 
 def _places(s: Sentence, synonyms: Mapping[str, str]) -> frozenset[str]:
     return frozenset(synonyms.get(e.text.lower(), e.text.lower()) for e in s.entities if e.label in _PLACES)
-
-
-def _measures(s: Sentence) -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for f in s.figures:
-        if f.kind in _MEASURES:
-            out.setdefault(f.kind, set()).add(f.value.lower())
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def may_be_same(a: Sentence, b: Sentence, synonyms: Mapping[str, str] | None = None) -> bool:
@@ -119,7 +111,7 @@ def may_be_same(a: Sentence, b: Sentence, synonyms: Mapping[str, str] | None = N
     # sentences apart only beside a place that is no party (a city, a region).
     if pa and pb and not pa & pb and named:
         return False
-    ma, mb = _measures(a), _measures(b)
+    ma, mb = measures(a), measures(b)
     return not any(k in mb and not ma[k] & mb[k] for k in ma)
 
 
