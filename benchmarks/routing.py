@@ -58,7 +58,7 @@ def best_match(unit: str, candidates: list) -> tuple[object | None, float]:
     return best, score
 
 
-def measure(labels_path: Path, seeds: Path) -> dict[str, float]:
+def measure(labels_path: Path, seeds: Path, errors: list[str] | None = None) -> dict[str, float]:
     config = load_config()
     raws, _ = read_folder(seeds)
     articles = [clean(raw, n, config) for n, raw in enumerate(raws, 1)]
@@ -94,6 +94,9 @@ def measure(labels_path: Path, seeds: Path) -> dict[str, float]:
         # place it in (see `route` for the rule deciding them).
         predicted = {SECTION_LABELS[k] for k in match.sections if k in SECTION_LABELS}
         gold = set(unit["sections"])
+        if errors is not None and predicted != gold:
+            errors.append(f"{unit['doc']}/{unit['i']} gold={','.join(sorted(gold)) or '-'} "
+                          f"got={','.join(sorted(predicted)) or '-'} | {unit['text'][:110]}")
         for label in LABELS:
             c = section_counts[label]
             c["tp" if label in predicted and label in gold else
@@ -127,11 +130,15 @@ def main() -> int:
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--write-baseline", action="store_true")
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="list the units whose sections differ from the labels")
     args = ap.parse_args()
     if not args.labels.exists():
         print(f"labels not found: {args.labels}", file=sys.stderr)
         return 2
-    figures = measure(args.labels, args.seeds)
+    errors: list[str] = []
+    figures = measure(args.labels, args.seeds, errors)
+    if args.errors:
+        print("\n".join(errors))
     width = max(map(len, figures))
     for key, value in figures.items():
         print(f"{key:<{width}}  {value:.3f}")

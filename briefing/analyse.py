@@ -13,7 +13,7 @@ from .model import Article, Entity, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
     from spacy.matcher import PhraseMatcher
 
 
@@ -72,13 +72,24 @@ def looks_ahead(ent: Span) -> bool:
     return False
 
 
+def _trailing_participle(tok: Token) -> bool:
+    first = min(t.i for t in tok.subtree)
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and first > 0
+            and tok.doc[first - 1].text == ",")
+
+
 def backdrop(sent: Span, markers: frozenset[str]) -> frozenset[int]:
     """Indices of the tokens in a clause or fronted phrase that sets the scene for the
     clause it hangs on: "Despite diplomatic efforts, Russia has continued air attacks" is about the
     attacks, "Both sides escalate even as diplomats search for common ground" about the
-    escalation."""
+    escalation. A trailing participle after a comma comments on the clause before it:
+    "Moscow has claimed territorial gains, strengthening its leverage at the negotiating
+    table" is about the gains."""
     out: set[int] = set()
     for tok in sent:
+        if _trailing_participle(tok):
+            out.update(t.i for t in tok.subtree)
+            continue
         if tok.dep_ == "advcl":
             opener = [c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod") and c.i < tok.i]
         elif tok.dep_ == "prep" and tok.i < tok.head.i:
@@ -114,6 +125,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     recogniser the entities. Docs are read as they come and not kept.
     """
     from .attribute import attribute, needs_context, opens_with_quote
+    from .commentary import commentary
     from .event import event_words
     from .figures import extract as extract_figures
 
@@ -159,6 +171,8 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 actor=att.actor if att.actor is not None else (speaker if att.pronoun else None),
                 stance=att.stance and speaker is not None,
                 needs_context=needs_context(sent),
+                commentary=commentary(sent, token_party, config.commentary_verbs, config.commentators,
+                                      config.role_nouns),
                 figures=extract_figures(sent),
                 event=event_words(sent, token_party, config.verbs, config.stance_verbs),
             ))

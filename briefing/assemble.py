@@ -12,7 +12,7 @@ from .differ import differences
 from .model import Article, Briefing, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
-from .select import Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
+from .select import per_word, Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
 from .timeline import timeline
 
 
@@ -21,6 +21,13 @@ def _placement(c: Cluster, config: Config) -> str | None:
     """The section a point belongs to: the best-scoring one the briefing has."""
     have = {s.key for s in config.sections if s.kind in _FILL_ORDER}
     return next((k for k in c.lead.sections if k in have), None)
+
+
+def _stance_of_party(c: Cluster, config: Config) -> bool:
+    """A party's stance that routes to the party section first: its place is under that party
+    or nowhere, not in the news of the talks as a point without its holder's name."""
+    parties = next((s.key for s in config.sections if s.kind == "parties"), None)
+    return bool(c.lead.speaker and c.lead.stance and parties and _placement(c, config) == parties)
 
 
 def _fixed_words(sections: Sequence[SectionConfig], sources: Sequence[Source], config: Config) -> int:
@@ -90,7 +97,17 @@ def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int]
     local = scores([clusters[i] for i in ids], method, config.language)
     return {i: local[n] * (1.0 if _placement(clusters[i], config) == sc.key else _SECONDARY)
             * (ages.weight(clusters[i]) if sc.current else 1.0)
+            * (_firmness(clusters[i].lead, config) if sc.kind == "parties" else 1.0)
             for n, i in enumerate(ids)}
+
+
+_FIRM = 1.3  # weight of a stance that demands, rejects, offers or sets a condition
+
+
+def _firmness(s: Sentence, config: Config) -> float:
+    """A position is what a party wants, refuses or offers: "Russia demands...", "would
+    require a referendum" says more of it than "described the period as active"."""
+    return _FIRM if any(w in config.firm_stance for w in s.lemmas) else 1.0
 
 
 def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
@@ -130,24 +147,31 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
 def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clusters: Sequence[Cluster],
                  by_id: dict[int, float], max_points: int, budget: int, vectors: dict[tuple[int, int], Vector],
                  used: Sequence[int]) -> dict[str, list[int]]:
-    """Every party's best stance first, then every party's second best, and so on while the
-    budget lasts: each party is heard, and words a party has no use for go to the others."""
+    """Every party's best stance first, so that each party is heard; then the best stances
+    left, whoever holds them, while the budget lasts: a party with more to say gets more room."""
     chosen: dict[str, list[int]] = {k: [] for k in keys}
-    queues = {k: sorted(by_party.get(k, []), key=lambda i: (-by_id.get(i, 0.0), clusters[i].lead.key))
-              for k in keys}
     words = 0
-    for _ in range(max_points):
-        for key in keys:
-            everyone = [i for k in keys for i in chosen[k]]
-            while queues[key]:
-                i = queues[key].pop(0)
-                if by_id.get(i, 0.0) <= 0.0 or words + clusters[i].cost > budget:
-                    continue
-                if says_again(i, (*used, *everyone), clusters, vectors, _SECTION_DIVERSITY):
-                    continue
-                chosen[key].append(i)
-                words += clusters[i].cost
-                break
+
+    def fits(i: int) -> bool:
+        if by_id.get(i, 0.0) <= 0.0 or words + clusters[i].cost > budget:
+            return False
+        return not says_again(i, (*used, *(j for k in keys for j in chosen[k])), clusters, vectors,
+                              _SECTION_DIVERSITY)
+
+    def ranked(ids: Sequence[int]) -> list[int]:
+        return sorted(ids, key=lambda i: (-per_word(i, clusters, by_id), clusters[i].lead.key))
+
+    for key in keys:
+        first = next((i for i in ranked(by_party.get(key, [])) if fits(i)), None)
+        if first is not None and max_points > 0:
+            chosen[key].append(first)
+            words += clusters[first].cost
+    rest = ranked([i for k in keys for i in by_party.get(k, []) if i not in chosen[k]])
+    for i in rest:
+        key = clusters[i].lead.speaker or ""
+        if len(chosen[key]) < max_points and fits(i):
+            chosen[key].append(i)
+            words += clusters[i].cost
     return chosen
 
 
@@ -231,10 +255,12 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
         elif sc.kind == "sources":
             built[sc.key] = Section(key=sc.key, title=sc.title)
         elif sc.kind == "figures":
-            built[sc.key] = key_figures(sc, sentences, budgets[sc.key])
+            weight = {m.key: score.get(i, 0.0) for i, c in enumerate(clusters) for m in c.members}
+            built[sc.key] = key_figures(sc, sentences, budgets[sc.key], weight)
     fill = sorted((sc for sc in wanted if sc.kind in _FILL_ORDER), key=lambda sc: _FILL_ORDER[sc.kind])
     for sc in fill:
-        ids = [i for i, c in enumerate(clusters) if i not in used and sc.key in c.lead.sections]
+        ids = [i for i, c in enumerate(clusters) if i not in used and sc.key in c.lead.sections
+               and not (sc.kind != "parties" and _stance_of_party(c, config))]
         if sc.kind == "parties":
             # Before pooling, so that the pool holds only stances: a party's stance, or a
             # sentence routed here first; a party merely saying or doing something about

@@ -255,6 +255,7 @@ def opens_with_quote(text: str) -> bool:
 _OPENERS = ("he", "she", "they", "it", "this", "these", "those", "but", "and", "so", "yet", "still",
             "however", "that", "such")
 _DEMONSTRATIVES = ("this", "that", "these", "those", "such")
+_LEANING_SUBJECTS = ("he", "she", "it", "they", "this", "these", "those")
 
 
 def needs_context(sent: Span) -> bool:
@@ -267,6 +268,9 @@ def needs_context(sent: Span) -> bool:
         return True
     if text[:1] in _QUOTES and text[-1:] in _QUOTES:
         return True  # a bare quote: whose words they are is in another sentence
+    first = next((t for t in words if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if first is not None and first.lower_ in _LEANING_SUBJECTS:
+        return True  # "Whether it leads to a breakthrough may become clear": what is "it"?
     for tok in words:
         # "rejected that ultimatum", "such arrangements" point back; "this week" does not.
         if tok.lower_ in _DEMONSTRATIVES and tok.dep_ in ("det", "amod", "predet") \

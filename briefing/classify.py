@@ -107,6 +107,10 @@ def route(sentence: Sentence, config: Config, before: Carried | None = None) -> 
     order = {s.key: i for i, s in enumerate(config.sections)}
     ranked = sorted(scores, key=lambda k: (-scores[k], order[k]))
     kept = [k for k in ranked if scores[k] >= config.secondary_share * scores[ranked[0]]]
+    if sentence.commentary and joins:
+        # "The divide highlights the difficulty of...": a comment on what is unresolved is
+        # an open question, not news of the talks.
+        kept = []
     return tuple(sorted(joins, key=order.__getitem__)) + tuple(kept)
 
 

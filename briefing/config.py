@@ -75,6 +75,9 @@ class Config:
     possessives: frozenset[str] = frozenset()
     stance_markers: frozenset[str] = frozenset()
     decision_verbs: frozenset[str] = frozenset()
+    commentary_verbs: frozenset[str] = frozenset()
+    firm_stance: frozenset[str] = frozenset()
+    commentators: frozenset[str] = frozenset()
     backdrop_markers: frozenset[str] = frozenset()
     stance_weight: float = 3.0
     speaker_weight: float = 1.0
@@ -306,6 +309,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         source_verbs=_lower_set(att, "source_verbs"), clause_verbs=_lower_set(att, "clause_verbs"),
         role_nouns=_lower_set(att, "role_nouns"), possessives=_lower_set(att, "possessives"),
         stance_markers=_lower_set(att, "stance_markers"), decision_verbs=_lower_set(att, "decision_verbs"),
+        firm_stance=_lower_set(att, "firm_stance"), commentary_verbs=_lower_set(a, "commentary_verbs"), commentators=_lower_set(a, "commentators"),
         older_after_days=table["dates"]["older_after_days"],
         stance_weight=float(routing.get("stance_weight", 3.0)),
         speaker_weight=float(routing.get("speaker_weight", 1.0)),

@@ -38,7 +38,8 @@ def _join(before: Sentence, s: Sentence, config: Config) -> Sentence:
         backdrop=_flags(before) + _flags(s), event=tuple(dict.fromkeys(before.event + s.event)),
         parties=tuple(dict.fromkeys(before.parties + s.parties)), figures=before.figures + s.figures,
         speaker=before.speaker or s.speaker, actor=before.actor or s.actor,
-        stance=before.stance or s.stance, needs_context=before.needs_context)
+        stance=before.stance or s.stance, needs_context=before.needs_context,
+        commentary=before.commentary and s.commentary)
     return replace(joined, sections=route(joined, config))
 
 

@@ -227,17 +227,42 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     return [Cluster(tuple(sorted(g, key=lambda m: -standalone(m) * specificity(m)))) for g in groups]
 
 
+# A commentary sentence (see commentary.py) is chosen only when nothing that reports is left.
+COMMENTARY_WEIGHT = 0.3
+# Centrality counts for at most half of a point's score: the most central sentences of a
+# story are the ones that restate it, and a briefing wants its facts.
+CENTRALITY_BASE = 1.0
+
+
+def _rarity(clusters: Sequence[Cluster]) -> list[float]:
+    """Each point's mean inverse document frequency over its content words, relative to the
+    median point's: a point in the story's common words ("diplomatic", "conflict", "phase")
+    restates the story, one with words of its own (a referendum, a refinery) adds to it."""
+    df: Counter[str] = Counter()
+    terms = [set(c.lead.terms) for c in clusters]
+    for t in terms:
+        df.update(t)
+    n = len(clusters)
+    raw = [sum(math.log(n / df[w]) for w in t) / len(t) if t else 0.0 for t in terms]
+    mid = sorted(raw)[len(raw) // 2] or 1.0
+    return [max(r, 1e-3) / mid for r in raw]
+
+
 def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int, float]:
-    """Centrality from sumy, raised for facts several sources report, lowered for dangling openers."""
+    """Centrality from sumy, raised for facts several sources report and for words of their
+    own, lowered for dangling openers, vague sentences and commentary."""
     raw = rank([c.lead for c in clusters], method, language)
     if not raw:
         return {}
     lo, hi = min(raw), max(raw)
+    rare = _rarity(clusters)
     out = {}
     for i, (c, r) in enumerate(zip(clusters, raw)):
         norm = (r - lo) / (hi - lo) if hi > lo else 1.0
         corroboration = 1 + 0.25 * (len(c.sources) - 1)
-        out[i] = (0.2 + norm) * corroboration * c.consensus * standalone(c.lead) * specificity(c.lead)
+        reports = COMMENTARY_WEIGHT if c.lead.commentary else 1.0
+        out[i] = ((CENTRALITY_BASE + norm) * corroboration * c.consensus * standalone(c.lead)
+                  * specificity(c.lead) * reports * rare[i])
     return out
 
 
@@ -278,8 +303,19 @@ def standalone(s: Sentence) -> float:
     return factor
 
 
+VAGUE_WEIGHT = 0.5
+ASIDE_WEIGHT = 0.7
+
+
 def specificity(s: Sentence) -> float:
-    """A briefing wants the sentence with names, numbers and dates over the vague one."""
+    """A briefing wants the sentence with names, numbers and dates over the vague one; one
+    naming no one and nothing ("Both sides now appear focused on accelerating diplomacy
+    before the end of the year") counts half, and one that leaves every party of the story
+    out ("a firefighter suffered injuries") less than one about them."""
+    if not s.parties and all(e.label in ("DATE", "TIME", "ORDINAL") for e in s.entities):
+        return VAGUE_WEIGHT
+    if not s.parties:
+        return ASIDE_WEIGHT
     kinds = [e.label for e in s.entities if e.label in _SPECIFIC]
     numbers = sum(1 for k in kinds if k in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"))
     return 1 + 0.1 * min(4, len(set(e.text for e in s.entities))) + 0.15 * min(2, numbers)
@@ -307,13 +343,24 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
     return False
 
 
+# Points are taken by score per word to this power: a long point must say more to beat two
+# short ones, as in budgeted summarization (Lin & Bilmes 2010 scale cost the same way).
+COST_EXPONENT = 0.5
+
+
+def per_word(i: int, clusters: Sequence[Cluster], score: Mapping[int, float]) -> float:
+    """Value for the words a point takes (see COST_EXPONENT)."""
+    return score.get(i, 0.0) / clusters[i].cost ** COST_EXPONENT
+
+
 def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int, float], *,
          max_points: int, max_words: int, vectors: dict[tuple[int, int], Vector],
          min_points: int = 0, diversity: float = 1.0, against: Sequence[int] = ()) -> list[int]:
-    """Best first while the budget lasts; skips a point too close to one already picked."""
+    """Best value per word first while the budget lasts; skips a point too close to one
+    already picked."""
     chosen: list[int] = []
     words = 0
-    ordered = sorted(candidates, key=lambda i: (-score.get(i, 0.0), clusters[i].lead.key))
+    ordered = sorted(candidates, key=lambda i: (-per_word(i, clusters, score), clusters[i].lead.key))
     for i in ordered:
         if len(chosen) >= max_points:
             break

@@ -37,7 +37,8 @@ def test_defaults() -> None:
         "Open questions", "Key figures", "Sources"]
     assert [s.kind for s in config.sections] == [
         "summary", "cues", "timeline", "parties", "cues", "questions", "figures", "sources"]
-    assert [s.key for s in config.sections if s.current] == ["takeaways", "talks"]
+    assert [s.key for s in config.sections if s.current] == [
+        "takeaways", "talks", "positions", "military", "open_questions"]
     assert config.older_after_days == 30
     assert [p.key for p in config.parties] == ["ukraine", "russia", "us", "europe"]
     assert [p.name for p in config.parties] == ["Ukraine", "Russia", "United States", "Europe"]

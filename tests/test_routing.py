@@ -127,3 +127,41 @@ def test_a_secondary_section_needs_a_score_near_the_best(config: Config) -> None
                       lemmas=("ceasefire",), speaker="russia", stance=True)
     assert route(stance, config) == ("positions",)  # the ceasefire is what the stance is about
     assert route(replace(stance, stance=False), config) == ("talks", "positions")
+
+
+@pytest.mark.parametrize("text", [
+    "The divide highlights the difficulty of aligning American and Russian priorities.",
+    "The announcement comes as Kyiv's peace proposal is being reviewed by Moscow.",
+    "The outcome of the meeting is expected to shape the next phase of negotiations.",
+    "Analysts say Washington's role will prove decisive in shaping any agreement.",
+    "Observers also point to the importance of protecting civilian infrastructure.",
+])
+def test_commentary_is_told_from_reporting(text: str, config: Config) -> None:
+    assert only(text, config).commentary
+
+
+@pytest.mark.parametrize("text", [
+    "Russian officials dismissed proposals for a temporary ceasefire.",
+    "Trump highlighted progress in the talks.",
+    "The official suggested that a settlement would require a bold decision on territory.",
+    "Moscow has claimed further territorial gains in eastern Ukraine.",
+])
+def test_reporting_is_no_commentary(text: str, config: Config) -> None:
+    assert not only(text, config).commentary
+
+
+def test_commentary_on_what_is_unresolved_is_an_open_question_only(config: Config) -> None:
+    s = only("The divide highlights the difficulty of aligning priorities, and the path to peace "
+             "remains uncertain.", config)
+    assert s.sections == ("open_questions",)
+
+
+def test_a_sentence_whose_subject_is_it_leans_on_the_one_before(config: Config) -> None:
+    s = only("Whether it leads to a historic breakthrough may become clear in the weeks ahead.", config)
+    assert s.needs_context
+
+
+def test_a_trailing_participle_sets_the_scene(config: Config) -> None:
+    s = only("Moscow has claimed further territorial gains in eastern Ukraine, strengthening its "
+             "leverage at the negotiating table.", config)
+    assert s.sections[0] == "military"

@@ -1,0 +1,50 @@
+"""Commentary: sentences in which the writer or unnamed analysts interpret the news rather
+than report it — "The divide highlights the difficulty of...", "The announcement comes
+as...", "Analysts say Washington's role will prove decisive...".
+
+They read well and are central to an article, which is why a centrality ranking likes
+them, but they carry no fact a reader can check. The briefing ranks them low.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Entity kinds that make a subject someone who acts or speaks, not an abstraction.
+_AGENTS = ("PERSON", "ORG", "GPE", "NORP")
+# Verbs that only say how or when the real predicate happens ("is expected to shape").
+_LOOK_THROUGH = frozenset(("expect", "seem", "appear", "continue", "set", "likely", "go"))
+
+
+def _predicate(root: Token) -> Token:
+    verb = root
+    for _ in range(3):
+        clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if verb.lemma_.lower() not in _LOOK_THROUGH or clause is None:
+            break
+        verb = clause
+    return verb
+
+
+def _is_agent(subject: Token, token_party: dict[int, str], roles: Collection[str]) -> bool:
+    return (subject.i in token_party or subject.ent_type_ in _AGENTS or subject.pos_ in ("PROPN", "PRON")
+            or subject.lemma_.lower() in roles)
+
+
+def commentary(sent: Span, token_party: dict[int, str], verbs: Collection[str],
+               commentators: Collection[str], roles: Collection[str] = ()) -> bool:
+    """True when the sentence's main clause interprets rather than reports: an abstract
+    subject with an interpreting verb (`verbs`: highlight, reflect, come...), or an unnamed
+    commentator (`commentators`: analyst, observer...) as the one who speaks. A person
+    named by role ("The official suggested...", `roles`) reports."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in commentators and not any(
+            t.i in token_party or t.ent_type_ in _AGENTS for t in subject.subtree):
+        return True
+    return _predicate(root).lemma_.lower() in verbs and not _is_agent(subject, token_party, roles)
