@@ -24,10 +24,13 @@ def _placement(c: Cluster, config: Config) -> str | None:
 
 
 def _stance_of_party(c: Cluster, config: Config) -> bool:
-    """A party's stance that routes to the party section first: its place is under that party
-    or nowhere, not in the news of the talks as a point without its holder's name."""
+    """A party's stance that routes to the party section first and does not name its holder
+    ("The official suggested that..."): its place is under that party or nowhere, not in
+    another section, where the reader could not tell whose stance it is."""
     parties = next((s.key for s in config.sections if s.kind == "parties"), None)
-    return bool(c.lead.speaker and c.lead.stance and parties and _placement(c, config) == parties)
+    lead = c.lead
+    return bool(lead.speaker and lead.stance and lead.speaker not in lead.parties and parties
+                and _placement(c, config) == parties)
 
 
 def _fixed_words(sections: Sequence[SectionConfig], sources: Sequence[Source], config: Config) -> int:

@@ -266,10 +266,15 @@ def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int,
     return out
 
 
+# How sharply a source further from the rest than the median source is weighed down: one
+# 15% further off than the median counts about a third.
+_OUTLIER_POWER = 6
+
+
 def consensus(sentences: Sequence[Sentence], vectors: dict[tuple[int, int], Vector]) -> dict[int, float]:
     """Each source's share in the story the sources tell together: the cosine of its text
-    with all the other sources' text, squared and scaled so that the most typical source
-    gets 1.0. An article about something else — or about the same story months earlier,
+    with all the other sources' text. Sources at least as close as the median source get
+    1.0, those further off less, steeply (see _OUTLIER_POWER). An article about something else — or about the same story months earlier,
     when its dates are not known — stays furthest from the others, and its points rank lower."""
     totals: dict[int, Counter[str]] = {}
     for s in sentences:
@@ -284,8 +289,8 @@ def consensus(sentences: Sequence[Sentence], vectors: dict[tuple[int, int], Vect
         rest = everyone.copy()
         rest.subtract(v)
         raw[n] = max(0.0, cosine(dict(v), {t: w for t, w in rest.items() if w > 1e-12}))
-    top = max(raw.values())
-    return {n: (r / top) ** 2 if top > 0 else 1.0 for n, r in raw.items()}
+    typical = sorted(raw.values())[len(raw) // 2]
+    return {n: min(1.0, r / typical) ** _OUTLIER_POWER if typical > 0 else 1.0 for n, r in raw.items()}
 
 
 def standalone(s: Sentence) -> float:

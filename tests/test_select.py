@@ -90,3 +90,23 @@ def test_one_speaker_saying_it_again_is_a_repeat_at_lower_overlap() -> None:
     assert SAME_SPEAKER_DIVERSITY <= cosine(vectors[(1, 0)], vectors[(2, 0)]) < 0.35
     assert says_again(1, [0], clusters, vectors, 0.35)  # the same speaker: a repeat
     assert not says_again(2, [0], clusters, vectors, 0.35)  # another speaker: not yet
+
+
+def test_key_figures_rank_by_how_much_their_sentence_matters() -> None:
+    from briefing.config import SectionConfig
+    from briefing.figures import key_figures
+    from briefing.model import Figure
+
+    aside = Sentence(text="Trump imposed a 25% tariff on Indian imports.", source=2, paragraph=0, index=0,
+                     figures=(Figure("25%", "PERCENT", "imposed a 25% tariff on Indian imports"),))
+    core = Sentence(text="Ukraine has accepted 90 percent of the framework.", source=1, paragraph=0, index=1,
+                    figures=(Figure("90 percent", "PERCENT", "Ukraine has accepted 90 percent of the framework"),))
+    count = Sentence(text="The plan has 20 points.", source=1, paragraph=0, index=2,
+                     figures=(Figure("20 points", "CARDINAL", "The plan has 20 points"),))
+    sc = SectionConfig(key="figures", kind="figures", title="Key figures", cues=(), min_points=0,
+                       max_points=5, max_words=100)
+    by_kind = key_figures(sc, [aside, core, count], 100)
+    assert [p.figure for p in by_kind.points] == ["90 percent", "25%", "20 points"]  # kind, then reading order
+    weight = {core.key: 1.0, count.key: 0.9, aside.key: 0.2}
+    ranked = key_figures(sc, [aside, core, count], 100, weight)
+    assert [p.figure for p in ranked.points] == ["90 percent", "20 points", "25%"]
