@@ -47,12 +47,14 @@ def _fixed_words(sections: Sequence[SectionConfig], sources: Sequence[Source], c
     return header + headings + parties + tables + min(listed, config.max_words // 5)
 
 
-def _budgets(sections: Sequence[SectionConfig], sources: Sequence[Source], config: Config) -> dict[str, int]:
+def _budgets(sections: Sequence[SectionConfig], sources: Sequence[Source], config: Config,
+             slack: int = 0) -> dict[str, int]:
     """Section word budgets, scaled down together when they and the fixed words add up to
-    more than the total: `max_words` is what the reader gets, the list of sources included."""
+    more than the total: `max_words` is what the reader gets, the list of sources included.
+    `slack`: words the estimate of the fixed words left unused in a first try."""
     wanted = {s.key: s.max_words for s in sections if s.kind != "sources"}
     total = sum(wanted.values())
-    room = max(0, config.max_words - _fixed_words(sections, sources, config))
+    room = max(0, config.max_words - _fixed_words(sections, sources, config) + slack)
     factor = min(1.0, room / total) if total else 1.0
     return {k: int(v * factor) for k, v in wanted.items()}
 
@@ -223,7 +225,7 @@ def _differences(as_written: Sequence[Sentence], joined: Sequence[Sentence], clu
 
 
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
-             method: str, model: str) -> Briefing:
+             method: str, model: str, slack: int = 0) -> Briefing:
     sources = tuple(a.source for a in articles)
     ages = Ages.of(sources, config.older_after_days)
     as_written = sentences
@@ -238,7 +240,7 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
                          synonyms=synonyms)])
     # Without a single dated source there is nothing to put in date order.
     wanted = [sc for sc in config.sections if sc.kind != "timeline" or ages.known]
-    budgets = _budgets(wanted, sources, config)
+    budgets = _budgets(wanted, sources, config, slack)
     score = scores(clusters, method, config.language)
     used: set[int] = set()
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)

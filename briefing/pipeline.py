@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +70,32 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     on_stage("route")
     sentences = classify(sentences, config)
     on_stage("select")
-    briefing = assemble(articles, sentences, config, method, model_name)
+    briefing = _fit(lambda slack: assemble(articles, sentences, config, method, model_name, slack), config)
     return replace(briefing, notes=tuple(notes))
+
+
+FIT_TRIES = 4  # builds at most; selection takes milliseconds
+FIT_CLOSE_ENOUGH = 10  # words under `max_words` at which a briefing is full
+
+
+def _fit(build: Callable[[int], Briefing], config: Config) -> Briefing:
+    """The briefing that fills `max_words` as the reader counts it, in the shipped Markdown.
+    Section budgets are set before the words of headings, citations and sources are known,
+    from an estimate of them; what the estimate got wrong is given back or taken away."""
+    from .render.markdown import render_markdown
+
+    slack = 0
+    best: tuple[int, Briefing] | None = None
+    for _ in range(FIT_TRIES):
+        briefing = build(slack)
+        shown = len(render_markdown(briefing).split())
+        if shown <= config.max_words and (best is None or shown > best[0]):
+            best = (shown, briefing)
+        left = config.max_words - shown
+        if 0 <= left < FIT_CLOSE_ENOUGH:
+            break
+        slack += left
+    return best[1] if best is not None else briefing
 
 
 def _analyse_cached(articles: list, config: Config, model: str | None, cache_dir: Path | None,

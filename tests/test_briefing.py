@@ -161,6 +161,18 @@ def test_total_words_within_budget(briefing, markdown: str) -> None:
     assert f"({briefing.words} words)" in markdown
 
 
+@pytest.mark.parametrize("budget", [600, 1000])
+def test_the_briefing_fills_its_budget(seeds_dir: Path, budget: int) -> None:
+    """Section budgets are set from an estimate of the words headings, citations and the list
+    of sources take; the words the estimate leaves unused are given back to the points."""
+    from briefing.config import load_config
+    from briefing.pipeline import FIT_CLOSE_ENOUGH, build_briefing, render
+
+    config = load_config(overrides={"briefing": {"max_words": budget}})
+    shown = len(render(build_briefing(seeds_dir, config, use_cache=True), ("md",))["briefing.md"].split())
+    assert budget - 3 * FIT_CLOSE_ENOUGH <= shown <= budget
+
+
 def test_sections_respect_their_point_limits(briefing) -> None:
     from briefing.config import load_config
 
