@@ -33,6 +33,13 @@ def _stance_of_party(c: Cluster, config: Config) -> bool:
                 and _placement(c, config) == parties)
 
 
+def _party_stance(c: Cluster, config: Config) -> bool:
+    """A stance that "Positions by party" would show under its holder: a takeaway taking it
+    would leave that party's subsection short, or saying it has no stance."""
+    parties = next((s.key for s in config.sections if s.kind == "parties"), None)
+    return bool(parties and c.lead.speaker and (c.lead.stance or _placement(c, config) == parties))
+
+
 def _fixed_words(sections: Sequence[SectionConfig], sources: Sequence[Source], config: Config) -> int:
     """Words the briefing spends whatever it says: title, subject, the lines on sources and
     dates, headings, the party headings and the list of sources."""
@@ -187,22 +194,37 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     talks, positions, fighting and what is unresolved are all covered, then the next best."""
     # A takeaway stands for part of the story: a short or dangling sentence can't.
     allowed = {i for i in _current(sc, clusters, range(len(clusters)))
-               if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE}
+               if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE
+               and not clusters[i].lead.commentary and not _party_stance(clusters[i], config)}
     if sc.current:
         score = {i: v * ages.weight(clusters[i]) for i, v in score.items()}
     placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}
+    # Every section keeps at least one point of its own: a small story's takeaways must not
+    # leave "Status of talks" saying there is nothing in the sources.
+    room = Counter(k for k in placed.values() if k is not None)
+    room.subtract(Counter(room.keys()))
     seeds: list[int] = []
     for other in config.sections:
-        ids = [i for i in placed if placed[i] == other.key]
+        ids = [i for i in placed if placed[i] == other.key and room[other.key] > 0]
         if ids:
             seeds.append(max(ids, key=lambda i: (score[i], -i)))
     # Seeds come from different sections, so they are about different things already.
     chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget, vectors=vectors)
+    room.subtract(Counter(placed[i] for i in chosen if placed[i] is not None))
     words = sum(clusters[i].cost for i in chosen)
-    rest = [i for i in sorted(allowed) if i not in chosen]
-    more = pick(rest, clusters, score, max_points=sc.max_points - len(chosen),
-                max_words=budget - words, min_points=max(0, sc.min_points - len(chosen)),
-                vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=chosen)
+    more: list[int] = []
+    while len(chosen) + len(more) < sc.max_points:
+        rest = [i for i in sorted(allowed) if i not in chosen and i not in more
+                and (placed[i] is None or room[placed[i]] > 0)]
+        got = pick(rest, clusters, score, max_points=1, max_words=budget - words,
+                   min_points=1 if len(chosen) + len(more) < sc.min_points else 0,
+                   vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=(*chosen, *more))
+        if not got:
+            break
+        more += got
+        words += clusters[got[0]].cost
+        if placed[got[0]] is not None:
+            room[placed[got[0]]] -= 1
     section_order = {s.key: n for n, s in enumerate(config.sections)}
     return sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
 

@@ -241,3 +241,22 @@ def test_libreoffice_keeps_the_source_links(built, tmp_path: Path, soffice: str)
     html = html_file.read_text(encoding="utf-8", errors="replace")
     for url in LINKS.values():
         assert f'href="{url}"' in html, url
+
+
+def test_a_small_story_keeps_a_point_in_every_section_and_a_stance_per_party(tmp_path: Path) -> None:
+    """Key takeaways take the best of each section but never a section's last point, nor a
+    party's stance: "Nothing in the sources" under a heading the takeaways emptied, or "no
+    stance" for a party whose stance is in the takeaways, would mislead."""
+    from briefing.config import load_config
+    from briefing.pipeline import build_briefing
+
+    root = tmp_path / "story"
+    shutil.copytree(DATA / "mixed", root)
+    briefing = build_briefing(root, load_config(CONFIG))
+    for key in ("talks", "military", "open_questions"):
+        assert section(briefing, key).points, key
+    parties = {s.title: s.points for s in section(briefing, "positions").subsections}
+    assert parties["Freedonia"] and parties["Sylvania"]
+    takeaways = section(briefing, "takeaways").points
+    assert len(takeaways) >= 3
+    assert not any(p.party and "insisted" in p.text for p in takeaways)
