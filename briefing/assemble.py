@@ -12,6 +12,7 @@ from .differ import differences
 from .model import Article, Briefing, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
+from .superseded import superseded
 from .select import per_word, Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
 from .timeline import timeline
 
@@ -100,8 +101,9 @@ def _pool(ids: list[int], overall: dict[int, float]) -> list[int]:
 
 
 def _current(sc: SectionConfig, clusters: Sequence[Cluster], ids: Sequence[int]) -> list[int]:
-    """A section about where things stand now leaves out points only older sources report."""
-    return [i for i in ids if not (sc.current and clusters[i].older)]
+    """A section about where things stand now leaves out points only older sources report,
+    and announcements of what other sources report as done."""
+    return [i for i in ids if not (sc.current and (clusters[i].older or clusters[i].superseded))]
 
 
 def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
@@ -259,7 +261,9 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
     clusters = ages.date_clusters([
         replace(c, consensus=max(typical[n] for n in c.sources))
         for c in cluster(sentences, config.similarity, vectors, compatible=lambda a, b: may_be_same(a, b, synonyms),
-                         synonyms=synonyms)])
+                         synonyms=synonyms, saying=config.verbs)])
+    stale = superseded(clusters, sentences, config, synonyms)
+    clusters = [replace(c, superseded=i in stale) for i, c in enumerate(clusters)]
     # Without a single dated source there is nothing to put in date order.
     wanted = [sc for sc in config.sections if sc.kind != "timeline" or ages.known]
     budgets = _budgets(wanted, sources, config, slack)

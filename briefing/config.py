@@ -83,6 +83,8 @@ class Config:
     speaker_weight: float = 1.0
     secondary_share: float = 0.6
     older_after_days: int = 30
+    ahead_cues: frozenset[str] = frozenset()
+    done_cues: frozenset[str] = frozenset()
     certain_cues: tuple[str, ...] = ()  # a claim stated as settled
     hedge_cues: tuple[str, ...] = ()  # a claim stated with caution
     denial_cues: tuple[str, ...] = ()  # a claim denied
@@ -311,6 +313,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         stance_markers=_lower_set(att, "stance_markers"), decision_verbs=_lower_set(att, "decision_verbs"),
         firm_stance=_lower_set(att, "firm_stance"), commentary_verbs=_lower_set(a, "commentary_verbs"), commentators=_lower_set(a, "commentators"),
         older_after_days=table["dates"]["older_after_days"],
+        ahead_cues=_lower_set(table["dates"], "ahead_cues"), done_cues=_lower_set(table["dates"], "done_cues"),
         stance_weight=float(routing.get("stance_weight", 3.0)),
         speaker_weight=float(routing.get("speaker_weight", 1.0)),
         secondary_share=float(routing.get("secondary_share", 0.6)),

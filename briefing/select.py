@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .figures import measures
@@ -26,6 +26,7 @@ class Cluster:
     members: tuple[Sentence, ...]
     older: str | None = None  # date of the newest report, when every report is older context
     consensus: float = 1.0  # how close its best source stays to the rest of the coverage (0–1]
+    superseded: bool = False  # announces what other sources report as done (superseded.py)
 
     @property
     def lead(self) -> Sentence:
@@ -160,33 +161,43 @@ _ONE_EVENT_WORD = 0.05
 _TWO_EVENT_WORDS = 0.11
 
 
+def topic(s: Sentence, synonyms: Mapping[str, str], saying: Collection[str] = ()) -> frozenset[str]:
+    """A sentence's event words (see event.py) as compared: synonyms as one word, without
+    parties and verbs of saying or stance, which say who and how, not what."""
+    words = {synonyms.get(w, w) for w in s.event if w not in saying}
+    return frozenset(w for w in words if w and not w.startswith("party:"))
+
+
 def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
-          synonyms: Mapping[str, str] | None = None) -> bool:
+          synonyms: Mapping[str, str] | None = None, saying: Collection[str] = ()) -> bool:
     """Whether two sentences say the same thing: many shared rare words, or fewer of them
-    and the same predicate and arguments."""
+    and the same predicate and arguments. A verb of saying or of stance (`saying`: "reject",
+    "demand") is no event by itself: "declined requests for a meeting" and "rejected such
+    arrangements" share it and report different things."""
     if cos >= threshold:
         return True
     synonyms = synonyms or {}
     shared = ({synonyms.get(w, w) for w in a.event} & {synonyms.get(w, w) for w in b.event}) - {""}
-    content = sum(1 for w in shared if not w.startswith("party:"))
+    content = len(topic(a, synonyms, saying) & topic(b, synonyms, saying))
     return ((cos >= threshold - _ONE_EVENT_WORD and content >= 1)
             or (cos >= threshold - _TWO_EVENT_WORDS and content >= 2 and len(shared) >= 3))
 
 
 def _joins(s: Sentence, group: Sequence[Sentence], vectors: dict[tuple[int, int], Vector], threshold: float,
-           compatible: Callable[[Sentence, Sentence], bool] | None, synonyms: Mapping[str, str] | None) -> bool:
+           compatible: Callable[[Sentence, Sentence], bool] | None, synonyms: Mapping[str, str] | None,
+           saying: Collection[str] = ()) -> bool:
     """Same text as a member, or alike one member and compatible with all of them."""
     if any(s.text == m.text for m in group):
         return True
     v = vectors[s.key]
-    return (any(alike(m, s, cosine(v, vectors[m.key]), threshold, synonyms) for m in group)
+    return (any(alike(m, s, cosine(v, vectors[m.key]), threshold, synonyms, saying) for m in group)
             and (compatible is None or all(compatible(m, s) for m in group)))
 
 
 def cluster(sentences: Sequence[Sentence], threshold: float,
             vectors: dict[tuple[int, int], Vector] | None = None,
             compatible: Callable[[Sentence, Sentence], bool] | None = None,
-            synonyms: Mapping[str, str] | None = None) -> list[Cluster]:
+            synonyms: Mapping[str, str] | None = None, saying: Collection[str] = ()) -> list[Cluster]:
     """Greedy single pass in reading order: a sentence joins the first cluster it matches
     (same text as a member, or cosine with a member at least `threshold`, 0 < threshold ≤ 1,
     and `compatible` with every member).
@@ -210,7 +221,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
         for g in sorted(candidates):  # the earliest cluster first, as a scan of all would find
             if s.source in sources[g]:
                 continue
-            if _joins(s, groups[g], vectors, threshold, compatible, synonyms):
+            if _joins(s, groups[g], vectors, threshold, compatible, synonyms, saying):
                 groups[g].append(s)
                 sources[g].add(s.source)
                 break

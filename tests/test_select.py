@@ -110,3 +110,19 @@ def test_key_figures_rank_by_how_much_their_sentence_matters() -> None:
     weight = {core.key: 1.0, count.key: 0.9, aside.key: 0.2}
     ranked = key_figures(sc, [aside, core, count], 100, weight)
     assert [p.figure for p in ranked.points] == ["90 percent", "20 points", "25%"]
+
+
+def test_a_shared_verb_of_stance_is_no_shared_event() -> None:
+    """"declined requests for a direct meeting" and "rejected such arrangements" share the
+    stance verb and report different refusals; sharing what was refused is what counts."""
+    synonyms = {"decline": "reject"}
+    declined = Sentence(text="The Kremlin declined requests for a direct meeting.", source=1, paragraph=0, index=0,
+                        event=("decline", "party:russia", "request", "meeting"))
+    rejected = Sentence(text="Moscow rejected such arrangements.", source=2, paragraph=0, index=0,
+                        event=("reject", "party:russia", "arrangement"))
+    refused = Sentence(text="Moscow refused the requests.", source=3, paragraph=0, index=0,
+                       event=("reject", "party:russia", "request"))
+    cos = 0.30  # below the threshold, above what one shared event word allows
+    assert alike(declined, rejected, cos, 0.33, synonyms)  # the verb alone, when it counts
+    assert not alike(declined, rejected, cos, 0.33, synonyms, saying={"reject", "decline"})
+    assert alike(declined, refused, cos, 0.33, synonyms, saying={"reject", "decline"})

@@ -1,0 +1,79 @@
+"""Superseded: what one source announces as coming and another reports as done.
+
+A developing story is told by articles of different days. Without dates, "The Zelensky–Trump
+meeting could take place in the near future" reads as news even when other sources of the
+same briefing report, after the fact, how the meeting went. Such an announcement is older
+context; it ranks low in the sections about where things stand.
+
+An announcement looks ahead (a future date, "set to", "in the coming days"); a report of the
+event done has a word saying so ("after", "held", "took place") and does not look ahead. They
+are about the same event when the report names every party of the announced event and the
+event's word (its predicate, synonyms counted as one: "meet", "meeting", "talks"). An announcement
+from a source that itself reports that event as done is a new one ("further meetings next
+month" after this one), and stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .config import Config
+from .model import Sentence
+from .select import Cluster
+
+
+def _phrase_in(phrases: frozenset[str], words: Sequence[str]) -> bool:
+    text = f" {' '.join(w.lower() for w in words)} "
+    return any(f" {p} " in text for p in phrases)
+
+
+def looks_ahead(s: Sentence, config: Config) -> bool:
+    return (any(e.future for e in s.entities if e.label == "DATE")
+            or _phrase_in(config.ahead_cues, s.words) or _phrase_in(config.ahead_cues, s.lemmas))
+
+
+def reports_done(s: Sentence, config: Config) -> bool:
+    return not looks_ahead(s, config) and _phrase_in(config.done_cues, s.words)
+
+
+def _topic(s: Sentence, config: Config, synonyms: Mapping[str, str]) -> frozenset[str]:
+    """The announced event in a word: its predicate, or when that says only that something
+    happens ("take place"), the first of its arguments ("meeting"); reporting verbs and
+    parties left out (parties are compared apart)."""
+    for w in s.event:
+        word = synonyms.get(w, w)
+        if word and w not in config.verbs and not word.startswith("party:"):
+            return frozenset((word,))
+    return frozenset()
+
+
+def _terms(s: Sentence, synonyms: Mapping[str, str]) -> set[str]:
+    return {synonyms.get(w, w) for w in (*s.terms, *s.lemmas)}
+
+
+def _covers(report: Sentence, topic: frozenset[str], parties: frozenset[str],
+            synonyms: Mapping[str, str]) -> bool:
+    return parties <= set(report.parties) and topic <= _terms(report, synonyms)
+
+
+def superseded(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: Config,
+               synonyms: Mapping[str, str]) -> set[int]:
+    """Indices of the clusters that only announce what other sources report as done."""
+    done = [s for s in sentences if reports_done(s, config)]
+    out = set()
+    for i, c in enumerate(clusters):
+        lead = c.lead
+        if not looks_ahead(lead, config) or not lead.parties:
+            continue
+        # The parties of the event itself ("the Zelensky–Trump meeting"), not every one the
+        # sentence mentions ("...to end the war between Russia and Ukraine").
+        parties = frozenset(w[len("party:"):] for w in lead.event if w.startswith("party:")) \
+            or frozenset(lead.parties)
+        topic = _topic(lead, config, synonyms)
+        if not topic:
+            continue
+        reports = [s for s in done if _covers(s, topic, parties, synonyms)]
+        mine = {m.source for m in c.members}
+        if any(s.source not in mine for s in reports) and not any(s.source in mine for s in reports):
+            out.add(i)
+    return out

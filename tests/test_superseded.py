@@ -1,0 +1,55 @@
+"""An announcement that other sources report as done is older context, dates or no dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.analyse import analyse
+from briefing.config import Config, load_config
+from briefing.model import Article, Block, Sentence, Source
+from briefing.select import Cluster
+from briefing.superseded import superseded
+
+
+@pytest.fixture(scope="module")
+def config() -> Config:
+    return load_config()
+
+
+def sentences(articles: list[str], config: Config) -> list[Sentence]:
+    built = []
+    for n, text in enumerate(articles, start=1):
+        blocks = tuple(Block(index=i, text=line, kind="body") for i, line in enumerate(text.splitlines()))
+        built.append(Article(source=Source(number=n, path=f"{n}.txt", title=str(n)), blocks=blocks))
+    return analyse(built, config)[0]
+
+
+def stale_texts(articles: list[str], config: Config) -> set[str]:
+    found = sentences(articles, config)
+    clusters = [Cluster((s,)) for s in found]
+    return {clusters[i].lead.text for i in superseded(clusters, found, config, config.party_synonyms())}
+
+
+def test_an_announced_meeting_another_source_reports_held_is_superseded(config: Config) -> None:
+    stale = stale_texts([
+        "Zelensky is set to meet Trump in the coming days to push the peace talks forward.",
+        "After hosting Zelensky at his estate in Florida, Trump said the negotiations were closer than ever.",
+    ], config)
+    assert stale == {"Zelensky is set to meet Trump in the coming days to push the peace talks forward."}
+
+
+def test_a_new_announcement_by_a_source_that_reports_the_last_meeting_stands(config: Config) -> None:
+    stale = stale_texts([
+        "After hosting Zelensky at his estate in Florida, Trump said the negotiations were closer than ever.\n"
+        "Trump plans to host more meetings with Zelensky and European leaders next month.",
+        "Following their talks, Trump and Zelensky held a joint call with European leaders.",
+    ], config)
+    assert stale == set()
+
+
+def test_an_announcement_nobody_reports_done_stands(config: Config) -> None:
+    stale = stale_texts([
+        "Zelensky is set to meet Trump in the coming days to push the peace talks forward.",
+        "Russia launched hundreds of drones at Kyiv overnight.",
+    ], config)
+    assert stale == set()
