@@ -25,13 +25,12 @@ def _placement(c: Cluster, config: Config) -> str | None:
 
 
 def _stance_of_party(c: Cluster, config: Config) -> bool:
-    """A party's stance that routes to the party section first and does not name its holder
-    ("The official suggested that..."): its place is under that party or nowhere, not in
-    another section, where the reader could not tell whose stance it is."""
+    """What a party says without the sentence naming it ("The official suggested that...",
+    the party known from the sentence before): its place is under that party's heading or
+    nowhere, not in another section, where the reader could not tell who says it."""
     parties = next((s.key for s in config.sections if s.kind == "parties"), None)
     lead = c.lead
-    return bool(lead.speaker and lead.stance and lead.speaker not in lead.parties and parties
-                and _placement(c, config) == parties)
+    return bool(parties and lead.speaker and lead.speaker not in lead.parties)
 
 
 def _party_stance(c: Cluster, config: Config) -> bool:

@@ -41,6 +41,11 @@ def commentary(sent: Span, token_party: dict[int, str], verbs: Collection[str],
     commentator (`commentators`: analyst, observer...) as the one who speaks. A person
     named by role ("The official suggested...", `roles`) reports."""
     root = sent.root
+    if root.lemma_ == "be" and any(c.dep_ == "expl" for c in root.children):
+        # "There is cautious hope that diplomacy may finally chart a path": the writer's
+        # reading of the mood, with no one who hopes.
+        return not any(t.i in token_party or t.ent_type_ in _AGENTS for t in root.subtree
+                       if t.dep_ in _SUBJECTS and t.head.i != root.i)
     subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
     if subject is None:
         return False
