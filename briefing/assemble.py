@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .config import OTHER_PARTY, Config, SectionConfig
 from .context import with_context
@@ -247,8 +247,23 @@ def _differences(as_written: Sequence[Sentence], joined: Sequence[Sentence], clu
     return Section(key="differ", title=config.differ_title, points=tuple(points))
 
 
-def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
-             method: str, model: str, slack: int = 0) -> Briefing:
+@dataclass(frozen=True)
+class Story:
+    """What selection works from, whatever the word budgets: the candidates (sentences joined
+    to the one they lean on), their clusters across sources and scores, and the "Where
+    sources differ" list."""
+
+    sources: tuple[Source, ...]
+    ages: Ages
+    sentences: tuple[Sentence, ...]
+    vectors: dict[tuple[int, int], Vector]
+    clusters: tuple[Cluster, ...]
+    score: dict[int, float]
+    wanted: tuple[SectionConfig, ...]
+    differ: Section | None
+
+
+def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config, method: str) -> Story:
     sources = tuple(a.source for a in articles)
     ages = Ages.of(sources, config.older_after_days)
     as_written = sentences
@@ -264,13 +279,27 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
     stale = superseded(clusters, sentences, config, synonyms)
     clusters = [replace(c, superseded=i in stale) for i, c in enumerate(clusters)]
     # Without a single dated source there is nothing to put in date order.
-    wanted = [sc for sc in config.sections if sc.kind != "timeline" or ages.known]
-    budgets = _budgets(wanted, sources, config, slack)
+    wanted = tuple(sc for sc in config.sections if sc.kind != "timeline" or ages.known)
     score = scores(clusters, method, config.language)
-    used: set[int] = set()
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
     differ = (_differences(as_written, sentences, clusters, score, config, synonyms)
               if questions is not None and config.differ_max_points else None)
+    return Story(sources=sources, ages=ages, sentences=tuple(sentences), vectors=vectors,
+                 clusters=tuple(clusters), score=score, wanted=wanted, differ=differ)
+
+
+def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
+             method: str, model: str, slack: int = 0) -> Briefing:
+    return select(prepare(articles, sentences, config, method), config, method, model, slack)
+
+
+def select(story: Story, config: Config, method: str, model: str, slack: int = 0) -> Briefing:
+    """The briefing's sections within their word budgets (`slack`: see `_budgets`)."""
+    sources, ages, sentences, vectors = story.sources, story.ages, story.sentences, story.vectors
+    clusters, score, wanted, differ = story.clusters, story.score, story.wanted, story.differ
+    budgets = _budgets(wanted, sources, config, slack)
+    used: set[int] = set()
+    questions = next((sc for sc in wanted if sc.kind == "questions"), None)
     if differ:
         # A claim quoted where sources differ is not made again as a point of its own.
         quoted = {k for p in differ.points for k in p.sentences}

@@ -49,7 +49,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
         The Briefing every renderer takes.
     """
     from .analyse import analyse, load_model
-    from .assemble import assemble
+    from .assemble import prepare, select
     from .classify import classify
     from .clean import clean, screen
     from .readers import read_folder
@@ -70,7 +70,8 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     on_stage("route")
     sentences = classify(sentences, config)
     on_stage("select")
-    briefing = _fit(lambda slack: assemble(articles, sentences, config, method, model_name, slack), config)
+    story = prepare(articles, sentences, config, method)
+    briefing = _fit(lambda slack: select(story, config, method, model_name, slack), config)
     return replace(briefing, notes=tuple(notes))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateNotFound
@@ -55,6 +56,17 @@ def support(numbers: tuple[int, ...], total: int) -> str:
 
 
 def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
+    # The shipped templates' environment is made once: it compiles each template once, and
+    # its loader still notices a changed file.
+    return _environment(user_dir) if user_dir is not None else _shipped_environment()
+
+
+@lru_cache(maxsize=1)
+def _shipped_environment() -> SandboxedEnvironment:
+    return _environment(None)
+
+
+def _environment(user_dir: Path | None) -> SandboxedEnvironment:
     shipped = FileSystemLoader(str(template_dir()))
     loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
     loaders += [PrefixLoader({"default": shipped}), shipped]
