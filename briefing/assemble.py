@@ -13,7 +13,7 @@ from .model import Article, Briefing, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
 from .superseded import superseded
-from .select import per_word, Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
+from .select import per_word, topic, common_words, Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
 from .timeline import timeline
 
 
@@ -157,6 +157,9 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     return Section(key=sc.key, title=sc.title, subsections=tuple(subsections), kind="parties"), everyone
 
 
+_HEARD = 1  # rounds in which every party's next best stance comes before anyone's second
+
+
 def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clusters: Sequence[Cluster],
                  by_id: dict[int, float], max_points: int, budget: int, vectors: dict[tuple[int, int], Vector],
                  used: Sequence[int]) -> dict[str, list[int]]:
@@ -174,11 +177,12 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
     def ranked(ids: Sequence[int]) -> list[int]:
         return sorted(ids, key=lambda i: (-per_word(i, clusters, by_id), clusters[i].lead.key))
 
-    for key in keys:
-        first = next((i for i in ranked(by_party.get(key, [])) if fits(i)), None)
-        if first is not None and max_points > 0:
-            chosen[key].append(first)
-            words += clusters[first].cost
+    for _ in range(min(max_points, _HEARD)):
+        for key in keys:
+            best = next((i for i in ranked(by_party.get(key, [])) if i not in chosen[key] and fits(i)), None)
+            if best is not None:
+                chosen[key].append(best)
+                words += clusters[best].cost
     rest = ranked([i for k in keys for i in by_party.get(k, []) if i not in chosen[k]])
     for i in rest:
         key = clusters[i].lead.speaker or ""
@@ -277,7 +281,9 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         for c in cluster(sentences, config.similarity, vectors, compatible=lambda a, b: may_be_same(a, b, synonyms),
                          synonyms=synonyms, saying=config.verbs)])
     stale = superseded(clusters, sentences, config, synonyms)
-    clusters = [replace(c, superseded=i in stale) for i, c in enumerate(clusters)]
+    common = common_words(sentences, synonyms)
+    clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common))
+                for i, c in enumerate(clusters)]
     # Without a single dated source there is nothing to put in date order.
     wanted = tuple(sc for sc in config.sections if sc.kind != "timeline" or ages.known)
     score = scores(clusters, method, config.language)

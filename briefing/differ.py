@@ -92,6 +92,7 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     context = {s.key: by_key.get(s.key, s) for s in sentences}
     parties = frozenset((synonyms or {}).keys())
     vectors: dict[tuple[int, int], Vector] = tfidf(list(context.values()), synonyms)
+    bigrams = {c.sentence.key: _bigrams(context[c.sentence.key], parties) for c in claims}
     pairs = []
     for n, a in enumerate(claims):
         for b in claims[n + 1:]:
@@ -100,7 +101,7 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
             kind = _kind(a, b)
             if kind is None:
                 continue
-            shared = len(_bigrams(context[a.sentence.key], parties) & _bigrams(context[b.sentence.key], parties))
+            shared = len(bigrams[a.sentence.key] & bigrams[b.sentence.key])
             alike = (cosine(vectors[a.sentence.key], vectors[b.sentence.key]) + _PER_BIGRAM * min(2, shared)
                      + (_OTHER_SPEAKER if _speakers_differ(a.sentence, b.sentence) else 0.0))
             if alike >= _ALIKE[kind] and (shared or kind != "certainty"):

@@ -27,6 +27,7 @@ class Cluster:
     older: str | None = None  # date of the newest report, when every report is older context
     consensus: float = 1.0  # how close its best source stays to the rest of the coverage (0–1]
     superseded: bool = False  # announces what other sources report as done (superseded.py)
+    topic: frozenset[str] = frozenset()  # the lead's event words that tell its subject (see `topic`)
 
     @property
     def lead(self) -> Sentence:
@@ -124,6 +125,18 @@ def cosine(a: Vector, b: Vector) -> float:
     return dot / norm if norm else 0.0
 
 
+def _unit(v: Vector) -> Vector:
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {k: x / norm for k, x in v.items()} if norm else {}
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    """The cosine of two unit vectors, walking the shorter one."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(x * b.get(k, 0.0) for k, x in a.items())
+
+
 def _term_order(vectors: Iterable[Vector]) -> dict[str, int]:
     """Every term's rank from rarest to most common (ties by spelling): one order for all."""
     df: Counter[str] = Counter()
@@ -161,11 +174,29 @@ _ONE_EVENT_WORD = 0.05
 _TWO_EVENT_WORDS = 0.11
 
 
-def topic(s: Sentence, synonyms: Mapping[str, str], saying: Collection[str] = ()) -> frozenset[str]:
+def topic(s: Sentence, synonyms: Mapping[str, str], saying: Collection[str] = (),
+          common: Collection[str] = ()) -> frozenset[str]:
     """A sentence's event words (see event.py) as compared: synonyms as one word, without
-    parties and verbs of saying or stance, which say who and how, not what."""
-    words = {synonyms.get(w, w) for w in s.event if w not in saying}
-    return frozenset(w for w in words if w and not w.startswith("party:"))
+    parties and verbs of saying or stance, which say who and how, not what, nor the story's
+    `common` words ("talks" in a story about talks), which tell no subject apart."""
+    words = {synonyms.get(w, w) for w in s.event if w not in saying and w not in _LIGHT_VERBS}
+    return frozenset(w for w in words if w and not w.startswith("party:") and w not in common)
+
+
+# Verbs that carry no subject of their own: "remains open", "remains uncertain".
+_LIGHT_VERBS = frozenset(("remain", "become", "stay", "seem", "appear", "continue", "get", "make",
+                          "take", "have", "go", "come", "keep", "be", "do"))
+
+
+COMMON_SHARE = 0.15  # a word in more of the sentences than this is the story's, not a subject's
+
+
+def common_words(sentences: Sequence[Sentence], synonyms: Mapping[str, str]) -> frozenset[str]:
+    """Words (synonyms as one) in more than COMMON_SHARE of the sentences."""
+    df: Counter[str] = Counter()
+    for s in sentences:
+        df.update({synonyms.get(t, t) for t in s.terms})
+    return frozenset(w for w, n in df.items() if n > COMMON_SHARE * len(sentences))
 
 
 def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
@@ -176,6 +207,8 @@ def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
     arrangements" share it and report different things."""
     if cos >= threshold:
         return True
+    if cos < threshold - _TWO_EVENT_WORDS:
+        return False  # most pairs: no shared event lowers the bar that far
     synonyms = synonyms or {}
     shared = ({synonyms.get(w, w) for w in a.event} & {synonyms.get(w, w) for w in b.event}) - {""}
     content = len(topic(a, synonyms, saying) & topic(b, synonyms, saying))
@@ -183,14 +216,23 @@ def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
             or (cos >= threshold - _TWO_EVENT_WORDS and content >= 2 and len(shared) >= 3))
 
 
-def _joins(s: Sentence, group: Sequence[Sentence], vectors: dict[tuple[int, int], Vector], threshold: float,
-           compatible: Callable[[Sentence, Sentence], bool] | None, synonyms: Mapping[str, str] | None,
-           saying: Collection[str] = ()) -> bool:
-    """Same text as a member, or alike one member and compatible with all of them."""
-    if any(s.text == m.text for m in group):
+def _compared(s: Sentence) -> tuple:
+    """Everything about a sentence that `_joins` compares: two members alike in all of it
+    compare alike, so a cluster compares one of them."""
+    # repr: a sentence read back from the cache may hold lists where a fresh one has tuples.
+    return (s.text, s.speaker, tuple(s.terms), tuple(s.event), repr(tuple(s.entities)), repr(tuple(s.figures)))
+
+
+def _joins(s: Sentence, texts: set[str], near: Sequence[Sentence], group: Sequence[Sentence],
+           vectors: dict[tuple[int, int], Vector], threshold: float,
+           compatible: Callable[[Sentence, Sentence], bool] | None,
+           synonyms: Mapping[str, str] | None, saying: Collection[str] = ()) -> bool:
+    """Same text as a member (`texts`), or alike one of the members `near` it and compatible
+    with all of them (`group`: one member per `_compared` key). `vectors` are unit vectors."""
+    if s.text in texts:
         return True
     v = vectors[s.key]
-    return (any(alike(m, s, cosine(v, vectors[m.key]), threshold, synonyms, saying) for m in group)
+    return (any(alike(m, s, _dot(v, vectors[m.key]), threshold, synonyms, saying) for m in near)
             and (compatible is None or all(compatible(m, s) for m in group)))
 
 
@@ -204,36 +246,50 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
 
     Only sentences of different sources merge: a fact one article repeats is still one source.
     Clusters are found through an index of their members' prefixes (see `_prefix`) rather
-    than by trying every cluster, which gives the same clusters without comparing all pairs.
+    than by trying every cluster, which gives the same clusters without comparing all pairs;
+    and members that compare alike in every respect (wire copies) are compared once.
     """
     vectors = vectors if vectors is not None else tfidf(sentences)
     order = _term_order(vectors[s.key] for s in sentences)
+    unit = {s.key: _unit(vectors[s.key]) for s in sentences}
     groups: list[list[Sentence]] = []
+    distinct: list[dict[tuple, Sentence]] = []
+    texts: list[set[str]] = []
     sources: list[set[int]] = []
     by_text: dict[str, list[int]] = {}
-    by_term: dict[str, list[int]] = {}
+    # Prefix term → the (cluster, member) pairs holding it: a member that shares no prefix
+    # term with a sentence is below the lowest cosine at which they could be alike.
+    by_term: dict[str, list[tuple[int, Sentence]]] = {}
     for s in sentences:
         v = vectors[s.key]
         prefix = _prefix(v, order, max(1e-6, threshold - _TWO_EVENT_WORDS))  # the lowest cosine that may join
-        candidates = set(by_text.get(s.text, ()))
+        near: dict[int, dict[int, Sentence]] = {g: {} for g in by_text.get(s.text, ())}
         for t in prefix:
-            candidates.update(by_term.get(t, ()))
-        for g in sorted(candidates):  # the earliest cluster first, as a scan of all would find
+            for g, m in by_term.get(t, ()):
+                near.setdefault(g, {})[id(m)] = m
+        for g in sorted(near):  # the earliest cluster first, as a scan of all would find
             if s.source in sources[g]:
                 continue
-            if _joins(s, groups[g], vectors, threshold, compatible, synonyms, saying):
+            if _joins(s, texts[g], list(near[g].values()), list(distinct[g].values()), unit, threshold,
+                      compatible, synonyms, saying):
                 groups[g].append(s)
                 sources[g].add(s.source)
                 break
         else:
             g = len(groups)
             groups.append([s])
+            distinct.append({})
+            texts.append(set())
             sources.append({s.source})
-        # Every member is indexed: outlets retell a fact in steps, and the third retelling may
-        # be close to the second but not to the first.
+        texts[g].add(s.text)
+        key = _compared(s)
+        if key not in distinct[g]:
+            distinct[g][key] = s
+            # Every member is indexed: outlets retell a fact in steps, and the third
+            # retelling may be close to the second but not to the first.
+            for t in prefix:
+                by_term.setdefault(t, []).append((g, s))
         by_text.setdefault(s.text, []).append(g)
-        for t in prefix:
-            by_term.setdefault(t, []).append(g)
     # The briefing quotes the report that reads best on its own; reading order breaks ties.
     return [Cluster(tuple(sorted(g, key=lambda m: -standalone(m) * specificity(m)))) for g in groups]
 
@@ -341,19 +397,24 @@ def specificity(s: Sentence) -> float:
 # it: "closer than ever, even as talks stalled over territory" and "closer to an agreement
 # than at any point ... territorial control continues to complicate" share few words.
 SAME_SPEAKER_DIVERSITY = 0.2
+SAME_SPEAKER_SAME_TOPIC = 0.05
 
 
 def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
                vectors: dict[tuple[int, int], Vector], diversity: float) -> bool:
     """Whether point `i` is too close to one of `others` to be worth saying too: cosine at
-    least `diversity`, or at least SAME_SPEAKER_DIVERSITY between stances of one speaker."""
+    least `diversity`; between stances of one speaker at least SAME_SPEAKER_DIVERSITY, or
+    barely any when they share a word of their subject (`Cluster.topic`)."""
     lead = clusters[i].lead
     v = vectors[lead.key]
     for j in others:
         other = clusters[j].lead
         limit = diversity
         if lead.speaker is not None and lead.speaker == other.speaker:
-            limit = min(limit, SAME_SPEAKER_DIVERSITY)
+            # One speaker on one subject ("demanded that Ukraine relinquish the Donbas",
+            # "urged Ukraine to withdraw troops from Donbas"): one stance, however worded.
+            same = clusters[i].topic & clusters[j].topic
+            limit = min(limit, SAME_SPEAKER_SAME_TOPIC if same else SAME_SPEAKER_DIVERSITY)
         if cosine(v, vectors[other.key]) >= limit:
             return True
     return False
