@@ -84,7 +84,9 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     joined where they lean on it (`joined`: `context.with_context` of the sentences, made
     here when not given).
     """
-    claims = [c for c in (_claim(s, config) for s in sentences)
+    # A wire copy's claim is the first copy's: compared once, cited as the first source.
+    first = list({s.text: s for s in reversed(sentences)}.values())[::-1]
+    claims = [c for c in (_claim(s, config) for s in first)
               if c.certain or c.hedged or c.negated or c.figures]
     if len(claims) < 2:
         return []
