@@ -24,19 +24,22 @@ def _placement(c: Cluster, config: Config) -> str | None:
     return next((k for k in c.lead.sections if k in have), None)
 
 
-def _stance_of_party(c: Cluster, config: Config) -> bool:
+def _parties_key(config: Config) -> str | None:
+    return next((s.key for s in config.sections if s.kind == "parties"), None)
+
+
+def _unnamed_speaker(c: Cluster, config: Config) -> bool:
     """What a party says without the sentence naming it ("The official suggested that...",
     the party known from the sentence before): its place is under that party's heading or
     nowhere, not in another section, where the reader could not tell who says it."""
-    parties = next((s.key for s in config.sections if s.kind == "parties"), None)
-    lead = c.lead
-    return bool(parties and lead.speaker and lead.speaker not in lead.parties)
+    return bool(_parties_key(config) and c.lead.speaker and c.lead.speaker not in c.lead.parties)
 
 
 def _party_stance(c: Cluster, config: Config) -> bool:
-    """A stance that "Positions by party" would show under its holder: a takeaway taking it
-    would leave that party's subsection short, or saying it has no stance."""
-    parties = next((s.key for s in config.sections if s.kind == "parties"), None)
+    """What "Positions by party" shows under a party: its stance, or what it says that is
+    routed there first; a party merely saying or doing something about the talks is news of
+    the talks."""
+    parties = _parties_key(config)
     return bool(parties and c.lead.speaker and (c.lead.stance or _placement(c, config) == parties))
 
 
@@ -157,9 +160,6 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     return Section(key=sc.key, title=sc.title, subsections=tuple(subsections), kind="parties"), everyone
 
 
-_HEARD = 1  # rounds in which every party's next best stance comes before anyone's second
-
-
 def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clusters: Sequence[Cluster],
                  by_id: dict[int, float], max_points: int, budget: int, vectors: dict[tuple[int, int], Vector],
                  used: Sequence[int]) -> dict[str, list[int]]:
@@ -177,12 +177,11 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
     def ranked(ids: Sequence[int]) -> list[int]:
         return sorted(ids, key=lambda i: (-per_word(i, clusters, by_id), clusters[i].lead.key))
 
-    for _ in range(min(max_points, _HEARD)):
-        for key in keys:
-            best = next((i for i in ranked(by_party.get(key, [])) if i not in chosen[key] and fits(i)), None)
-            if best is not None:
-                chosen[key].append(best)
-                words += clusters[best].cost
+    for key in keys:
+        best = next((i for i in ranked(by_party.get(key, [])) if fits(i)), None)
+        if best is not None and max_points > 0:
+            chosen[key].append(best)
+            words += clusters[best].cost
     rest = ranked([i for k in keys for i in by_party.get(k, []) if i not in chosen[k]])
     for i in rest:
         key = clusters[i].lead.speaker or ""
@@ -206,8 +205,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}
     # Every section keeps at least one point of its own: a small story's takeaways must not
     # leave "Status of talks" saying there is nothing in the sources.
-    room = Counter(k for k in placed.values() if k is not None)
-    room.subtract(Counter(room.keys()))
+    room = Counter({k: n - 1 for k, n in Counter(k for k in placed.values() if k is not None).items()})
     seeds: list[int] = []
     for other in config.sections:
         ids = [i for i in placed if placed[i] == other.key and room[other.key] > 0]
@@ -265,6 +263,7 @@ class Story:
     score: dict[int, float]
     wanted: tuple[SectionConfig, ...]
     differ: Section | None
+    weight: dict[tuple[int, int], float]  # each sentence's cluster score, for the key figures
 
 
 def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config, method: str) -> Story:
@@ -290,8 +289,9 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
     differ = (_differences(as_written, sentences, clusters, score, config, synonyms)
               if questions is not None and config.differ_max_points else None)
+    weight = {m.key: score.get(i, 0.0) for i, c in enumerate(clusters) for m in c.members}
     return Story(sources=sources, ages=ages, sentences=tuple(sentences), vectors=vectors,
-                 clusters=tuple(clusters), score=score, wanted=wanted, differ=differ)
+                 clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight)
 
 
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
@@ -320,18 +320,14 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         elif sc.kind == "sources":
             built[sc.key] = Section(key=sc.key, title=sc.title)
         elif sc.kind == "figures":
-            weight = {m.key: score.get(i, 0.0) for i, c in enumerate(clusters) for m in c.members}
-            built[sc.key] = key_figures(sc, sentences, budgets[sc.key], weight)
+            built[sc.key] = key_figures(sc, sentences, budgets[sc.key], story.weight)
     fill = sorted((sc for sc in wanted if sc.kind in _FILL_ORDER), key=lambda sc: _FILL_ORDER[sc.kind])
     for sc in fill:
         ids = [i for i, c in enumerate(clusters) if i not in used and sc.key in c.lead.sections
-               and not (sc.kind != "parties" and _stance_of_party(c, config))]
+               and not (sc.kind != "parties" and _unnamed_speaker(c, config))]
         if sc.kind == "parties":
-            # Before pooling, so that the pool holds only stances: a party's stance, or a
-            # sentence routed here first; a party merely saying or doing something about
-            # the talks stays in the talks.
-            ids = [i for i in ids if clusters[i].lead.speaker is not None
-                   and (clusters[i].lead.stance or _placement(clusters[i], config) == sc.key)]
+            # Before pooling, so that the pool holds only stances.
+            ids = [i for i in ids if _party_stance(clusters[i], config)]
         build = _parties if sc.kind == "parties" else _section
         mine = differ if sc is questions else None
         budget = budgets[sc.key] - (mine.cost if mine else 0)

@@ -12,23 +12,11 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
+from .event import main_predicate
+
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Entity kinds that make a subject someone who acts or speaks, not an abstraction.
 _AGENTS = ("PERSON", "ORG", "GPE", "NORP")
-# Verbs that only say how or when the real predicate happens ("is expected to shape").
-_LOOK_THROUGH = frozenset(("expect", "seem", "appear", "continue", "set", "likely", "go"))
-
-
-def _predicate(root: Token) -> Token:
-    verb = root
-    for _ in range(3):
-        clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if verb.lemma_.lower() not in _LOOK_THROUGH or clause is None:
-            break
-        verb = clause
-    return verb
-
-
 def _is_agent(subject: Token, token_party: dict[int, str], roles: Collection[str]) -> bool:
     return (subject.i in token_party or subject.ent_type_ in _AGENTS or subject.pos_ in ("PROPN", "PRON")
             or subject.lemma_.lower() in roles)
@@ -52,4 +40,4 @@ def commentary(sent: Span, token_party: dict[int, str], verbs: Collection[str],
     if subject.lemma_.lower() in commentators and not any(
             t.i in token_party or t.ent_type_ in _AGENTS for t in subject.subtree):
         return True
-    return _predicate(root).lemma_.lower() in verbs and not _is_agent(subject, token_party, roles)
+    return main_predicate(root).lemma_.lower() in verbs and not _is_agent(subject, token_party, roles)

@@ -55,6 +55,11 @@ def _predicates(verb: Token, reporting: Collection[str], stances: Collection[str
     return out + [verb]
 
 
+def main_predicate(root: Token) -> Token:
+    """The verb of what happens, through aspect verbs: "is expected to shape" → shape."""
+    return _predicates(root, (), ())[-1]
+
+
 def _heads(verb: Token) -> list[Token]:
     """The predicate's argument heads: subject, objects, and the objects of its prepositions."""
     out = []

@@ -271,7 +271,7 @@ def test_a_party_with_more_to_say_gets_more_room(briefing) -> None:
 def test_a_stance_without_its_holder_stays_under_its_party() -> None:
     """"The official suggested..." is no point of a section other than the party's, where
     the reader could not tell whose stance it is; "Trump maintained..." may be."""
-    from briefing.assemble import _stance_of_party
+    from briefing.assemble import _unnamed_speaker
     from briefing.config import load_config
     from briefing.model import Sentence
     from briefing.select import Cluster
@@ -285,10 +285,10 @@ def test_a_stance_without_its_holder_stays_under_its_party() -> None:
                            speaker="russia", stance=True, parties=(), sections=("talks", "positions"))
     news = Sentence(text="The official said a venue was agreed.", source=1, paragraph=0, index=3,
                     speaker="russia", stance=False, parties=(), sections=("talks",))
-    assert _stance_of_party(Cluster((unnamed,)), config)
-    assert _stance_of_party(Cluster((talks_first,)), config)
-    assert _stance_of_party(Cluster((news,)), config)  # whose official? the reader can't tell
-    assert not _stance_of_party(Cluster((named,)), config)
+    assert _unnamed_speaker(Cluster((unnamed,)), config)
+    assert _unnamed_speaker(Cluster((talks_first,)), config)
+    assert _unnamed_speaker(Cluster((news,)), config)  # whose official? the reader can't tell
+    assert not _unnamed_speaker(Cluster((named,)), config)
 
 
 def test_every_section_and_subsection_is_nonempty_or_says_why(briefing) -> None:
