@@ -88,8 +88,9 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     """The most telling figures: one row per stretch of text, never the same words twice.
 
     `weight` is how much each sentence matters to the story (the briefing's score of the
-    point it belongs to): a tariff in an aside of an older article is no key figure of the
-    talks, however precise. Without it, figures are taken by kind, then in reading order."""
+    point it belongs to): the shares the talks turn on come before a tariff in an aside of
+    an older article, however precise. Without it, figures are taken by kind, then in
+    reading order."""
     rows: dict[tuple[int, int, str], Point] = {}
     by_number: dict[tuple[str, str], tuple[int, int, str]] = {}
     words = 0

@@ -75,7 +75,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     return replace(briefing, notes=tuple(notes))
 
 
-FIT_TRIES = 4  # builds at most; selection takes milliseconds
+FIT_TRIES = 4  # selections at most; the parse, clusters and scores are made once (`prepare`)
 FIT_CLOSE_ENOUGH = 10  # words under `max_words` at which a briefing is full
 
 

@@ -3,7 +3,7 @@
 A developing story is told by articles of different days. Without dates, "The Zelensky–Trump
 meeting could take place in the near future" reads as news even when other sources of the
 same briefing report, after the fact, how the meeting went. Such an announcement is older
-context; it ranks low in the sections about where things stand.
+context: the sections about where things stand leave it out.
 
 An announcement looks ahead (a future date, "set to", "in the coming days"); a report of the
 event done has a word saying so ("after", "held", "took place") and does not look ahead. They
@@ -51,15 +51,12 @@ def _terms(s: Sentence, synonyms: Mapping[str, str]) -> set[str]:
     return {synonyms.get(w, w) for w in (*s.terms, *s.lemmas)}
 
 
-def _covers(report: Sentence, topic: frozenset[str], parties: frozenset[str],
-            synonyms: Mapping[str, str]) -> bool:
-    return parties <= set(report.parties) and topic <= _terms(report, synonyms)
 
 
 def superseded(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: Config,
                synonyms: Mapping[str, str]) -> set[int]:
     """Indices of the clusters that only announce what other sources report as done."""
-    done = [s for s in sentences if reports_done(s, config)]
+    done = [(s, set(s.parties), _terms(s, synonyms)) for s in sentences if reports_done(s, config)]
     out = set()
     for i, c in enumerate(clusters):
         lead = c.lead
@@ -72,7 +69,7 @@ def superseded(clusters: Sequence[Cluster], sentences: Sequence[Sentence], confi
         topic = _topic(lead, config, synonyms)
         if not topic:
             continue
-        reports = [s for s in done if _covers(s, topic, parties, synonyms)]
+        reports = [s for s, named, terms in done if parties <= named and topic <= terms]
         mine = {m.source for m in c.members}
         if any(s.source not in mine for s in reports) and not any(s.source in mine for s in reports):
             out.add(i)
