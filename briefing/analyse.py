@@ -128,6 +128,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     from .commentary import commentary
     from .event import event_words
     from .figures import extract as extract_figures
+    from .trim import names, trim
 
     nlp, model_name = load_model([model] if model else config.models)
     matcher = _matcher(nlp, config)
@@ -175,6 +176,8 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                                       config.role_nouns),
                 figures=extract_figures(sent),
                 event=event_words(sent, token_party, config.verbs, config.stance_verbs),
+                brief=trim(sent, config.aside_verbs) if config.trim else "",
+                names=names(sent) if config.trim else (),
             ))
             # A later "he" or "they" most likely means whoever spoke, acted or vouched last.
             last = next((p for p in (speaker, att.actor, att.source) if p is not None), None)

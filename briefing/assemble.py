@@ -9,12 +9,13 @@ from dataclasses import dataclass, replace
 from .config import OTHER_PARTY, Config, SectionConfig
 from .context import with_context
 from .differ import differences
-from .model import Article, Briefing, Section, Sentence, Source
+from .model import Article, Briefing, Point, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
 from .superseded import superseded
 from .select import per_word, topic, common_words, Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
 from .timeline import timeline
+from .trim import shorten_names
 
 
 
@@ -232,6 +233,29 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     return sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
 
 
+def _short_names(sections: tuple[Section, ...], sentences: Sequence[Sentence]) -> tuple[Section, ...]:
+    """The sections with a person's title and full name at the first mention only, in
+    reading order. Quotes where sources differ and key figures stay as written."""
+    found = {s.key: s.names for s in sentences}
+    flat = [p for sec in sections for p in _points(sec)]
+    texts = shorten_names((p.text, tuple(n for k in p.sentences for n in found.get(k, ()))) for p in flat)
+    short = {id(p): t for p, t in zip(flat, texts)}
+    return tuple(_with_texts(sec, short) for sec in sections)
+
+
+def _points(sec: Section) -> list[Point]:
+    """Points quoted from the sentences, in reading order (not key figures or the quotes
+    where sources differ: those stay as written)."""
+    if sec.kind == "figures" or sec.key == "differ":
+        return []
+    return [*sec.points, *(p for sub in sec.subsections for p in _points(sub))]
+
+
+def _with_texts(sec: Section, short: dict[int, str]) -> Section:
+    return replace(sec, points=tuple(replace(p, text=short.get(id(p), p.text)) for p in sec.points),
+                   subsections=tuple(_with_texts(sub, short) for sub in sec.subsections))
+
+
 DIFFER_POOL = 300  # clusters, the best by the story-wide score, whose claims are compared pairwise
 
 
@@ -343,5 +367,5 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
             built[sc.key] = Section(key=sc.key, title=sc.title, points=points,
                                     note="" if points else "No dated events in the sources.")
     return Briefing(title=config.title, subject=config.subject,
-                    sections=tuple(built[sc.key] for sc in wanted), sources=sources, method=method,
+                    sections=_short_names(tuple(built[sc.key] for sc in wanted), sentences), sources=sources, method=method,
                     model=model, older_before=ages.cutoff)

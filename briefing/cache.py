@@ -2,7 +2,7 @@
 
 An entry is keyed by everything that can change what analysis produces for one article:
 its cleaned body text, the spaCy model and its version, the configuration analysis
-reads (parties, attribution), and this package's version. A corrupt or unreadable
+reads (parties, attribution, analysis), and this package's version. A corrupt or unreadable
 entry is treated as missing and rebuilt, never trusted.
 """
 
@@ -20,7 +20,7 @@ from . import __version__
 from .config import Config
 from .model import Article, Entity, Figure, Sentence
 
-FORMAT = 9  # bump when the stored shape of a Sentence changes
+FORMAT = 10  # bump when the stored shape of a Sentence changes
 _TUPLES = ("words", "lemmas", "terms", "backdrop", "parties", "sections")
 
 
@@ -34,7 +34,7 @@ def _analysis_config(config: Config) -> dict[str, Any]:
     raw = config.raw
     return {"parties": raw["parties"], "attribution": raw["attribution"],
             "other_parties": raw["briefing"]["other_parties"],
-            "backdrop_markers": raw["analysis"].get("backdrop_markers", [])}
+            "analysis": raw["analysis"]}
 
 
 def article_key(article: Article, config: Config, model_id: str) -> str:
@@ -56,6 +56,7 @@ def _from_dict(d: dict[str, Any]) -> Sentence:
         d[key] = tuple(d.get(key, ()))
     d["entities"] = tuple(Entity(**e) for e in d["entities"])
     d["figures"] = tuple(Figure(**f) for f in d.get("figures", ()))
+    d["names"] = tuple((full, short) for full, short in d.get("names", ()))
     return Sentence(**d)
 
 

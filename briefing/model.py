@@ -85,6 +85,13 @@ class Sentence:
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"
     commentary: bool = False  # interprets rather than reports: "The divide highlights..." (commentary.py)
     sections: tuple[str, ...] = ()  # the sections the router gave the sentence, best first
+    brief: str = ""  # the text without an opener or close the briefing can do without (trim.py)
+    names: tuple[tuple[str, str], ...] = ()  # (title and full name as written, surname)
+
+    @property
+    def shown(self) -> str:
+        """The words the briefing quotes."""
+        return self.brief or self.text
 
     @property
     def key(self) -> tuple[int, int]:

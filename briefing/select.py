@@ -38,13 +38,13 @@ class Cluster:
         return tuple(sorted({m.source for m in self.members}))
 
     def point(self) -> Point:
-        return Point(text=self.lead.text, sources=self.sources,
+        return Point(text=self.lead.shown, sources=self.sources,
                      sentences=tuple(sorted(m.key for m in self.members)), party=self.lead.speaker,
                      older=self.older)
 
     @property
     def words(self) -> int:
-        return len(self.lead.text.split())
+        return len(self.lead.shown.split())
 
     @property
     def cost(self) -> int:

@@ -203,11 +203,40 @@ def test_junk_is_really_in_the_seeds(seeds_dir: Path) -> None:
         assert needle in text
 
 
-def test_points_keep_the_original_wording(briefing, source_texts: dict[int, str]) -> None:
+def _runs(point: str, source: str) -> int | None:
+    """In how many stretches of the source the point's words stand, in order (None: some
+    word is not there): a quote with an opener, a name's title or a close left out."""
+    words = lambda t: re.findall(r"[\w’'%$.-]+", t.lower())
+    have, want = words(source), [w.rstrip(".") for w in words(point)]
+    have = [w.rstrip(".") for w in have]
+    at, i, runs = 0, 0, 0
+    while i < len(want):
+        best = (0, 0)
+        for start in range(at, len(have)):
+            k = 0
+            while i + k < len(want) and start + k < len(have) and have[start + k] == want[i + k]:
+                k += 1
+            best = max(best, (k, -start))
+        if best[0] == 0:
+            return None
+        i, at, runs = i + best[0], -best[1] + best[0], runs + 1
+    return runs
+
+
+def test_points_quote_their_sources_with_few_cuts(briefing, source_texts: dict[int, str]) -> None:
     for point in all_points(briefing):
         text = normalise_ws(point.text)
         assert len(text.split()) >= 3, point.text
-        assert any(text in source_texts[n] for n in point.sources), (point.sources, point.text)
+        found = [r for n in point.sources if (r := _runs(text, source_texts[n])) is not None]
+        assert found and min(found) <= 3, (point.sources, point.text)
+
+
+def test_points_are_trimmed_and_name_people_in_full_once(briefing) -> None:
+    texts = [p.text for p in all_points(briefing)]
+    assert not any(t.startswith(("Despite the escalation,", "Despite diplomatic efforts,")) for t in texts)
+    joined = " ".join(texts)
+    assert joined.count("Donald Trump") <= 1 and joined.count("Vladimir Putin") <= 1, joined
+    assert "Trump" in joined and "Putin" in joined
 
 
 def test_points_are_whole_sentences(briefing) -> None:

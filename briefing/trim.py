@@ -1,0 +1,126 @@
+"""Trim: the words of a sentence a briefing can do without, and the short form of a name.
+
+A point is a sentence of its source with at most these cuts, so that it can still be
+found there:
+
+- a short fronted phrase that only links it to the article around it: "Despite the
+  escalation, Trump maintained..." → "Trump maintained...";
+- a closing participle that comments on the news instead of adding to it: "...said on
+  Friday, indicating fresh momentum in diplomatic efforts" → "...said on Friday".
+
+Names are shortened later, once the briefing's order is known (see `shorten_names`): the
+first mention of a person keeps the title and full name, the later ones give the surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+FRONT_MAX_WORDS = 4  # a longer opening phrase says something of its own
+# Entities make an opening phrase part of the news: "On Thursday," "In Istanbul,".
+_NAMED = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY",
+          "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+_OPENER_DEPS = {"prep", "advcl", "advmod", "npadvmod"}
+
+
+def _span(tok: Token) -> tuple[int, int]:
+    ids = [t.i for t in tok.subtree]
+    return min(ids), max(ids)
+
+
+def _fronted(sent: Span) -> int | None:
+    """Index of the first token after a short opening phrase and its comma, if the phrase
+    only sets the scene."""
+    root = sent.root
+    for tok in sent:
+        if tok.head.i != root.i or tok.dep_ not in _OPENER_DEPS or tok.i > root.i:
+            continue
+        first, last = _span(tok)
+        if first != sent.start or last + 2 >= sent.end or sent.doc[last + 1].text != ",":
+            continue
+        words = [t for t in sent.doc[first:last + 1] if not t.is_punct]
+        if len(words) > FRONT_MAX_WORDS or any(t.ent_type_ in _NAMED or t.like_num or t.pos_ == "PROPN"
+                                               for t in words):
+            return None
+        rest = sent.doc[last + 2]
+        # What remains must open a clause of its own: a subject, not "... , said Trump".
+        return rest.i if rest.i <= root.i else None
+    return None
+
+
+def _aside(sent: Span, verbs: Collection[str]) -> int | None:
+    """Index of the comma before a closing participle whose verb comments on the news."""
+    for tok in sent:
+        if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in verbs):
+            continue
+        first, last = _span(tok)
+        closing = all(t.is_punct for t in sent.doc[last + 1:sent.end])
+        if first > sent.start and sent.doc[first - 1].text == "," and closing and tok.i > tok.head.i:
+            return first - 1
+    return None
+
+
+def trim(sent: Span, aside_verbs: Collection[str]) -> str:
+    """The sentence without its scene-setting opener and commenting close, or "" when
+    neither is there."""
+    start, end = sent.start, sent.end
+    front = _fronted(sent)
+    aside = _aside(sent, aside_verbs)
+    if front is None and aside is None:
+        return ""
+    doc = sent.doc
+    if front is not None:
+        start = front
+    stop = aside if aside is not None else end
+    text = doc[start:stop].text
+    if aside is not None:
+        # Keep the sentence's own closing marks: a quote that closed before the comma.
+        tail = "".join(t.text for t in doc[stop:end] if t.is_punct and t.text in ".!?")
+        text = text.rstrip(",;: ") + (tail[-1:] or ".")
+    if front is not None and text[:1].islower() and doc[start].pos_ != "PROPN":
+        text = text[0].upper() + text[1:]
+    return text
+
+
+_TITLE_DEPS = {"compound", "amod", "nmod"}
+
+
+def names(sent: Span) -> tuple[tuple[str, str], ...]:
+    """Each person named with a first name or a title, as written ("Ukrainian President
+    Volodymyr Zelensky"), and the surname it can be shortened to ("Zelensky")."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start = ent.start
+        while (start > sent.start and sent.doc[start - 1].dep_ in _TITLE_DEPS
+               and sent.doc[start - 1].head.i in range(start, ent.end + 1)
+               and not sent.doc[start - 1].is_punct):
+            start -= 1
+        last = sent.doc[ent.end - 1]
+        if start == ent.end - 1 or not last.is_title:
+            continue
+        out.append((sent.doc[start:ent.end].text, last.text))
+    return tuple(out)
+
+
+def shorten_names(texts: Iterable[tuple[str, tuple[tuple[str, str], ...]]]) -> list[str]:
+    """The texts, in reading order, with each person's title and first name given only the
+    first time: later mentions name the surname."""
+    seen: set[str] = set()
+    out = []
+    for text, found in texts:
+        for full, short in dict.fromkeys(found):
+            pattern = rf"(?<!\w){re.escape(full)}(?!\w)"
+            if not re.search(pattern, text):
+                continue  # said by another report of the point
+            if short in seen:
+                text = re.sub(pattern, short, text)
+            seen.add(short)
+        out.append(text)
+    return out

@@ -1,0 +1,79 @@
+"""Points quote their sentence without scene-setting openers, commenting closes, and
+with a person's title and full name at the first mention only."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.analyse import analyse
+from briefing.config import Config, load_config
+from briefing.model import Article, Block, Sentence, Source
+from briefing.trim import shorten_names
+
+
+@pytest.fixture(scope="module")
+def config() -> Config:
+    return load_config()
+
+
+def analysed(text: str, config: Config) -> Sentence:
+    article = Article(source=Source(number=1, path="1.txt", title="1"), blocks=(Block(0, text, "body"),))
+    found = analyse([article], config)[0]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Despite the escalation, Trump maintained that Moscow remains open to diplomacy.",
+     "Trump maintained that Moscow remains open to diplomacy."),
+    ("However, the minister emphasized that tariffs on steel would stay.",
+     "The minister emphasized that tariffs on steel would stay."),
+    ("The meeting could take place “in the near future,” the president said on Friday, "
+     "indicating fresh momentum in diplomatic efforts to end the war.",
+     "The meeting could take place “in the near future,” the president said on Friday."),
+])
+def test_openers_and_comments_are_cut(text: str, shown: str, config: Config) -> None:
+    s = analysed(text, config)
+    assert s.text == text  # the sentence as written stays for matching and quotes
+    assert s.shown == shown
+
+
+@pytest.mark.parametrize("text", [
+    # A date, place or name in the opener is news; a participle that reports more is too.
+    "On Thursday, Ukrainian forces targeted a major oil refinery in the Rostov region.",
+    "In Geneva, negotiators agreed on a timetable for the tariff cuts.",
+    "Russia launched hundreds of drones at Kyiv, damaging energy infrastructure across the city.",
+    "After hosting the Ukrainian president at his estate in Florida, Trump said talks were closer than ever.",
+])
+def test_what_carries_news_is_kept(text: str, config: Config) -> None:
+    assert analysed(text, config).shown == text
+
+
+def test_trimming_can_be_turned_off(config: Config) -> None:
+    verbatim = load_config(overrides={"analysis": {"trim": False}})
+    s = analysed("Despite the escalation, Trump maintained that Moscow remains open to diplomacy.", verbatim)
+    assert s.shown == s.text and s.names == ()
+
+
+def test_names_with_titles_are_found(config: Config) -> None:
+    s = analysed("Ukrainian President Volodymyr Zelensky met U.S. President Donald Trump in Florida.", config)
+    assert dict(s.names) == {"Ukrainian President Volodymyr Zelensky": "Zelensky",
+                             "U.S. President Donald Trump": "Trump"}
+
+
+def test_later_mentions_give_the_surname() -> None:
+    name = (("Trade Minister Ana Ruiz", "Ruiz"),)
+    texts = shorten_names([
+        ("Ruiz said talks would resume.", ()),  # the surname alone is no full mention
+        ("Trade Minister Ana Ruiz proposed a quota.", name),
+        ("Trade Minister Ana Ruiz rejected the tariff.", name),
+        ("The tariff was rejected by Trade Minister Ana Ruiz on Monday.", name),
+    ])
+    assert texts == ["Ruiz said talks would resume.", "Trade Minister Ana Ruiz proposed a quota.",
+                     "Ruiz rejected the tariff.", "The tariff was rejected by Ruiz on Monday."]
+
+
+def test_a_name_told_by_another_report_does_not_count_as_mentioned() -> None:
+    texts = shorten_names([("Talks resumed in Geneva.", (("Trade Minister Ana Ruiz", "Ruiz"),)),
+                           ("Trade Minister Ana Ruiz proposed a quota.", (("Trade Minister Ana Ruiz", "Ruiz"),))])
+    assert texts[1] == "Trade Minister Ana Ruiz proposed a quota."
