@@ -72,6 +72,19 @@ def looks_ahead(ent: Span) -> bool:
     return False
 
 
+# "the city of Mykolaiv": whatever the recogniser made of the name, it is a place.
+_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "oblast", "port", "district",
+                          "state", "capital", "county"})
+
+
+def _label(ent: Span) -> str:
+    head = ent.root.head
+    if (ent.label_ != "GPE" and ent.root.dep_ == "pobj" and head.lower_ == "of"
+            and head.head.lemma_.lower() in _PLACE_NOUNS):
+        return "GPE"
+    return ent.label_
+
+
 def _trailing_participle(tok: Token) -> bool:
     first = min(t.i for t in tok.subtree)
     return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and first > 0
@@ -165,7 +178,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 lemmas=tuple(t.lemma_.lower() for t in toks),
                 backdrop=tuple(t.i in scene for t in toks),
                 terms=tuple(t.lemma_.lower() for t in toks if (t.is_alpha or t.like_num) and not t.is_stop),
-                entities=tuple(Entity(e.text, e.label_, e.label_ == "DATE" and looks_ahead(e))
+                entities=tuple(Entity(e.text, _label(e), e.label_ == "DATE" and looks_ahead(e))
                                for e in sent.ents),
                 parties=tuple(sorted({token_party[t.i] for t in sent if t.i in token_party})),
                 speaker=speaker,

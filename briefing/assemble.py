@@ -161,6 +161,9 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     return Section(key=sc.key, title=sc.title, subsections=tuple(subsections), kind="parties"), everyone
 
 
+_PARTY_DECAY = 0.75  # weight of a party's next stance for each one it already has
+
+
 def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clusters: Sequence[Cluster],
                  by_id: dict[int, float], max_points: int, budget: int, vectors: dict[tuple[int, int], Vector],
                  used: Sequence[int]) -> dict[str, list[int]]:
@@ -183,13 +186,19 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
         if best is not None and max_points > 0:
             chosen[key].append(best)
             words += clusters[best].cost
-    rest = ranked([i for k in keys for i in by_party.get(k, []) if i not in chosen[k]])
-    for i in rest:
-        key = clusters[i].lead.speaker or ""
-        if len(chosen[key]) < max_points and fits(i):
-            chosen[key].append(i)
-            words += clusters[i].cost
-    return chosen
+    rest = [i for k in keys for i in by_party.get(k, []) if i not in chosen[k]]
+    while True:
+        # A party's next point counts for less the more it already has: the section is
+        # about where each party stands, not about the party with the most quotable officials.
+        open_ = [i for i in rest if len(chosen[clusters[i].lead.speaker or ""]) < max_points and fits(i)]
+        if not open_:
+            return chosen
+        best = min(open_, key=lambda i: (-per_word(i, clusters, by_id)
+                                         * _PARTY_DECAY ** len(chosen[clusters[i].lead.speaker or ""]),
+                                         clusters[i].lead.key))
+        chosen[clusters[best].lead.speaker or ""].append(best)
+        words += clusters[best].cost
+        rest.remove(best)
 
 
 def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
