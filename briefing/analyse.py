@@ -138,6 +138,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     recogniser the entities. Docs are read as they come and not kept.
     """
     from .attribute import attribute, needs_context, opens_with_quote
+    from .background import background
     from .commentary import commentary
     from .event import event_words
     from .figures import extract as extract_figures
@@ -187,6 +188,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 needs_context=needs_context(sent),
                 commentary=commentary(sent, token_party, config.commentary_verbs, config.commentators,
                                       config.role_nouns),
+                background=background(sent, config.origin_words),
                 figures=extract_figures(sent),
                 event=event_words(sent, token_party, config.verbs, config.stance_verbs),
                 brief=trim(sent, config.aside_verbs) if config.trim else "",

@@ -209,7 +209,8 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # A takeaway stands for part of the story: a short or dangling sentence can't.
     allowed = {i for i in _current(sc, clusters, range(len(clusters)))
                if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE
-               and not clusters[i].lead.commentary and not _party_stance(clusters[i], config)}
+               and not clusters[i].lead.commentary and not clusters[i].lead.background
+               and not _party_stance(clusters[i], config)}
     if sc.current:
         score = {i: v * ages.weight(clusters[i]) for i, v in score.items()}
     placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}

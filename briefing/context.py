@@ -40,7 +40,7 @@ def _join(before: Sentence, s: Sentence, config: Config) -> Sentence:
         parties=tuple(dict.fromkeys(before.parties + s.parties)), figures=before.figures + s.figures,
         speaker=before.speaker or s.speaker, actor=before.actor or s.actor,
         stance=before.stance or s.stance, needs_context=before.needs_context,
-        commentary=before.commentary and s.commentary)
+        commentary=before.commentary and s.commentary, background=before.background and s.background)
     return replace(joined, sections=route(joined, config))
 
 

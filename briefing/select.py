@@ -294,7 +294,8 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     return [Cluster(tuple(sorted(g, key=lambda m: -standalone(m) * specificity(m)))) for g in groups]
 
 
-# A commentary sentence (see commentary.py) is chosen only when nothing that reports is left.
+# A commentary or background sentence (see commentary.py, background.py) is chosen only
+# when nothing that reports news is left.
 COMMENTARY_WEIGHT = 0.3
 # Centrality counts for at most half of a point's score: the most central sentences of a
 # story are the ones that restate it, and a briefing wants its facts.
@@ -317,7 +318,7 @@ def _rarity(clusters: Sequence[Cluster]) -> list[float]:
 
 def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int, float]:
     """Centrality from sumy, raised for facts several sources report and for words of their
-    own, lowered for dangling openers, vague sentences and commentary."""
+    own, lowered for dangling openers, vague sentences, commentary and background."""
     raw = rank([c.lead for c in clusters], method, language)
     if not raw:
         return {}
@@ -327,7 +328,7 @@ def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int,
     for i, (c, r) in enumerate(zip(clusters, raw)):
         norm = (r - lo) / (hi - lo) if hi > lo else 1.0
         corroboration = 1 + 0.25 * (len(c.sources) - 1)
-        reports = COMMENTARY_WEIGHT if c.lead.commentary else 1.0
+        reports = COMMENTARY_WEIGHT if c.lead.commentary or c.lead.background else 1.0
         out[i] = ((CENTRALITY_BASE + norm) * corroboration * c.consensus * standalone(c.lead)
                   * specificity(c.lead) * reports * rare[i])
     return out

@@ -68,3 +68,13 @@ def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
 
     doc = Document(io.BytesIO(data))
     return [(p.style.name if p.style is not None else "", p.text) for p in doc.paragraphs]
+
+
+def analyse_texts(texts: list[str], config) -> list:
+    """Each text as the one paragraph of an article of its own, analysed."""
+    from briefing.analyse import analyse
+    from briefing.model import Article, Block, Source
+
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n)), blocks=(Block(0, t, "body"),))
+                for n, t in enumerate(texts, start=1)]
+    return analyse(articles, config)[0]

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.analyse import analyse
+from helpers import analyse_texts
+
 from briefing.config import Config, load_config
-from briefing.model import Article, Block, Sentence, Source
+from briefing.model import Sentence
 from briefing.trim import shorten_names
 
 
@@ -17,8 +18,7 @@ def config() -> Config:
 
 
 def analysed(text: str, config: Config) -> Sentence:
-    article = Article(source=Source(number=1, path="1.txt", title="1"), blocks=(Block(0, text, "body"),))
-    found = analyse([article], config)[0]
+    found = analyse_texts([text], config)
     assert len(found) == 1, found
     return found[0]
 

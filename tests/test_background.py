@@ -1,0 +1,22 @@
+"""How the story began is background: ranked low, never a key takeaway."""
+
+from __future__ import annotations
+
+from helpers import analyse_texts
+
+from briefing.config import load_config
+
+
+def test_a_dated_beginning_is_background_and_dated_news_is_not() -> None:
+    found = analyse_texts([
+        "The war, which began with Russia’s invasion of Ukraine in February 2022, has killed tens of thousands.",
+        "The dispute started in March 2019, when both governments raised tariffs on steel.",
+        "Russia launched 200 drones at Kyiv in February 2022, officials said.",
+        "Negotiators will begin a new round of talks in January 2026.",
+    ], load_config())
+    assert [s.background for s in found] == [True, True, False, False]
+
+
+def test_background_never_leads_the_briefing(briefing) -> None:
+    takeaways = next(s for s in briefing.sections if s.key == "takeaways")
+    assert not any("which began" in p.text for p in takeaways.points)
