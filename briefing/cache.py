@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,13 @@ def article_key(article: Article, config: Config, model_id: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def routing_key(config: Config) -> str:
+    """Everything routing can read is in the configuration; any change to it routes again."""
+    payload = json.dumps({"format": FORMAT, "version": __version__, "config": config.raw},
+                         sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+
 def _to_dict(s: Sentence) -> dict[str, Any]:
     return asdict(s)
 
@@ -77,14 +84,35 @@ class AnalysisCache:
             return None  # missing, corrupt or from another layout: parse again
 
     def put(self, key: str, sentences: list[Sentence]) -> None:
+        self._write(self._path(key), {"key": key, "sentences": [_to_dict(s) for s in sentences]})
+
+    def _routes_path(self, key: str, routes: str) -> Path:
+        return self.folder / key[:2] / f"{key}.routes-{routes}.json"
+
+    def get_routes(self, key: str, routes: str, sentences: list[Sentence]) -> list[Sentence] | None:
+        """The article's sentences with the sections and speaker routing gave them under
+        the configuration `routes` (see `routing_key`), or None when not stored."""
+        try:
+            data = json.loads(self._routes_path(key, routes).read_text(encoding="utf-8"))
+            if data.get("key") != key or len(data["routes"]) != len(sentences):
+                return None
+            return [replace(s, sections=tuple(str(x) for x in sections),
+                            speaker=None if speaker is None else str(speaker))
+                    for s, (sections, speaker) in zip(sentences, data["routes"])]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put_routes(self, key: str, routes: str, sentences: list[Sentence]) -> None:
+        self._write(self._routes_path(key, routes),
+                    {"key": key, "routes": [[list(s.sections), s.speaker] for s in sentences]})
+
+    def _write(self, path: Path, data: dict[str, Any]) -> None:
         """Written to a temporary file and renamed, so a killed build leaves no half entry."""
-        path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"key": key, "sentences": [_to_dict(s) for s in sentences]}, handle,
-                          ensure_ascii=False)
+                json.dump(data, handle, ensure_ascii=False)
             os.replace(tmp, path)
         except OSError:
             pass  # a cache that can't be written only costs time on the next build

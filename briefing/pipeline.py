@@ -48,9 +48,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     Returns:
         The Briefing every renderer takes.
     """
-    from .analyse import analyse, load_model
     from .assemble import prepare, select
-    from .classify import classify
     from .clean import clean, screen
     from .readers import read_folder
     from .summarize import SUMMARIZERS
@@ -67,8 +65,6 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     if not articles:
         raise InputError(f"no usable article text in {seeds}: " + "; ".join(notes))
     sentences, model_name = _analyse_cached(articles, config, model, cache_dir, use_cache, jobs, on_stage)
-    on_stage("route")
-    sentences = classify(sentences, config)
     on_stage("select")
     story = prepare(articles, sentences, config, method)
     briefing = _fit(lambda slack: select(story, config, method, model_name, slack), config)
@@ -101,20 +97,25 @@ def _fit(build: Callable[[int], Briefing], config: Config) -> Briefing:
 
 def _analyse_cached(articles: list, config: Config, model: str | None, cache_dir: Path | None,
                     use_cache: bool, jobs: int = 1, on_stage: OnStage = _quiet) -> tuple[list, str]:
-    """Analysis of every article, parsing only those the cache does not hold."""
+    """Analysis of every article, routed to sections; only what the cache does not hold is
+    parsed, and only what it holds no routing of for this configuration is routed."""
     from .analyse import analyse, load_model
+    from .classify import classify
 
     if not use_cache:
         on_stage("load")
         load_model([model] if model else config.models)  # kept loaded: analyse finds it ready
         on_stage("parse")
-        return analyse(articles, config, model, jobs=jobs)
-    from .cache import AnalysisCache, article_key, default_dir
+        sentences, model_name = analyse(articles, config, model, jobs=jobs)
+        on_stage("route")
+        return classify(sentences, config), model_name
+    from .cache import AnalysisCache, article_key, default_dir, routing_key
     from .modelinfo import identity, resolve
 
     name = model or resolve(config.models)
     cache = AnalysisCache(cache_dir or default_dir())
-    keys = {a.source.number: article_key(a, config, identity(name)) for a in articles}
+    model_id = identity(name)
+    keys = {a.source.number: article_key(a, config, model_id) for a in articles}
     found = {n: cache.get(k) for n, k in keys.items()}
     todo = [a for a in articles if found[a.source.number] is None]
     model_name = name or ""
@@ -127,6 +128,17 @@ def _analyse_cached(articles: list, config: Config, model: str | None, cache_dir
             n = article.source.number
             found[n] = [s for s in fresh if s.source == n]
             cache.put(keys[n], found[n])
+    on_stage("route")
+    # Routing reads one article at a time (a sentence goes on from the one before it in its
+    # own article), so it is kept per article and configuration like the analysis.
+    routes = routing_key(config)
+    for n, key in keys.items():
+        sentences = found[n] or []
+        routed = cache.get_routes(key, routes, sentences)
+        if routed is None:
+            routed = classify(sentences, config)
+            cache.put_routes(key, routes, routed)
+        found[n] = routed
     # Entries are stored per article; the number they cite is the article's place in this build.
     sentences = [replace(s, source=a.source.number) for a in articles for s in found[a.source.number] or []]
     return sentences, model_name

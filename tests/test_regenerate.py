@@ -126,16 +126,34 @@ def test_cached_build_equals_a_fresh_one_and_corrupt_entries_are_rebuilt(seeds: 
     assert run("build", seeds, "--out", fresh, "--no-cache", "--format", "md").exit_code == 0
     warm = tmp_path / "warm"
     assert run("build", seeds, "--out", warm, "--cache-dir", cache, "--format", "md").exit_code == 0
-    entries = sorted(cache.rglob("*.json"))
-    assert len(entries) == 5
+    entries = sorted(p for p in cache.rglob("*.json") if ".routes-" not in p.name)
+    routes = sorted(p for p in cache.rglob("*.json") if ".routes-" in p.name)
+    assert len(entries) == 5 and len(routes) == 5
     entries[0].write_text("{not json", encoding="utf-8")
     entries[1].write_text(json.dumps({"key": "other", "sentences": []}), encoding="utf-8")
+    routes[2].write_text("{not json", encoding="utf-8")
+    routes[3].write_text(json.dumps({"key": "other", "routes": []}), encoding="utf-8")
     again = tmp_path / "again"
     assert run("build", seeds, "--out", again, "--cache-dir", cache, "--format", "md").exit_code == 0
     md = (fresh / "briefing.md").read_text(encoding="utf-8")
     assert (warm / "briefing.md").read_text(encoding="utf-8") == md
     assert (again / "briefing.md").read_text(encoding="utf-8") == md
     assert json.loads(entries[0].read_text(encoding="utf-8"))["sentences"]
+    assert json.loads(routes[2].read_text(encoding="utf-8"))["routes"]
+
+
+def test_a_changed_section_cue_routes_cached_articles_again(seeds: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert run("build", seeds, "--out", tmp_path / "a", "--cache-dir", cache, "--format", "md").exit_code == 0
+    config = tmp_path / "briefing.toml"
+    # Refineries are no military matter any more: the cached routing must not say otherwise.
+    config.write_text('[sections.military]\ncues = ["missile", "drone", "troops"]\n', encoding="utf-8")
+    for name, extra in (("warm", ["--cache-dir", cache]), ("fresh", ["--no-cache"])):
+        result = run("build", seeds, "--out", tmp_path / name, "--config", config, "--format", "md", *extra)
+        assert result.exit_code == 0, result.output
+    warm = (tmp_path / "warm" / "briefing.md").read_text(encoding="utf-8")
+    assert warm == (tmp_path / "fresh" / "briefing.md").read_text(encoding="utf-8")
+    assert warm != (tmp_path / "a" / "briefing.md").read_text(encoding="utf-8")
 
 
 def test_second_build_waits_for_the_first(seeds: Path, tmp_path: Path) -> None:
