@@ -36,15 +36,22 @@ def reports_done(s: Sentence, config: Config) -> bool:
     return not looks_ahead(s, config) and _phrase_in(config.done_cues, s.words)
 
 
+# Verbs that announce an event without being it: "agreed on talks", "plans to host a summit".
+_ANNOUNCING = frozenset({"agree", "plan", "expect", "schedule", "set", "intend", "aim", "prepare"})
+
+
 def _topic(s: Sentence, config: Config, synonyms: Mapping[str, str]) -> frozenset[str]:
-    """The announced event in a word: its predicate, or when that says only that something
-    happens ("take place"), the first of its arguments ("meeting"); reporting verbs and
-    parties left out (parties are compared apart)."""
-    for w in s.event:
-        word = synonyms.get(w, w)
-        if word and w not in config.verbs and not word.startswith("party:"):
-            return frozenset((word,))
-    return frozenset()
+    """The announced event in a word: a word of one of the story's word groups ("meeting",
+    "talks", "summit") if the event has one, else its predicate, or when that says only that
+    something happens ("take place") or is planned ("agreed on"), the first of its arguments;
+    reporting verbs and parties left out (parties are compared apart)."""
+    words = [(w, synonyms.get(w, w)) for w in s.event]
+    words = [(w, word) for w, word in words
+             if word and w not in config.verbs and w not in _ANNOUNCING and not word.startswith("party:")]
+    grouped = {w for group in config.word_groups for w in group}
+    named = [word for w, word in words if w in grouped]
+    first = named or [word for _, word in words]
+    return frozenset(first[:1])
 
 
 def _terms(s: Sentence, synonyms: Mapping[str, str]) -> set[str]:

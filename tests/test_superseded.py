@@ -53,3 +53,19 @@ def test_an_announcement_nobody_reports_done_stands(config: Config) -> None:
         "Russia launched hundreds of drones at Kyiv overnight.",
     ], config)
     assert stale == set()
+
+
+def test_talks_agreed_on_are_superseded_by_a_report_of_them_held(config: Config) -> None:
+    agreed = "Zelensky said the leaders had agreed on talks at the highest level with Trump."
+    stale = stale_texts([agreed, "After hosting Zelensky at his estate in Florida, Trump said the "
+                                 "negotiations were closer than ever."], config)
+    assert stale == {agreed}
+
+
+def test_a_meeting_agreed_on_is_not_superseded_by_a_call_held(config: Config) -> None:
+    """The announced event is the meeting, not whatever else the two leaders held."""
+    stale = stale_texts([
+        "Trump and Putin have agreed to hold a meeting in the coming days.",
+        "After the announcement, Trump held a phone call with Putin on sanctions.",
+    ], config)
+    assert stale == set()
