@@ -83,23 +83,29 @@ def measures(s: Sentence) -> dict[str, frozenset[str]]:
 _KIND_WEIGHT = {"PERCENT": 1.0, "MONEY": 1.0, "QUANTITY": 0.9, "CARDINAL": 0.8, "DATE": 0.5}
 
 
+MIN_SHARE = 0.35
+
+
 def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
                 weight: Mapping[tuple[int, int], float] | None = None) -> Section:
     """The most telling figures: one row per stretch of text, never the same words twice.
 
     `weight` is how much each sentence matters to the story (the briefing's score of the
     point it belongs to): the shares the talks turn on come before a tariff in an aside of
-    an older article, however precise. Without it, figures are taken by kind, then in
-    reading order."""
+    an older article, however precise, and a figure whose sentence matters less than
+    MIN_SHARE of the first one's is left out. Without it, figures are taken by kind, then
+    in reading order."""
     rows: dict[tuple[int, int, str], Point] = {}
     by_number: dict[tuple[str, str], tuple[int, int, str]] = {}
     words = 0
     candidates = [(f, s) for s in sentences for f in s.figures]
+    value = {id(f): 1.0 if weight is None else weight.get(s.key, 0.0) * _KIND_WEIGHT[f.kind]
+             for f, s in candidates}
     if weight is None:
         candidates.sort(key=lambda fs: (_KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
     else:
-        candidates.sort(key=lambda fs: (-weight.get(fs[1].key, 0.0) * _KIND_WEIGHT[fs[0].kind],
-                                        _KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
+        candidates.sort(key=lambda fs: (-value[id(fs[0])], _KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
+    floor = MIN_SHARE * value[id(candidates[0][0])] if candidates else 0.0
     for figure, s in candidates:
         key = (s.source, s.index, figure.context)
         if key in rows:
@@ -118,7 +124,7 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
                                      sentences=tuple(sorted((*row.sentences, s.key))))
             continue
         cost = len(figure.context.split())
-        if len(rows) >= sc.max_points or words + cost > budget:
+        if len(rows) >= sc.max_points or words + cost > budget or value[id(figure)] < floor:
             continue
         words += cost
         rows[key] = Point(text=figure.context, sources=(s.source,), sentences=(s.key,), figure=figure.value)

@@ -431,18 +431,23 @@ def per_word(i: int, clusters: Sequence[Cluster], score: Mapping[int, float]) ->
     return score.get(i, 0.0) / clusters[i].cost ** COST_EXPONENT
 
 
+FLOOR = 0.3
+
+
 def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int, float], *,
          max_points: int, max_words: int, vectors: dict[tuple[int, int], Vector],
          min_points: int = 0, diversity: float = 1.0, against: Sequence[int] = ()) -> list[int]:
     """Best value per word first while the budget lasts; skips a point too close to one
-    already picked."""
+    already picked, and one worth less than FLOOR of the best (words left over are better
+    left than filled with what the section's own best points make look thin)."""
     chosen: list[int] = []
     words = 0
     ordered = sorted(candidates, key=lambda i: (-per_word(i, clusters, score), clusters[i].lead.key))
+    floor = FLOOR * max((score.get(i, 0.0) for i in ordered), default=0.0)
     for i in ordered:
         if len(chosen) >= max_points:
             break
-        if score.get(i, 0.0) <= 0.0:
+        if score.get(i, 0.0) <= 0.0 or (score[i] < floor and len(chosen) >= min_points):
             continue
         cost = clusters[i].cost
         if words + cost > max_words and len(chosen) >= min_points:
