@@ -76,7 +76,7 @@ def load_clusters() -> list[dict]:
     clusters = []
     for path in sorted(DATA.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        for c in data["clusters"]:
+        for c in data.get("clusters", ()):  # other benchmarks keep their data here too
             c["set"] = path.stem
             clusters.append(c)
     return clusters

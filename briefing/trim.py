@@ -53,10 +53,22 @@ def _fronted(sent: Span) -> int | None:
     return None
 
 
+def _comments(tok: Token, verbs: Collection[str]) -> bool:
+    """Whether the participle is one of `verbs`, alone ("indicate") or with its object
+    ("raise hopes"), and comments rather than reports: ", suggesting that compromise now
+    may prevent further losses" says what the speaker argued."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    verb = tok.lemma_.lower()
+    if verb in verbs:
+        return True
+    return any(c.dep_ == "dobj" and f"{verb} {c.lower_}" in verbs for c in tok.children)
+
+
 def _aside(sent: Span, verbs: Collection[str]) -> int | None:
     """Index of the comma before a closing participle whose verb comments on the news."""
     for tok in sent:
-        if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in verbs):
+        if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and _comments(tok, verbs)):
             continue
         first, last = _span(tok)
         closing = all(t.is_punct for t in sent.doc[last + 1:sent.end])

@@ -77,3 +77,13 @@ def test_a_name_told_by_another_report_does_not_count_as_mentioned() -> None:
     texts = shorten_names([("Talks resumed in Geneva.", (("Trade Minister Ana Ruiz", "Ruiz"),)),
                            ("Trade Minister Ana Ruiz proposed a quota.", (("Trade Minister Ana Ruiz", "Ruiz"),))])
     assert texts[1] == "Trade Minister Ana Ruiz proposed a quota."
+
+
+@pytest.mark.parametrize("text", [
+    # A closing participle that reports what was said, or news, is kept.
+    "Trump argued that delaying a deal could worsen Ukraine’s position, suggesting that compromise now "
+    "may prevent further losses.",
+    "The central bank cut its forecast on Tuesday, raising interest rates by half a point.",
+])
+def test_closing_participles_that_report_are_kept(text: str, config: Config) -> None:
+    assert analysed(text, config).shown == text
