@@ -13,7 +13,7 @@ from .model import Article, Briefing, Point, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
 from .superseded import superseded
-from .select import per_word, topic, common_words, Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
+from .select import FLOOR, per_word, topic, common_words, Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
 from .timeline import timeline
 from .trim import shorten_names
 
@@ -186,7 +186,9 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
         if best is not None and max_points > 0:
             chosen[key].append(best)
             words += clusters[best].cost
-    rest = [i for k in keys for i in by_party.get(k, []) if i not in chosen[k]]
+    # Past each party's best, a stance worth less than FLOOR of the section's best is left out.
+    floor = FLOOR * max((by_id.get(i, 0.0) for ids in by_party.values() for i in ids), default=0.0)
+    rest = [i for k in keys for i in by_party.get(k, []) if i not in chosen[k] and by_id.get(i, 0.0) >= floor]
     while True:
         # A party's next point counts for less the more it already has: the section is
         # about where each party stands, not about the party with the most quotable officials.

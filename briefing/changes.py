@@ -10,6 +10,12 @@ from .model import Briefing, Point, Section
 KEY = "changes"
 TITLE = "What changed since the last briefing"
 _MAX_DROPPED = 8
+GIST_WORDS = 12  # a dropped point is named by its opening words: the old briefing has the rest
+
+
+def _gist(text: str) -> str:
+    words = text.split()
+    return text if len(words) <= GIST_WORDS else " ".join(words[:GIST_WORDS]).rstrip(",;:") + " …"
 
 
 def _texts(data: dict[str, Any]) -> list[str]:
@@ -52,5 +58,5 @@ def mark_changes(briefing: Briefing, previous: dict[str, Any] | None) -> Briefin
         parts.append("source" + ("s " if len(removed) > 1 else " ") + ", ".join(removed) + " gone")
     summary = Section(
         key=KEY, title=TITLE, note="; ".join(parts) + ".",
-        points=tuple(Point(text=t, sources=(), sentences=()) for t in dropped[:_MAX_DROPPED]))
+        points=tuple(Point(text=_gist(t), sources=(), sentences=()) for t in dropped[:_MAX_DROPPED]))
     return replace(briefing, sections=(summary, *sections))

@@ -32,7 +32,8 @@ class BuildResult:
 
 def build_briefing(seeds: Path, config: Config | None = None, *, method: str | None = None,
                    model: str | None = None, cache_dir: Path | None = None,
-                   use_cache: bool = False, jobs: int = 1, on_stage: OnStage = _quiet) -> Briefing:
+                   use_cache: bool = False, jobs: int = 1, on_stage: OnStage = _quiet,
+                   previous: dict[str, Any] | None = None) -> Briefing:
     """Turn a folder of articles into a Briefing (no files written).
 
     Args:
@@ -45,10 +46,13 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
         use_cache: reuse cached analysis of unchanged articles.
         jobs: processes parsing with spaCy when the input is large enough to gain from them.
         on_stage: called with each stage's name as it starts.
+        previous: the last briefing's model (`out/.briefing-model.json`): new points are
+            marked and dropped ones listed, within the same word budget.
     Returns:
         The Briefing every renderer takes.
     """
     from .assemble import prepare, select
+    from .changes import KEY as CHANGES, mark_changes
     from .clean import clean, screen
     from .readers import read_folder
     from .summarize import SUMMARIZERS
@@ -68,31 +72,51 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     on_stage("select")
     story = prepare(articles, sentences, config, method)
     briefing = _fit(lambda slack: select(story, config, method, model_name, slack), config)
+    marked = mark_changes(briefing, previous)
+    if any(s.key == CHANGES for s in marked.sections):
+        # What changed takes words of its own: the briefing is fitted again with it. (Not
+        # otherwise: the same inputs give the briefing a first build gives.)
+        marked = _fit(lambda slack: mark_changes(select(story, config, method, model_name, slack), previous),
+                      config)
+    briefing = marked
     return replace(briefing, notes=tuple(notes))
 
 
-FIT_TRIES = 4  # selections at most; the parse, clusters and scores are made once (`prepare`)
+FIT_TRIES = 6  # selections at most; the parse, clusters and scores are made once (`prepare`)
 FIT_CLOSE_ENOUGH = 10  # words under `max_words` at which a briefing is full
+FIT_MAX_RATE = 6.0  # budget words moved for each word the reader sees change, at most
 
 
 def _fit(build: Callable[[int], Briefing], config: Config) -> Briefing:
     """The briefing that fills `max_words` as the reader counts it, in the shipped Markdown.
     Section budgets are set before the words of headings, citations and sources are known,
-    from an estimate of them; what the estimate got wrong is given back or taken away."""
+    from an estimate of them; what the estimate got wrong is given back or taken away.
+    A word of budget is usually a word shown, but not always (a point left out of a
+    regenerated briefing is listed under what changed): the step follows what the last
+    two tries showed."""
     from .render.markdown import render_markdown
 
-    slack = 0
+    slack, rate = 0, 1.0
     best: tuple[int, Briefing] | None = None
+    smallest: tuple[int, Briefing] | None = None
+    last: tuple[int, int] | None = None  # (slack, shown) of the try before
     for _ in range(FIT_TRIES):
         briefing = build(slack)
         shown = len(render_markdown(briefing).split())
         if shown <= config.max_words and (best is None or shown > best[0]):
             best = (shown, briefing)
+        if smallest is None or shown < smallest[0]:
+            smallest = (shown, briefing)
         left = config.max_words - shown
         if 0 <= left < FIT_CLOSE_ENOUGH:
             break
-        slack += left
-    return best[1] if best is not None else briefing
+        if last is not None and shown != last[1]:
+            rate = min(FIT_MAX_RATE, max(1.0, (slack - last[0]) / (shown - last[1])))
+        elif last is not None:
+            rate = min(FIT_MAX_RATE, rate * 2)
+        last = (slack, shown)
+        slack += round(left * rate)
+    return (best or smallest or (0, briefing))[1]
 
 
 def _analyse_cached(articles: list, config: Config, model: str | None, cache_dir: Path | None,
@@ -208,7 +232,6 @@ def build(seeds: Path, out: Path, *, config: Config | None = None, formats: tupl
         edited = edited_files(out, names) if out.is_dir() else []
         if not force and up_to_date(out, digest, names) and not (discard_edits and edited):
             return BuildResult(None, edited=[out / n for n in edited])
-        from .changes import mark_changes
         from .merge import MERGED, load, produce
         from .render.docx import DocxOptions
         from .render.json import render_json
@@ -222,9 +245,8 @@ def build(seeds: Path, out: Path, *, config: Config | None = None, formats: tupl
         # anything else is done.
         edits = {fmt: load(out, f"briefing.{fmt}", manifest, discard_edits) for fmt in formats if fmt in MERGED}
         briefing = build_briefing(seeds, config, method=method, model=model, cache_dir=cache_dir,
-                                  use_cache=use_cache, jobs=jobs, on_stage=on_stage)
+                                  use_cache=use_cache, jobs=jobs, on_stage=on_stage, previous=_previous(out))
         on_stage("render")
-        briefing = mark_changes(briefing, _previous(out))
         options = DocxOptions(reference=reference_docx, templates=templates, author=config.author,
                               comments=comments)
         files: dict[str, bytes] = {}

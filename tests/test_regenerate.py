@@ -203,6 +203,13 @@ def test_what_changed_section(seeds: Path, tmp_path: Path) -> None:
         if line.startswith("- **New:** "):
             text = line[len("- **New:** "):].rsplit(" [", 1)[0]
             assert text not in first
+    # The section on what changed is part of the briefing's budget, and names a dropped
+    # point by its opening words.
+    assert len(second.split()) <= 1000
+    gone = second.split("No longer in the briefing:")[1].split("## ")[0]
+    items = [line[2:] for line in gone.splitlines() if line.startswith("- ")]
+    assert items and all(len(item.split()) <= 13 for item in items), items
+    assert all(item.rstrip(" …") in first for item in items)
 
 
 def test_watcher_ignores_what_cannot_change_the_briefing(seeds: Path, tmp_path: Path) -> None:
@@ -278,3 +285,11 @@ def test_schedule_recipes(tmp_path: Path, seeds: Path) -> None:
     assert "ExecStart=" in systemd.stdout and str(seeds.resolve()) in systemd.stdout
     bad = run("schedule", "--print", "launchd")
     assert bad.exit_code == 2 and "cron, systemd" in bad.stderr
+
+
+def test_a_forced_rebuild_of_the_same_inputs_gives_the_same_briefing(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", seeds, "--out", out, "--format", "md").exit_code == 0
+    first = (out / "briefing.md").read_bytes()
+    assert run("build", seeds, "--out", out, "--format", "md", "--force").exit_code == 0
+    assert (out / "briefing.md").read_bytes() == first
