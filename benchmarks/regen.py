@@ -74,8 +74,14 @@ def watch_latency(seeds: Path, out: Path, env: dict[str, str], repeat: int) -> l
             times.append(time.perf_counter() - started)
         return times
     finally:
+        # Ctrl-C as a user stops it; a shell that started this script in the background
+        # without job control makes its children ignore SIGINT, hence the fallback.
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=60)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.terminate()
+            proc.wait(timeout=15)
 
 
 def measure(size: int, repeat: int, work: Path) -> dict[str, float]:

@@ -72,6 +72,16 @@ class Watcher:
                  f"({len(b.sources)} sources, {new} new points)")
         return True
 
+    def _load_model(self) -> None:
+        """Load spaCy at the start: a build from the cache does not need it, and the first
+        article saved would otherwise wait seconds for it."""
+        from .analyse import load_model
+
+        try:
+            load_model([self.model] if self.model else load_config(self.config_path).models)
+        except BriefingError:
+            pass  # the build that needs the model says what is wrong
+
     def paths(self) -> list[Path]:
         """Folders to watch: the seeds, the config file's folder, the templates."""
         folders = [self.seeds]
@@ -89,6 +99,9 @@ class Watcher:
         """Build once, then rebuild on every burst of relevant changes until Ctrl-C."""
         from watchfiles import watch
 
+        # Before the first build: a change made while the model loads is then still seen,
+        # by that build or by the watcher started after it.
+        self._load_model()
         self.rebuild_once(force=True)
         self.log(f"watching {', '.join(str(p) for p in self.paths())} (Ctrl-C to stop)")
         # `step` is how long the folder must stay quiet before a burst of saves counts as one.

@@ -293,3 +293,16 @@ def test_a_forced_rebuild_of_the_same_inputs_gives_the_same_briefing(seeds: Path
     first = (out / "briefing.md").read_bytes()
     assert run("build", seeds, "--out", out, "--format", "md", "--force").exit_code == 0
     assert (out / "briefing.md").read_bytes() == first
+
+
+def test_watch_loads_the_model_before_its_first_build(monkeypatch: pytest.MonkeyPatch, seeds: Path,
+                                                      tmp_path: Path) -> None:
+    """Loaded after that build, the model would take seconds in which a saved article goes
+    unseen: the watcher starts only once the build is done."""
+    calls: list[str] = []
+    monkeypatch.setattr(Watcher, "_load_model", lambda self: calls.append("model"))
+    monkeypatch.setattr(Watcher, "rebuild_once", lambda self, changes=(), force=False: calls.append("build") or True)
+    stop = threading.Event()
+    stop.set()
+    Watcher(seeds=seeds, out=tmp_path / "out", log=lambda line: None).run(stop_event=stop)
+    assert calls == ["model", "build"]
