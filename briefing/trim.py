@@ -62,7 +62,8 @@ def _comments(tok: Token, verbs: Collection[str]) -> bool:
     verb = tok.lemma_.lower()
     if verb in verbs:
         return True
-    return any(c.dep_ == "dobj" and f"{verb} {c.lower_}" in verbs for c in tok.children)
+    return any(c.dep_ == "dobj" and ({f"{verb} {c.lower_}", f"{verb} {c.lemma_.lower()}"} & set(verbs))
+               for c in tok.children)
 
 
 def _aside(sent: Span, verbs: Collection[str]) -> int | None:
