@@ -191,7 +191,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 background=background(sent, config.origin_words),
                 figures=extract_figures(sent),
                 event=event_words(sent, token_party, config.verbs, config.stance_verbs),
-                brief=trim(sent, config.aside_verbs) if config.trim else "",
+                brief=trim(sent, config.aside_verbs, config.trim_openers) if config.trim else "",
                 names=names(sent) if config.trim else (),
             ))
             # A later "he" or "they" most likely means whoever spoke, acted or vouched last.

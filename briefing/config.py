@@ -81,6 +81,7 @@ class Config:
     backdrop_markers: frozenset[str] = frozenset()
     trim: bool = True
     aside_verbs: frozenset[str] = frozenset()
+    trim_openers: frozenset[str] = frozenset()
     origin_words: frozenset[str] = frozenset()
     stance_weight: float = 3.0
     speaker_weight: float = 1.0
@@ -300,6 +301,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         all_parties=tuple(all_parties), other_parties=b["other_parties"],
         models=tuple(a["models"]), language=a["language"], backdrop_markers=_lower_set(a, "backdrop_markers"),
         trim=bool(a.get("trim", True)), aside_verbs=_lower_set(a, "aside_verbs"),
+        trim_openers=_lower_set(a, "trim_openers"),
         origin_words=_lower_set(a, "origin_words"),
         heading_max_words=c["heading_max_words"], max_sentence_chars=c["max_sentence_chars"],
         language_words=frozenset(w.lower() for w in c["language_words"]),

@@ -3,8 +3,9 @@
 A point is a sentence of its source with at most these cuts, so that it can still be
 found there:
 
-- a short fronted phrase that only links it to the article around it: "Despite the
-  escalation, Trump maintained..." → "Trump maintained...";
+- a short fronted phrase that only links it to the article around it, opening with one of
+  the configured openers: "Despite the escalation, Trump maintained..." → "Trump
+  maintained...";
 - a closing participle that comments on the news instead of adding to it: "...said on
   Friday, indicating fresh momentum in diplomatic efforts" → "...said on Friday".
 
@@ -33,9 +34,11 @@ def _span(tok: Token) -> tuple[int, int]:
     return min(ids), max(ids)
 
 
-def _fronted(sent: Span) -> int | None:
+def _fronted(sent: Span, openers: Collection[str]) -> int | None:
     """Index of the first token after a short opening phrase and its comma, if the phrase
-    only sets the scene."""
+    only links the sentence to its article: it opens with one of `openers` ("despite",
+    "however", "by contrast"). Time and condition are news: "Until now, treatment has been
+    limited to..." says something "Treatment has been limited to..." does not."""
     root = sent.root
     for tok in sent:
         if tok.head.i != root.i or tok.dep_ not in _OPENER_DEPS or tok.i > root.i:
@@ -46,6 +49,9 @@ def _fronted(sent: Span) -> int | None:
         words = [t for t in sent.doc[first:last + 1] if not t.is_punct]
         if len(words) > FRONT_MAX_WORDS or any(t.ent_type_ in _NAMED or t.like_num or t.pos_ == "PROPN"
                                                for t in words):
+            return None
+        phrase = " ".join(t.lower_ for t in words)
+        if not any(phrase == o or phrase.startswith(o + " ") for o in openers):
             return None
         rest = sent.doc[last + 2]
         # What remains must open a clause of its own: a subject, not "... , said Trump".
@@ -78,11 +84,11 @@ def _aside(sent: Span, verbs: Collection[str]) -> int | None:
     return None
 
 
-def trim(sent: Span, aside_verbs: Collection[str]) -> str:
+def trim(sent: Span, aside_verbs: Collection[str], openers: Collection[str]) -> str:
     """The sentence without its scene-setting opener and commenting close, or "" when
     neither is there."""
     start, end = sent.start, sent.end
-    front = _fronted(sent)
+    front = _fronted(sent, openers)
     aside = _aside(sent, aside_verbs)
     if front is None and aside is None:
         return ""

@@ -44,6 +44,9 @@ def test_openers_and_comments_are_cut(text: str, shown: str, config: Config) -> 
     "In Geneva, negotiators agreed on a timetable for the tariff cuts.",
     "Russia launched hundreds of drones at Kyiv, damaging energy infrastructure across the city.",
     "After hosting the Ukrainian president at his estate in Florida, Trump said talks were closer than ever.",
+    # Time and condition are news, however short.
+    "Until now, treatment has been limited to controlling blood pressure.",
+    "Under the constitution, the president must dissolve parliament when the prime minister asks.",
 ])
 def test_what_carries_news_is_kept(text: str, config: Config) -> None:
     assert analysed(text, config).shown == text
