@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .config import Config
 from .errors import ModelError
 from .model import Article, Entity, Sentence
+from .trim import trailing_participle
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -85,12 +86,6 @@ def _label(ent: Span) -> str:
     return ent.label_
 
 
-def _trailing_participle(tok: Token) -> bool:
-    first = min(t.i for t in tok.subtree)
-    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and first > 0
-            and tok.doc[first - 1].text == ",")
-
-
 def backdrop(sent: Span, markers: frozenset[str]) -> frozenset[int]:
     """Indices of the tokens in a clause or fronted phrase that sets the scene for the
     clause it hangs on: "Despite diplomatic efforts, Russia has continued air attacks" is about the
@@ -100,7 +95,7 @@ def backdrop(sent: Span, markers: frozenset[str]) -> frozenset[int]:
     table" is about the gains."""
     out: set[int] = set()
     for tok in sent:
-        if _trailing_participle(tok):
+        if trailing_participle(tok):
             out.update(t.i for t in tok.subtree)
             continue
         if tok.dep_ == "advcl":

@@ -59,6 +59,14 @@ def _fronted(sent: Span, openers: Collection[str]) -> int | None:
     return None
 
 
+def trailing_participle(tok: Token) -> bool:
+    """A participle clause after a comma, after the verb it hangs on: "Russia launched
+    drones at Kyiv, damaging energy infrastructure"."""
+    first, _ = _span(tok)
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and first > 0
+            and tok.doc[first - 1].text == ",")
+
+
 def _comments(tok: Token, verbs: Collection[str]) -> bool:
     """Whether the participle is one of `verbs`, alone ("indicate") or with its object
     ("raise hopes"), and comments rather than reports: ", suggesting that compromise now
@@ -75,11 +83,10 @@ def _comments(tok: Token, verbs: Collection[str]) -> bool:
 def _aside(sent: Span, verbs: Collection[str]) -> int | None:
     """Index of the comma before a closing participle whose verb comments on the news."""
     for tok in sent:
-        if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and _comments(tok, verbs)):
+        if not (trailing_participle(tok) and _comments(tok, verbs)):
             continue
         first, last = _span(tok)
-        closing = all(t.is_punct for t in sent.doc[last + 1:sent.end])
-        if first > sent.start and sent.doc[first - 1].text == "," and closing and tok.i > tok.head.i:
+        if first > sent.start and all(t.is_punct for t in sent.doc[last + 1:sent.end]):
             return first - 1
     return None
 
