@@ -214,11 +214,26 @@ def watch(
     watcher = Watcher(seeds=seeds, out=out, config_path=config, templates=templates,
                       formats=_formats(format), method=_method(method), model=model, cache_dir=cache_dir,
                       log=lambda line: typer.echo(line, err=line.startswith("[") and "failed" in line))
+    _stop_on_signals()
     try:
         watcher.run(poll=poll, debounce_ms=debounce)
     except KeyboardInterrupt:
         pass
     typer.echo("stopped watching")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_signals() -> None:
+    """Ctrl-C and a service manager's stop (SIGTERM) end watch mode cleanly. A shell that
+    starts a command in the background without job control makes it ignore SIGINT, and
+    Python keeps that: a supervisor's `kill -INT` would otherwise go unheard."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
 
 
 @app.command()

@@ -306,3 +306,26 @@ def test_watch_loads_the_model_before_its_first_build(monkeypatch: pytest.Monkey
     stop.set()
     Watcher(seeds=seeds, out=tmp_path / "out", log=lambda line: None).run(stop_event=stop)
     assert calls == ["model", "build"]
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_watch_stops_on_a_signal_even_when_started_in_the_background(stop: int, seeds: Path,
+                                                                      tmp_path: Path) -> None:
+    """A shell without job control starts background commands with SIGINT ignored; a
+    service manager stops them with SIGTERM. Either way watch ends cleanly."""
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "watch", str(seeds), "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    try:
+        deadline = time.monotonic() + 90
+        while not (out / "briefing.docx").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1.0)
+        proc.send_signal(stop)
+        output, _ = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, output
+    assert output.rstrip().endswith("stopped watching") and "Traceback" not in output
