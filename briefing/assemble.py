@@ -12,7 +12,8 @@ from .differ import differences
 from .model import Article, Briefing, Point, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
-from .superseded import superseded
+from .plans import merge_plans
+from .superseded import looks_ahead, superseded
 from .select import FLOOR, per_word, topic, common_words, Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
 from .timeline import timeline
 from .trim import shorten_names
@@ -82,6 +83,9 @@ def _party_keys(clusters: Sequence[Cluster], ids: Sequence[int], config: Config)
 _SEED_STANDALONE = 0.7  # see select.standalone: at least a sentence of 8 words that needs no other
 _SECTION_DIVERSITY = 0.35  # a point this close to one already in the section says it again
 _TAKEAWAY_DIVERSITY = 0.2
+# A takeaway says where things stand: what is announced as coming weighs less than what
+# happened ("further talks could take place in January" after the meeting itself).
+_AHEAD_TAKEAWAY = 0.8
 
 
 _SECONDARY = 0.5  # weight of a candidate for whom this section is not the best fit
@@ -215,6 +219,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                and not _party_stance(clusters[i], config)}
     if sc.current:
         score = {i: v * ages.weight(clusters[i]) for i, v in score.items()}
+    score = {i: v * (_AHEAD_TAKEAWAY if looks_ahead(clusters[i].lead, config) else 1.0) for i, v in score.items()}
     placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}
     # Every section keeps at least one point of its own: a small story's takeaways must not
     # leave "Status of talks" saying there is nothing in the sources.
@@ -311,10 +316,10 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     vectors = tfidf(sentences, synonyms)
     # Dated sources are weighed by their dates instead (see recency.py).
     typical = {n: 1.0 if n in ages.dates else w for n, w in consensus(sentences, vectors).items()}
-    clusters = ages.date_clusters([
+    clusters = ages.date_clusters(merge_plans([
         replace(c, consensus=max(typical[n] for n in c.sources))
         for c in cluster(sentences, config.similarity, vectors, compatible=lambda a, b: may_be_same(a, b, synonyms),
-                         synonyms=synonyms, saying=config.verbs)])
+                         synonyms=synonyms, saying=config.verbs)], config, synonyms))
     stale = superseded(clusters, sentences, config, synonyms)
     common = common_words(sentences, synonyms)
     clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common))

@@ -100,6 +100,8 @@ def _fit(build: Callable[[int], Briefing], config: Config) -> Briefing:
     best: tuple[int, Briefing] | None = None
     smallest: tuple[int, Briefing] | None = None
     last: tuple[int, int] | None = None  # (slack, shown) of the try before
+    under: int | None = None  # the largest slack that fitted
+    over: int | None = None  # the smallest slack that showed too much
     for _ in range(FIT_TRIES):
         briefing = build(slack)
         shown = len(render_markdown(briefing).split())
@@ -110,12 +112,22 @@ def _fit(build: Callable[[int], Briefing], config: Config) -> Briefing:
         left = config.max_words - shown
         if 0 <= left < FIT_CLOSE_ENOUGH:
             break
+        if left >= 0:
+            under = slack if under is None else max(under, slack)
+        else:
+            over = slack if over is None else min(over, slack)
         if last is not None and shown != last[1]:
             rate = min(FIT_MAX_RATE, max(1.0, (slack - last[0]) / (shown - last[1])))
         elif last is not None:
             rate = min(FIT_MAX_RATE, rate * 2)
         last = (slack, shown)
         slack += round(left * rate)
+        if under is not None and over is not None:
+            if over - under <= 1:
+                break  # one more word of budget adds a whole point too many
+            if not under < slack < over:
+                # A point or a cascade of them comes in between the two: look halfway.
+                slack = (under + over) // 2
     return (best or smallest or (0, briefing))[1]
 
 

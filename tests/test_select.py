@@ -113,6 +113,26 @@ def test_key_figures_rank_by_how_much_their_sentence_matters() -> None:
     assert [p.figure for p in ranked.points] == ["90 percent", "20 points"]
 
 
+def test_a_figure_beside_another_sources_share_matters_as_much_as_that_share() -> None:
+    """The sentence that gives another source's "90 percent" as "roughly 90%" is about the same
+    framework: its count of points is ranked with the share, not left out as an aside."""
+    from briefing.config import SectionConfig
+    from briefing.figures import key_figures
+    from briefing.model import Figure
+
+    core = Sentence(text="Ukraine has accepted about 90 percent of the framework.", source=1, paragraph=0, index=0,
+                    figures=(Figure("about 90 percent", "PERCENT", "Ukraine has accepted about 90 percent of the framework"),))
+    plan = Sentence(text="The plan includes 20 points and is roughly 90% complete.", source=2, paragraph=0, index=0,
+                    figures=(Figure("20 points", "CARDINAL", "The plan includes 20 points and is roughly 90% complete"),
+                             Figure("roughly 90%", "PERCENT", "The plan includes 20 points and is roughly 90% complete")))
+    aside = Sentence(text="Trump imposed a 25% tariff on Indian imports.", source=3, paragraph=0, index=0,
+                     figures=(Figure("25%", "PERCENT", "imposed a 25% tariff on Indian imports"),))
+    sc = SectionConfig(key="figures", kind="figures", title="Key figures", cues=(), min_points=0,
+                       max_points=5, max_words=100)
+    ranked = key_figures(sc, [core, plan, aside], 100, {core.key: 1.0, plan.key: 0.3, aside.key: 0.3})
+    assert [(p.figure, p.sources) for p in ranked.points] == [("about 90 percent", (1, 2)), ("20 points", (2,))]
+
+
 def test_a_shared_verb_of_stance_is_no_shared_event() -> None:
     """"declined requests for a direct meeting" and "rejected such arrangements" share the
     stance verb and report different refusals; sharing what was refused is what counts."""
