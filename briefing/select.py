@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .figures import measures
-from .model import Point, Sentence
+from .model import Entity, Point, Sentence
 from .summarize import rank
 
 _LONGEST = 80  # words
@@ -389,9 +389,14 @@ def specificity(s: Sentence) -> float:
         return VAGUE_WEIGHT
     if not s.parties:
         return ASIDE_WEIGHT
-    kinds = [e.label for e in s.entities if e.label in _SPECIFIC]
-    numbers = sum(1 for k in kinds if k in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"))
-    return 1 + 0.1 * min(4, len(set(e.text for e in s.entities))) + 0.15 * min(2, numbers)
+    named = [e for e in s.entities if not _pronoun_number(e)]
+    numbers = sum(1 for e in named if e.label in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"))
+    return 1 + 0.1 * min(4, len({e.text for e in named})) + 0.15 * min(2, numbers)
+
+
+def _pronoun_number(e: Entity) -> bool:
+    """"one of the most active phases": a number the tagger found that counts nothing."""
+    return e.label == "CARDINAL" and e.text.lower() == "one"
 
 
 # One party saying the same thing twice is worded further apart than two outlets reporting

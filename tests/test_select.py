@@ -147,3 +147,17 @@ def test_a_shared_verb_of_stance_is_no_shared_event() -> None:
     assert alike(declined, rejected, cos, 0.33, synonyms)  # the verb alone, when it counts
     assert not alike(declined, rejected, cos, 0.33, synonyms, saying={"reject", "decline"})
     assert alike(declined, refused, cos, 0.33, synonyms, saying={"reject", "decline"})
+
+
+def test_one_of_many_is_no_figure_that_makes_a_sentence_specific() -> None:
+    """spaCy tags the "one" of "one of the most active phases" as a number; it counts nothing,
+    and a characterization with it must not outrank a stance as if it gave a figure."""
+    from briefing.model import Entity
+    from briefing.select import specificity
+
+    def said(*entities: Entity) -> Sentence:
+        return Sentence(text="x", source=1, paragraph=0, index=0, parties=("ukraine",), entities=entities)
+
+    zelensky = Entity("Zelenskyy", "PERSON")
+    assert specificity(said(zelensky, Entity("one", "CARDINAL"))) == specificity(said(zelensky))
+    assert specificity(said(zelensky, Entity("20", "CARDINAL"))) > specificity(said(zelensky))
