@@ -113,12 +113,18 @@ def _current(sc: SectionConfig, clusters: Sequence[Cluster], ids: Sequence[int])
     return [i for i in ids if not (sc.current and (clusters[i].older or clusters[i].superseded))]
 
 
+# A regenerated briefing keeps what it said unless the new reporting has something better:
+# one minor article must not reshuffle every section (see `select`'s `stay`).
+_STAY = 1.25
+
+
 def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-                  method: str, ages: Ages) -> dict[int, float]:
+                  method: str, ages: Ages, stay: frozenset[int] = frozenset()) -> dict[int, float]:
     local = scores([clusters[i] for i in ids], method, config.language)
     return {i: local[n] * (1.0 if _placement(clusters[i], config) == sc.key else _SECONDARY)
             * (ages.weight(clusters[i]) if sc.current else 1.0)
             * (_firmness(clusters[i].lead, config) if sc.kind == "parties" else 1.0)
+            * (_STAY if i in stay else 1.0)
             for n, i in enumerate(ids)}
 
 
@@ -133,9 +139,9 @@ def _firmness(s: Sentence, config: Config) -> float:
 
 def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector],
-             ages: Ages, used: Sequence[int]) -> tuple[Section, list[int]]:
+             ages: Ages, used: Sequence[int], stay: frozenset[int] = frozenset()) -> tuple[Section, list[int]]:
     ids = _current(sc, clusters, ids)
-    by_id = _local_scores(sc, clusters, ids, config, method, ages)
+    by_id = _local_scores(sc, clusters, ids, config, method, ages, stay)
     chosen = pick(ids, clusters, by_id, max_points=sc.max_points, max_words=budget,
                   min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY, against=used)
     section = Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
@@ -145,10 +151,10 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector],
-             ages: Ages, used: Sequence[int]) -> tuple[Section, list[int]]:
+             ages: Ages, used: Sequence[int], stay: frozenset[int] = frozenset()) -> tuple[Section, list[int]]:
     """One subsection per party, from `ids` that the caller has narrowed to stances."""
     ids = _current(sc, clusters, ids)
-    by_id = _local_scores(sc, clusters, ids, config, method, ages)
+    by_id = _local_scores(sc, clusters, ids, config, method, ages, stay)
     keys = _party_keys(clusters, ids, config)
     by_party: dict[str | None, list[int]] = {}
     for i in ids:
@@ -209,7 +215,7 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
 
 def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
                budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages,
-               used: set[int]) -> list[int]:
+               used: set[int], stay: frozenset[int] = frozenset()) -> list[int]:
     """The story in a few points: the most central point of each section first, so that
     talks, positions, fighting and what is unresolved are all covered, then the next best."""
     # A takeaway stands for part of the story: a short or dangling sentence can't.
@@ -219,7 +225,8 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                and not _party_stance(clusters[i], config)}
     if sc.current:
         score = {i: v * ages.weight(clusters[i]) for i, v in score.items()}
-    score = {i: v * (_AHEAD_TAKEAWAY if looks_ahead(clusters[i].lead, config) else 1.0) for i, v in score.items()}
+    score = {i: v * (_AHEAD_TAKEAWAY if looks_ahead(clusters[i].lead, config) else 1.0)
+             * (_STAY if i in stay else 1.0) for i, v in score.items()}
     placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}
     # Every section keeps at least one point of its own: a small story's takeaways must not
     # leave "Status of talks" saying there is nothing in the sources.
@@ -229,8 +236,11 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
         ids = [i for i in placed if placed[i] == other.key and room[other.key] > 0]
         if ids:
             seeds.append(max(ids, key=lambda i: (score[i], -i)))
-    # Seeds come from different sections, so they are about different things already.
-    chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget, vectors=vectors)
+    # Seeds come from different sections, so they are about different things already. The
+    # story's main fact comes first even when it takes more words than the others: a tighter
+    # budget (a "What changed" section above) must not trade it for shorter ones.
+    chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget, vectors=vectors,
+                  by_value=True)
     room.subtract(Counter(placed[i] for i in chosen if placed[i] is not None))
     words = sum(clusters[i].cost for i in chosen)
     more: list[int] = []
@@ -340,8 +350,10 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
     return select(prepare(articles, sentences, config, method), config, method, model, slack)
 
 
-def select(story: Story, config: Config, method: str, model: str, slack: int = 0) -> Briefing:
-    """The briefing's sections within their word budgets (`slack`: see `_budgets`)."""
+def select(story: Story, config: Config, method: str, model: str, slack: int = 0,
+           stay: frozenset[int] = frozenset()) -> Briefing:
+    """The briefing's sections within their word budgets (`slack`: see `_budgets`); `stay`:
+    the clusters the last briefing showed, which rank a little higher."""
     sources, ages, sentences, vectors = story.sources, story.ages, story.sentences, story.vectors
     clusters, score, wanted, differ = story.clusters, story.score, story.wanted, story.differ
     budgets = _budgets(wanted, sources, config, slack)
@@ -354,7 +366,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
     built: dict[str, Section] = {}
     for sc in wanted:
         if sc.kind == "summary":
-            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages, used)
+            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages, used, stay)
             used.update(chosen)
             built[sc.key] = Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen))
@@ -374,7 +386,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         budget = budgets[sc.key] - (mine.cost if mine else 0)
         # Against every point made so far: a fact said in one section is not said again in another.
         section, chosen = build(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors, ages,
-                                sorted(used))
+                                sorted(used), stay)
         used.update(chosen)
         built[sc.key] = replace(section, subsections=(mine,)) if mine else section
     for sc in wanted:

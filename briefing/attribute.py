@@ -277,3 +277,21 @@ def needs_context(sent: Span) -> bool:
                 and tok.head.ent_type_ not in ("DATE", "TIME"):
             return True
     return False
+
+
+# "The sides are closer to an agreement": the parties to whatever the story is about.
+_GENERIC = ("side", "party")
+
+
+def pointers(sent: Span) -> tuple[str, ...]:
+    """Lemmas of the bare plural nouns with "the" that the main clause is about or acts on:
+    "Zelenskyy described the strikes as a response" — which strikes is in another sentence,
+    unless the story speaks of little else (see `context.with_context`)."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() in _GENERIC:
+            continue
+        if (tok.tag_ == "NNS" and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and tok.head.dep_ in ("ROOT", "ccomp") and [c.lower_ for c in tok.children] == ["the"]):
+            out.append(tok.lemma_.lower())
+    return tuple(out)

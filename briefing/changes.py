@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from .model import Briefing, Point, Section
+from .model import Briefing, Point, Section, Source
+from .select import Cluster
 
 KEY = "changes"
 TITLE = "What changed since the last briefing"
@@ -26,8 +28,34 @@ def _texts(data: dict[str, Any]) -> list[str]:
     return out
 
 
-def mark_changes(briefing: Briefing, previous: dict[str, Any] | None) -> Briefing:
-    """The briefing with new points flagged and a short section on top; unchanged if no previous."""
+def shown_before(clusters: Sequence[Cluster], sources: Sequence[Source], previous: dict[str, Any] | None) -> frozenset[int]:
+    """The clusters that one of the last briefing's points quoted, found by article file and
+    sentence number (articles renumber when one is added before them)."""
+    if previous is None:
+        return frozenset()
+    try:
+        path_of = {int(s["number"]): str(s["path"]) for s in previous.get("sources", [])}
+        keys = {(path_of.get(int(n)), int(i))
+                for section in previous.get("sections", [])
+                for sub in [section, *section.get("subsections", [])]
+                for p in sub.get("points", []) for n, i in p.get("sentences", [])}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return frozenset()
+    now = {s.number: s.path for s in sources}
+    return frozenset(n for n, c in enumerate(clusters)
+                     if any((now.get(m.source), m.index) in keys for m in c.members))
+
+
+def _shown(briefing: Briefing) -> set[str]:
+    return {p.text for s in briefing.sections for sub in (s, *s.subsections) for p in sub.points}
+
+
+def mark_changes(briefing: Briefing, previous: dict[str, Any] | None, roomy: Briefing | None = None) -> Briefing:
+    """The briefing with new points flagged and a short section on top; unchanged if no previous.
+
+    `roomy`: the same briefing fitted without this section. A point it still shows was left
+    out only to make room for the section: it is counted, not listed, so that the list of
+    what the new reporting displaced does not itself displace more."""
     if previous is None:
         return briefing
     try:
@@ -45,13 +73,18 @@ def mark_changes(briefing: Briefing, previous: dict[str, Any] | None) -> Briefin
     sections = tuple(flag(s) for s in briefing.sections)
     now = {p.text for s in sections for sub in (s, *s.subsections) for p in sub.points}
     new = sum(1 for s in sections for sub in (s, *s.subsections) for p in sub.points if p.new)
-    dropped = [t for t in dict.fromkeys(before) if t not in now]
+    gone = [t for t in dict.fromkeys(before) if t not in now]
+    wider = _shown(roomy) if roomy is not None else set()
+    dropped = [t for t in gone if t not in wider]
+    for_room = len(gone) - len(dropped)
     added = [s.path for s in briefing.sources if s.path not in old_sources]
     removed = sorted(old_sources - {s.path for s in briefing.sources})
     if not (new or dropped or added or removed):
         return replace(briefing, sections=sections)
     parts = [f"{new} new point{'s' if new != 1 else ''} (marked New)",
              f"{len(dropped)} no longer in the briefing"]
+    if for_room:
+        parts.append(f"{for_room} more left out to make room for this section")
     if added:
         parts.append("new source" + ("s " if len(added) > 1 else " ") + ", ".join(added))
     if removed:

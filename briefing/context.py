@@ -8,6 +8,7 @@ Ukraine could withdraw troops..." cannot be checked by itself; together they are
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -44,9 +45,32 @@ def _join(before: Sentence, s: Sentence, config: Config) -> Sentence:
     return replace(joined, sections=route(joined, config))
 
 
+def _story_words(config: Config) -> frozenset[str]:
+    """The words of the story's title, singular too, and the word groups they belong to:
+    "peace talks" makes "the talks", "the negotiations" the story's own subject."""
+    synonyms = config.party_synonyms()
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", config.title)}
+    words |= {w[:-1] for w in words if w.endswith("s")}
+    return frozenset(words | {synonyms[w] for w in words if synonyms.get(w)})
+
+
+def _pointing_back(sentences: Sequence[Sentence], config: Config) -> list[Sentence]:
+    """The sentences, those with a bare plural reference back to something other than the
+    story's subject ("described the strikes as", in a story of peace talks) marked as needing
+    the sentence before: the briefing quotes a point on its own, where "the strikes" could be
+    any of the story's strikes."""
+    story = _story_words(config)
+    synonyms = config.party_synonyms()
+    return [replace(s, needs_context=True)
+            if not s.needs_context and any(p not in story and synonyms.get(p, p) not in story for p in s.pointers)
+            else s
+            for s in sentences]
+
+
 def with_context(sentences: Sequence[Sentence], config: Config) -> list[Sentence]:
     """Sentences in reading order, each one that needs the sentence before it joined to it;
     the sentence before is then no candidate of its own, so the fact is offered once."""
+    sentences = _pointing_back(sentences, config)
     out: list[Sentence] = []
     before: Sentence | None = None
     for s in sentences:

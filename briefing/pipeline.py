@@ -52,7 +52,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
         The Briefing every renderer takes.
     """
     from .assemble import prepare, select
-    from .changes import KEY as CHANGES, mark_changes
+    from .changes import KEY as CHANGES, mark_changes, shown_before
     from .clean import clean, screen
     from .readers import read_folder
     from .summarize import SUMMARIZERS
@@ -71,18 +71,20 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     sentences, model_name = _analyse_cached(articles, config, model, cache_dir, use_cache, jobs, on_stage)
     on_stage("select")
     story = prepare(articles, sentences, config, method)
-    briefing = _fit(lambda slack: select(story, config, method, model_name, slack), config)
+    # A regenerated briefing keeps what it said where the new reporting has nothing better.
+    stay = shown_before(story.clusters, story.sources, previous)
+    briefing = _fit(lambda slack: select(story, config, method, model_name, slack, stay), config)
     marked = mark_changes(briefing, previous)
     if any(s.key == CHANGES for s in marked.sections):
         # What changed takes words of its own: the briefing is fitted again with it. (Not
         # otherwise: the same inputs give the briefing a first build gives.)
-        marked = _fit(lambda slack: mark_changes(select(story, config, method, model_name, slack), previous),
-                      config)
+        marked = _fit(lambda slack: mark_changes(select(story, config, method, model_name, slack, stay), previous,
+                                                 briefing), config)
     briefing = marked
     return replace(briefing, notes=tuple(notes))
 
 
-FIT_TRIES = 6  # selections at most; the parse, clusters and scores are made once (`prepare`)
+FIT_TRIES = 8  # selections at most; the parse, clusters and scores are made once (`prepare`)
 FIT_CLOSE_ENOUGH = 10  # words under `max_words` at which a briefing is full
 FIT_MAX_RATE = 6.0  # budget words moved for each word the reader sees change, at most
 

@@ -441,13 +441,16 @@ FLOOR = 0.3
 
 def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int, float], *,
          max_points: int, max_words: int, vectors: dict[tuple[int, int], Vector],
-         min_points: int = 0, diversity: float = 1.0, against: Sequence[int] = ()) -> list[int]:
-    """Best value per word first while the budget lasts; skips a point too close to one
-    already picked, and one worth less than FLOOR of the best (words left over are better
-    left than filled with what the section's own best points make look thin)."""
+         min_points: int = 0, diversity: float = 1.0, against: Sequence[int] = (),
+         by_value: bool = False) -> list[int]:
+    """Best value per word first (`by_value`: best value first) while the budget lasts; skips
+    a point too close to one already picked, and one worth less than FLOOR of the best (words
+    left over are better left than filled with what the section's own best points make look
+    thin)."""
     chosen: list[int] = []
     words = 0
-    ordered = sorted(candidates, key=lambda i: (-per_word(i, clusters, score), clusters[i].lead.key))
+    value = (lambda i: score.get(i, 0.0)) if by_value else (lambda i: per_word(i, clusters, score))
+    ordered = sorted(candidates, key=lambda i: (-value(i), clusters[i].lead.key))
     floor = FLOOR * max((score.get(i, 0.0) for i in ordered), default=0.0)
     for i in ordered:
         if len(chosen) >= max_points:

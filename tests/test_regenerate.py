@@ -212,6 +212,36 @@ def test_what_changed_section(seeds: Path, tmp_path: Path) -> None:
     assert all(item.rstrip(" …") in first for item in items)
 
 
+def points_of(markdown: str) -> list[str]:
+    """The points of a Markdown briefing without their citations and New marks."""
+    body = markdown.split("## Key takeaways", 1)[1].split("## Sources", 1)[0]
+    return [line[2:].replace("**New:** ", "").rsplit(" [", 1)[0] for line in body.splitlines()
+            if line.startswith("- ")]
+
+
+def test_one_minor_article_does_not_reshuffle_the_briefing(seeds: Path, tmp_path: Path) -> None:
+    """A new one-line article about a port shelled: the briefing gains at most that and keeps
+    what it said, its main fact first of all; points left out only to make room for "What
+    changed" are counted there, not listed as if the news had displaced them."""
+    out = tmp_path / "out"
+    assert run("build", seeds, "--out", out, "--format", "md").exit_code == 0
+    first = (out / "briefing.md").read_text(encoding="utf-8")
+    (seeds / "005_odesa.txt").write_text("Odesa Port Shelled\n\nRussian forces shelled the port of Odesa "
+                                         "overnight, destroying three grain terminals, the regional governor "
+                                         "said.\n", encoding="utf-8")
+    assert run("build", seeds, "--out", out, "--format", "md").exit_code == 0
+    second = (out / "briefing.md").read_text(encoding="utf-8")
+    before, after = points_of(first), points_of(second)
+    assert before[0] in after  # the top takeaway
+    kept = [p for p in before if p in after]
+    assert len(kept) >= 0.8 * len(before), (len(kept), len(before))
+    changes = second.split("## What changed since the last briefing", 1)[1].split("## Key takeaways")[0]
+    listed = [line for line in changes.splitlines() if line.startswith("- ")]
+    assert f"{len(listed)} no longer in the briefing" in changes
+    assert "left out to make room for this section" in changes
+    assert len(second.split()) <= 1000
+
+
 def test_watcher_ignores_what_cannot_change_the_briefing(seeds: Path, tmp_path: Path) -> None:
     config = tmp_path / "c.toml"
     w = Watcher(seeds=seeds, out=seeds / "out", config_path=config, templates=tmp_path / "tpl")
