@@ -223,10 +223,9 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE
                and not clusters[i].lead.commentary and not clusters[i].lead.background
                and not _party_stance(clusters[i], config)}
-    if sc.current:
-        score = {i: v * ages.weight(clusters[i]) for i, v in score.items()}
-    score = {i: v * (_AHEAD_TAKEAWAY if looks_ahead(clusters[i].lead, config) else 1.0)
-             * (_STAY if i in stay else 1.0) for i, v in score.items()}
+    score = {i: score.get(i, 0.0) * (ages.weight(clusters[i]) if sc.current else 1.0)
+             * (_AHEAD_TAKEAWAY if clusters[i].ahead else 1.0) * (_STAY if i in stay else 1.0)
+             for i in allowed}
     placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}
     # Every section keeps at least one point of its own: a small story's takeaways must not
     # leave "Status of talks" saying there is nothing in the sources.
@@ -332,7 +331,8 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                          synonyms=synonyms, saying=config.verbs)], config, synonyms))
     stale = superseded(clusters, sentences, config, synonyms)
     common = common_words(sentences, synonyms)
-    clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common))
+    clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common),
+                        ahead=looks_ahead(c.lead, config))
                 for i, c in enumerate(clusters)]
     # Without a single dated source there is nothing to put in date order.
     wanted = tuple(sc for sc in config.sections if sc.kind != "timeline" or ages.known)

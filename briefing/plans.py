@@ -46,24 +46,27 @@ def _dates_differ(a: Sentence, b: Sentence) -> bool:
     return bool((ra and rb and not ra & rb) or (aa and ab and not aa & ab))
 
 
-def same_plan(a: Sentence, b: Sentence, config: Config, grouped: Mapping[str, str],
-              synonyms: Mapping[str, str]) -> bool:
-    return (a.source != b.source and looks_ahead(a, config) and looks_ahead(b, config)
-            and bool(a.parties) and set(a.parties) == set(b.parties)
-            and len(_groups(a, grouped) & _groups(b, grouped)) >= SHARED_GROUPS
-            and not _dates_differ(a, b) and may_be_same(a, b, synonyms))
-
-
 def merge_plans(clusters: Sequence[Cluster], config: Config, synonyms: Mapping[str, str]) -> list[Cluster]:
     """The clusters, each announcement of a plan that an earlier cluster's lead announces
-    too merged into that one (sources apart: one source saying it twice is still one)."""
+    too merged into that one (sources apart: one source saying it twice is still one).
+    Only announcements naming the same parties are compared, each against the few earlier
+    ones of its parties."""
     grouped = {w: group[0] for group in config.word_groups for w in group}
     out: list[Cluster] = []
+    by_parties: dict[frozenset[str], list[int]] = {}
     for c in clusters:
-        into = next((n for n, o in enumerate(out)
-                     if not set(o.sources) & set(c.sources)
-                     and same_plan(o.lead, c.lead, config, grouped, synonyms)), None)
+        lead = c.lead
+        if not lead.parties or not looks_ahead(lead, config):
+            out.append(c)
+            continue
+        key = frozenset(lead.parties)
+        groups = _groups(lead, grouped)
+        into = next((n for n in by_parties.get(key, ())
+                     if not set(out[n].sources) & set(c.sources)
+                     and len(_groups(out[n].lead, grouped) & groups) >= SHARED_GROUPS
+                     and not _dates_differ(out[n].lead, lead) and may_be_same(out[n].lead, lead, synonyms)), None)
         if into is None:
+            by_parties.setdefault(key, []).append(len(out))
             out.append(c)
             continue
         members = sorted((*out[into].members, *c.members), key=lambda m: -standalone(m) * specificity(m))

@@ -28,6 +28,7 @@ class Cluster:
     consensus: float = 1.0  # how close its best source stays to the rest of the coverage (0–1]
     superseded: bool = False  # announces what other sources report as done (superseded.py)
     topic: frozenset[str] = frozenset()  # the lead's event words that tell its subject (see `topic`)
+    ahead: bool = False  # the lead announces what is to come (superseded.looks_ahead)
 
     @property
     def lead(self) -> Sentence:
