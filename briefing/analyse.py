@@ -132,7 +132,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     the cue lemmas, the parser the sentences and the subjects of reporting verbs, the
     recogniser the entities. Docs are read as they come and not kept.
     """
-    from .attribute import attribute, needs_context, opens_with_quote, pointers
+    from .attribute import attribute, connective_only, needs_context, opens_with_quote, pointers
     from .background import background
     from .commentary import commentary
     from .event import event_words
@@ -182,6 +182,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 stance=att.stance and speaker is not None,
                 needs_context=needs_context(sent),
                 pointers=pointers(sent),
+                connective=connective_only(sent),
                 commentary=commentary(sent, token_party, config.commentary_verbs, config.commentators,
                                       config.role_nouns),
                 background=background(sent, config.origin_words),

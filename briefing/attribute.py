@@ -254,13 +254,30 @@ def opens_with_quote(text: str) -> bool:
 
 _OPENERS = ("he", "she", "they", "it", "this", "these", "those", "but", "and", "so", "yet", "still",
             "however", "that", "such")
+# Of the openers, those that only tie the sentence to the one before: "Yet with Ukraine
+# demanding guarantees, the path to peace remains uncertain" says its news without "Yet";
+# "But it's a tough situation" still needs to know what "it" is.
+_CONNECTIVES = ("but", "and", "yet", "still", "however")
 _DEMONSTRATIVES = ("this", "that", "these", "those", "such")
 _LEANING_SUBJECTS = ("he", "she", "it", "they", "this", "these", "those")
+
+
+def connective_only(sent: Span) -> bool:
+    """The sentence opens with a connective ("Yet", "However,") and needs nothing else of the
+    one before it."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return len(words) > 1 and words[0].lower_ in _CONNECTIVES and not _leans(sent, words[1:])
 
 
 def needs_context(sent: Span) -> bool:
     """True when the sentence leans on what came before it and reads badly alone."""
     words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return not words or words[0].lower_ in _OPENERS or _leans(sent, words)
+
+
+def _leans(sent: Span, words: list[Token]) -> bool:
+    """Whether the sentence, from `words` on, points back: a bare quote, a pronoun subject,
+    a demonstrative ("that ultimatum")."""
     if not words:
         return True
     text = sent.text.strip()

@@ -58,13 +58,21 @@ def _pointing_back(sentences: Sequence[Sentence], config: Config) -> list[Senten
     """The sentences, those with a bare plural reference back to something other than the
     story's subject ("described the strikes as", in a story of peace talks) marked as needing
     the sentence before: the briefing quotes a point on its own, where "the strikes" could be
-    any of the story's strikes."""
+    any of the story's strikes. One tied to the sentence before only by a connective ("Yet
+    with Ukraine demanding guarantees, ...") stands alone after commentary ("Trump's optimism
+    reflects his belief..."): joined, the point would open with an interpretation."""
     story = _story_words(config)
     synonyms = config.party_synonyms()
-    return [replace(s, needs_context=True)
-            if not s.needs_context and any(p not in story and synonyms.get(p, p) not in story for p in s.pointers)
-            else s
-            for s in sentences]
+    out = []
+    before: Sentence | None = None
+    for s in sentences:
+        if not s.needs_context and any(p not in story and synonyms.get(p, p) not in story for p in s.pointers):
+            s = replace(s, needs_context=True)
+        elif s.connective and _joinable(before, s) and before is not None and before.commentary:
+            s = replace(s, needs_context=False)
+        out.append(s)
+        before = s
+    return out
 
 
 def with_context(sentences: Sequence[Sentence], config: Config) -> list[Sentence]:

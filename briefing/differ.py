@@ -106,6 +106,11 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
             shared = len(bigrams[a.sentence.key] & bigrams[b.sentence.key])
             alike = (cosine(vectors[a.sentence.key], vectors[b.sentence.key]) + _PER_BIGRAM * min(2, shared)
                      + (_OTHER_SPEAKER if _speakers_differ(a.sentence, b.sentence) else 0.0))
+            if kind == "certainty" and not (a.sentence.speaker and b.sentence.speaker):
+                # One side certain where another is cautious is a disagreement between
+                # people's assessments; a narrator's "the path to peace remains uncertain"
+                # contradicts no one (it is an open question of its own).
+                continue
             if alike >= _ALIKE[kind] and (shared or kind != "certainty"):
                 pairs.append((alike, a.sentence, b.sentence))
     pairs.sort(key=lambda p: (-p[0], p[1].key, p[2].key))

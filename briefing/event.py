@@ -47,12 +47,26 @@ def _predicates(verb: Token, reporting: Collection[str], stances: Collection[str
         lemma = verb.lemma_.lower()
         looks_through = lemma in reporting or lemma in _ASPECT
         clause = next((c for c in verb.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")), None)
+        if looks_through and clause is None:
+            clause = _noun_clause(verb)
         if not looks_through or clause is None:
             break
         if lemma in stances:
             out.append(verb)
         verb = clause
     return out + [verb]
+
+
+def _noun_clause(verb: Token) -> Token | None:
+    """What is reported in a noun's that-clause: "expressed optimism that negotiations are
+    approaching a decisive phase" reports the approach."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj":
+            for c in obj.children:
+                if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") \
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return c
+    return None
 
 
 def main_predicate(root: Token) -> Token:

@@ -84,6 +84,7 @@ class Sentence:
     event: tuple[str, ...] = ()  # what it reports: predicate and argument heads (see event.py)
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"
     pointers: tuple[str, ...] = ()  # lemmas of bare plural references back: "described the strikes as"
+    connective: bool = False  # leans on the sentence before only by its first word: "Yet with..."
     commentary: bool = False  # interprets rather than reports: "The divide highlights..." (commentary.py)
     background: bool = False  # tells how the story began: "The war, which began in 2022..." (background.py)
     sections: tuple[str, ...] = ()  # the sections the router gave the sentence, best first

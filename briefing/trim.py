@@ -39,6 +39,11 @@ def _fronted(sent: Span, openers: Collection[str]) -> int | None:
     only links the sentence to its article: it opens with one of `openers` ("despite",
     "however", "by contrast"). Time and condition are news: "Until now, treatment has been
     limited to..." says something "Treatment has been limited to..." does not."""
+    first = sent[0]
+    if first.lower_ in openers and first.dep_ in ("cc", "advmod") and len(sent) > 3:
+        # A one-word link, with or without its comma: "Yet with Ukraine demanding...".
+        rest = first.i + 1 + (sent.doc[first.i + 1].text == ",")
+        return rest if not sent.doc[rest].is_punct else None
     root = sent.root
     for tok in sent:
         if tok.head.i != root.i or tok.dep_ not in _OPENER_DEPS or tok.i > root.i:

@@ -36,3 +36,23 @@ def test_the_talks_of_a_story_about_talks_need_no_sentence_before(config: Config
     texts = story([*TALKS, f"{STRIKES} Zelensky described the talks as a direct response to the attacks."], config)
     assert STRIKES in texts
     assert "Zelensky described the talks as a direct response to the attacks." in texts
+
+
+OPTIMISM = "Trump's optimism reflects his belief that personal diplomacy can bring results."
+UNCERTAIN = ("Yet with Ukraine demanding ironclad security guarantees and Russia confident in its battlefield "
+             "momentum, the path to peace remains uncertain.")
+
+
+def test_after_commentary_a_sentence_tied_only_by_its_connective_stands_alone(config: Config) -> None:
+    article = Article(source=Source(number=1, path="1.txt", title="1"),
+                      blocks=(Block(index=0, text=f"{OPTIMISM} {UNCERTAIN}", kind="body"),))
+    found = with_context(analyse([article], config)[0], config)
+    assert [s.text for s in found] == [OPTIMISM, UNCERTAIN]
+    alone = found[1]
+    assert not alone.needs_context
+    assert alone.shown.startswith("With Ukraine demanding ironclad security guarantees")
+
+
+def test_a_connective_before_a_pronoun_still_needs_the_sentence_before(config: Config) -> None:
+    texts = story(["Trump hosted Zelensky in Florida on Sunday. However, he said the talks were stuck."], config)
+    assert texts == ["Trump hosted Zelensky in Florida on Sunday. However, he said the talks were stuck."]

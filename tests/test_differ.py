@@ -1,0 +1,50 @@
+"""Where sources differ: one source certain where another is cautious is a disagreement
+between people's assessments, not between a claim and a narrator's general doubt."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.analyse import analyse
+from briefing.config import Config, load_config
+from briefing.differ import differences
+from briefing.event import event_words
+from briefing.model import Article, Block, Source
+
+
+@pytest.fixture(scope="module")
+def config() -> Config:
+    return load_config()
+
+
+def pairs(texts: list[str], config: Config) -> list[tuple[str, str]]:
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n)),
+                        blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate(texts, start=1)]
+    filler = Article(source=Source(number=len(texts) + 1, path="filler.txt", title="filler"),
+                     blocks=(Block(index=0, text="Drones struck a power plant in Kharkiv overnight. "
+                                                 "Officials said repairs would take weeks.", kind="body"),))
+    found = analyse([*articles, filler], config)[0]
+    return [(p.text, p.versus or "") for p in differences(found, config, 3, config.party_synonyms())]
+
+
+SETTLED = "Zelensky said the U.S.-Ukraine security guarantees are fully settled."
+
+
+def test_a_cautious_assessment_of_the_same_guarantees_differs(config: Config) -> None:
+    cautious = "Trump offered a more cautious assessment of how finalized the U.S.-Ukraine security guarantees are."
+    assert pairs([SETTLED, cautious], config) == [(SETTLED, cautious)]
+
+
+def test_a_narrators_doubt_is_no_counter_claim(config: Config) -> None:
+    doubt = "With Kyiv demanding U.S.-Ukraine security guarantees, the path to peace remains uncertain."
+    assert pairs([SETTLED, doubt], config) == []
+
+
+def test_what_a_noun_clause_reports_is_the_event(config: Config) -> None:
+    import spacy  # noqa: F401 — the model is loaded by analyse above in the same session
+
+    from briefing.analyse import load_model
+
+    nlp, _ = load_model(config.models)
+    sent = next(nlp("Trump expressed optimism that negotiations are approaching a decisive phase.").sents)
+    assert event_words(sent, {}, config.verbs)[:1] == ("approach",)
