@@ -14,7 +14,7 @@ from .recency import Ages
 from .figures import key_figures
 from .plans import merge_plans
 from .superseded import looks_ahead, superseded
-from .select import FLOOR, per_word, topic, common_words, Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf
+from .select import FLOOR, per_word, topic, common_words, Cluster, Vector, cluster, consensus, may_be_same, pick, says_again, scores, standalone, tfidf, vague
 from .timeline import timeline
 from .trim import shorten_names
 
@@ -332,7 +332,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     stale = superseded(clusters, sentences, config, synonyms)
     common = common_words(sentences, synonyms)
     clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common),
-                        ahead=looks_ahead(c.lead, config))
+                        ahead=looks_ahead(c.lead, config), vague=vague(c.lead, synonyms))
                 for i, c in enumerate(clusters)]
     # Without a single dated source there is nothing to put in date order.
     wanted = tuple(sc for sc in config.sections if sc.kind != "timeline" or ages.known)

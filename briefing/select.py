@@ -29,6 +29,7 @@ class Cluster:
     superseded: bool = False  # announces what other sources report as done (superseded.py)
     topic: frozenset[str] = frozenset()  # the lead's event words that tell its subject (see `topic`)
     ahead: bool = False  # the lead announces what is to come (superseded.looks_ahead)
+    vague: bool = False  # the lead names no one and nothing but the story's parties (see `vague`)
 
     @property
     def lead(self) -> Sentence:
@@ -424,7 +425,23 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             limit = min(limit, SAME_SPEAKER_SAME_TOPIC if same else SAME_SPEAKER_DIVERSITY)
         if cosine(v, vectors[other.key]) >= limit:
             return True
+        if (clusters[i].vague and not clusters[j].vague and lead.actor is not None
+                and lead.actor == other.actor and clusters[i].topic & clusters[j].topic):
+            # "Ukraine has carried out strikes on Russian infrastructure targets" after
+            # "Ukrainian forces targeted a major oil refinery in Rostov": the same party doing
+            # the same thing, said in general once the particular is said.
+            return True
     return False
+
+
+def vague(s: Sentence, synonyms: Mapping[str, str]) -> bool:
+    """Names nothing but parties: no place, person, body, number or date that is not one of
+    the story's parties ("Ukraine", "Russian")."""
+    for e in s.entities:
+        words = [w.strip(".,’'\"").lower() for w in e.text.split()]
+        if e.label in _SPECIFIC and not any(synonyms.get(w, "").startswith("party:") for w in words):
+            return False
+    return True
 
 
 # Points are taken by score per word to this power: a long point must say more to beat two

@@ -161,3 +161,27 @@ def test_one_of_many_is_no_figure_that_makes_a_sentence_specific() -> None:
     zelensky = Entity("Zelenskyy", "PERSON")
     assert specificity(said(zelensky, Entity("one", "CARDINAL"))) == specificity(said(zelensky))
     assert specificity(said(zelensky, Entity("20", "CARDINAL"))) > specificity(said(zelensky))
+
+
+def test_the_same_party_doing_the_same_thing_in_general_says_it_again() -> None:
+    """"Ukraine has carried out strikes on Russian infrastructure targets" adds nothing once
+    "Ukrainian forces targeted a refinery in Rostov" is said; the particular after the
+    general still adds the place and the day."""
+    from briefing.model import Entity
+    from briefing.select import says_again, vague
+
+    synonyms = {"ukraine": "party:ukraine", "ukrainian": "party:ukraine", "russian": "party:russia"}
+    specific = Sentence(text="Ukrainian forces targeted a refinery in Rostov on Thursday.", source=1, paragraph=0,
+                        index=0, actor="ukraine",
+                        entities=(Entity("Ukrainian", "NORP"), Entity("Rostov", "GPE"), Entity("Thursday", "DATE")))
+    general = Sentence(text="Ukraine has carried out strikes on Russian infrastructure targets.", source=2,
+                       paragraph=0, index=0, actor="ukraine",
+                       entities=(Entity("Ukraine", "GPE"), Entity("Russian", "NORP")))
+    assert vague(general, synonyms) and not vague(specific, synonyms)
+    clusters = [Cluster((specific,), topic=frozenset({"attack", "refinery"}), vague=False),
+                Cluster((general,), topic=frozenset({"attack", "infrastructure"}), vague=True)]
+    vectors = {(1, 0): {"refinery": 1.0}, (2, 0): {"infrastructure": 1.0}}
+    assert says_again(1, [0], clusters, vectors, 0.35)
+    assert not says_again(0, [1], clusters, vectors, 0.35)
+    elsewhere = [clusters[0], Cluster((replace(general, actor="russia"),), topic=clusters[1].topic, vague=True)]
+    assert not says_again(1, [0], elsewhere, vectors, 0.35)  # another party's strikes
