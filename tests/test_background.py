@@ -17,6 +17,16 @@ def test_a_dated_beginning_is_background_and_dated_news_is_not() -> None:
     assert [s.background for s in found] == [True, True, False, False]
 
 
+def test_counting_from_an_event_is_background_and_from_a_day_is_news() -> None:
+    found = analyse_texts([
+        "Since returning to office, Trump has launched a broad effort to end the war.",
+        "Since the invasion began, millions have left the country.",
+        "Since Monday, Russia has launched more than 300 drones at Kyiv.",
+        "Trump has not spoken to Putin since the summit collapsed.",
+    ], load_config())
+    assert [s.background for s in found] == [True, True, False, False]
+
+
 def test_background_never_leads_the_briefing(briefing) -> None:
     takeaways = next(s for s in briefing.sections if s.key == "takeaways")
     assert not any("which began" in p.text for p in takeaways.points)
