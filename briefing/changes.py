@@ -71,7 +71,7 @@ def mark_changes(briefing: Briefing, previous: dict[str, Any] | None, roomy: Bri
                        subsections=tuple(flag(s) for s in section.subsections))
 
     sections = tuple(flag(s) for s in briefing.sections)
-    now = {p.text for s in sections for sub in (s, *s.subsections) for p in sub.points}
+    now = _shown(briefing)
     new = sum(1 for s in sections for sub in (s, *s.subsections) for p in sub.points if p.new)
     gone = [t for t in dict.fromkeys(before) if t not in now]
     wider = _shown(roomy) if roomy is not None else set()

@@ -54,13 +54,15 @@ def _story_words(config: Config) -> frozenset[str]:
     return frozenset(words | {synonyms[w] for w in words if synonyms.get(w)})
 
 
-def _pointing_back(sentences: Sequence[Sentence], config: Config) -> list[Sentence]:
-    """The sentences, those with a bare plural reference back to something other than the
-    story's subject ("described the strikes as", in a story of peace talks) marked as needing
-    the sentence before: the briefing quotes a point on its own, where "the strikes" could be
-    any of the story's strikes. One tied to the sentence before only by a connective ("Yet
-    with Ukraine demanding guarantees, ...") stands alone after commentary ("Trump's optimism
-    reflects his belief..."): joined, the point would open with an interpretation."""
+def _leaning(sentences: Sequence[Sentence], config: Config) -> list[Sentence]:
+    """The sentences, with whether each leans on the one before settled for this story.
+
+    A bare plural reference back to something other than the story's subject ("described
+    the strikes as", in a story of peace talks) needs the sentence before: a point is quoted
+    on its own, where "the strikes" could be any of the story's strikes. A sentence tied to
+    the one before only by a connective ("Yet with Ukraine demanding guarantees, ...")
+    stands alone after commentary ("Trump's optimism reflects his belief..."): joined, the
+    point would open with an interpretation."""
     story = _story_words(config)
     synonyms = config.party_synonyms()
     out = []
@@ -78,7 +80,7 @@ def _pointing_back(sentences: Sequence[Sentence], config: Config) -> list[Senten
 def with_context(sentences: Sequence[Sentence], config: Config) -> list[Sentence]:
     """Sentences in reading order, each one that needs the sentence before it joined to it;
     the sentence before is then no candidate of its own, so the fact is offered once."""
-    sentences = _pointing_back(sentences, config)
+    sentences = _leaning(sentences, config)
     out: list[Sentence] = []
     before: Sentence | None = None
     for s in sentences:
