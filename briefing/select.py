@@ -359,7 +359,9 @@ def consensus(sentences: Sequence[Sentence], vectors: dict[tuple[int, int], Vect
         rest = everyone.copy()
         rest.subtract(v)
         raw[n] = max(0.0, cosine(dict(v), {t: w for t, w in rest.items() if w > 1e-12}))
-    typical = sorted(raw.values())[len(raw) // 2]
+    # The lower median: with an even number of sources, the upper one would leave half of
+    # them "further off than typical" and weigh ordinary articles down.
+    typical = sorted(raw.values())[(len(raw) - 1) // 2]
     return {n: min(1.0, r / typical) ** _OUTLIER_POWER if typical > 0 else 1.0 for n, r in raw.items()}
 
 

@@ -185,3 +185,17 @@ def test_the_same_party_doing_the_same_thing_in_general_says_it_again() -> None:
     assert not says_again(0, [1], clusters, vectors, 0.35)
     elsewhere = [clusters[0], Cluster((replace(general, actor="russia"),), topic=clusters[1].topic, vague=True)]
     assert not says_again(1, [0], elsewhere, vectors, 0.35)  # another party's strikes
+
+
+def test_with_four_sources_only_the_one_furthest_off_weighs_less() -> None:
+    """The typical source is the lower median: with an even number of sources the upper one
+    would weigh down half of them, ordinary articles among them."""
+    from briefing.select import consensus
+
+    texts = {1: {"talks": 1.0, "kyiv": 1.0, "grain": 1.0},
+             2: {"talks": 1.0, "kyiv": 1.0, "moscow": 0.6},
+             3: {"talks": 1.0, "kyiv": 1.0, "moscow": 1.0},
+             4: {"talks": 1.0, "kyiv": 1.0, "moscow": 1.0, "truce": 0.3}}
+    sentences = [Sentence(text=f"s{n}", source=n, paragraph=0, index=0) for n in texts]
+    weights = consensus(sentences, {(n, 0): v for n, v in texts.items()})
+    assert [n for n, w in sorted(weights.items()) if w < 1.0] == [1]
