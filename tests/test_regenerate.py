@@ -359,3 +359,16 @@ def test_watch_stops_on_a_signal_even_when_started_in_the_background(stop: int, 
             proc.kill()
     assert proc.returncode == 0, output
     assert output.rstrip().endswith("stopped watching") and "Traceback" not in output
+
+
+@pytest.mark.parametrize("model", ["not json", "[]", '{"sections": [{"points": [{"sentences": [["x", 1]]}]}],'
+                                                 ' "sources": [{"number": 1}]}'])
+def test_an_unreadable_last_briefing_model_builds_as_a_first_build(seeds: Path, tmp_path: Path, model: str) -> None:
+    out = tmp_path / "out"
+    assert run("build", seeds, "--out", out, "--format", "md").exit_code == 0
+    first = (out / "briefing.md").read_text(encoding="utf-8")
+    (out / ".briefing-model.json").write_text(model, encoding="utf-8")
+    result = run("build", seeds, "--out", out, "--format", "md", "--force")
+    assert result.exit_code == 0, result.output
+    assert (out / "briefing.md").read_text(encoding="utf-8").split("## Key takeaways")[1] == \
+        first.split("## Key takeaways")[1]
