@@ -242,6 +242,28 @@ def test_one_minor_article_does_not_reshuffle_the_briefing(seeds: Path, tmp_path
     assert len(second.split()) <= 1000
 
 
+def test_a_new_key_figure_is_marked_new_like_any_point(seeds: Path, tmp_path: Path) -> None:
+    """"2 new points (marked New)" must be true of the table too: a row the last briefing did
+    not have says so in the Markdown and in the DOCX."""
+    from docx import Document
+
+    out = tmp_path / "out"
+    assert run("build", seeds, "--out", out).exit_code == 0
+    article = first_article(seeds)
+    article.write_text(article.read_text(encoding="utf-8") + "\nUkraine's central bank said reserves reached "
+                       "$52 billion in November, the highest since the war began, after Western partners "
+                       "increased their financial support.\n", encoding="utf-8")
+    assert run("build", seeds, "--out", out).exit_code == 0
+    markdown = (out / "briefing.md").read_text(encoding="utf-8")
+    table = markdown.split("## Key figures", 1)[1].split("## Sources", 1)[0]
+    row = next(line for line in table.splitlines() if "52 billion" in line)
+    assert row.startswith("| **New:** ")
+    count = int(markdown.split("## What changed since the last briefing", 1)[1].split(" new point")[0].split()[-1])
+    assert count == markdown.count("**New:**")
+    cells = [c.text for t in Document(str(out / "briefing.docx")).tables for r in t.rows for c in r.cells]
+    assert any(c.startswith("New: ") and "52 billion" in c for c in cells)
+
+
 def test_watcher_ignores_what_cannot_change_the_briefing(seeds: Path, tmp_path: Path) -> None:
     config = tmp_path / "c.toml"
     w = Watcher(seeds=seeds, out=seeds / "out", config_path=config, templates=tmp_path / "tpl")
