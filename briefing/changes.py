@@ -28,9 +28,12 @@ def _texts(data: dict[str, Any]) -> list[str]:
     return out
 
 
-def shown_before(clusters: Sequence[Cluster], sources: Sequence[Source], previous: dict[str, Any] | None) -> frozenset[int]:
-    """The clusters that one of the last briefing's points quoted, found by article file and
-    sentence number (articles renumber when one is added before them)."""
+def stay(clusters: Sequence[Cluster], sources: Sequence[Source], previous: dict[str, Any] | None) -> frozenset[int]:
+    """The clusters a regenerated briefing should keep or bring in before the rest: those one
+    of the last briefing's points quoted (found by article file and sentence number, as
+    articles renumber when one is added before them), and those a new article reports. Old
+    material the last briefing left out is what would only reshuffle it; a new article's
+    news is what its reader has not seen."""
     if previous is None:
         return frozenset()
     try:
@@ -42,8 +45,10 @@ def shown_before(clusters: Sequence[Cluster], sources: Sequence[Source], previou
     except (KeyError, TypeError, ValueError, AttributeError):
         return frozenset()
     now = {s.number: s.path for s in sources}
+    known = set(path_of.values())
     return frozenset(n for n, c in enumerate(clusters)
-                     if any((now.get(m.source), m.index) in keys for m in c.members))
+                     if any((now.get(m.source), m.index) in keys or now.get(m.source) not in known
+                            for m in c.members))
 
 
 def _shown(briefing: Briefing) -> set[str]:

@@ -52,7 +52,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
         The Briefing every renderer takes.
     """
     from .assemble import prepare, select
-    from .changes import KEY as CHANGES, mark_changes, shown_before
+    from .changes import KEY as CHANGES, mark_changes, stay as staying
     from .clean import clean, screen
     from .readers import read_folder
     from .summarize import SUMMARIZERS
@@ -71,8 +71,9 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     sentences, model_name = _analyse_cached(articles, config, model, cache_dir, use_cache, jobs, on_stage)
     on_stage("select")
     story = prepare(articles, sentences, config, method)
-    # A regenerated briefing keeps what it said where the new reporting has nothing better.
-    stay = shown_before(story.clusters, story.sources, previous)
+    # A regenerated briefing keeps what it said, and takes in what new articles report,
+    # before old material it left out.
+    stay = staying(story.clusters, story.sources, previous)
     briefing = _fit(lambda slack: select(story, config, method, model_name, slack, stay), config)
     marked = mark_changes(briefing, previous)
     if any(s.key == CHANGES for s in marked.sections):

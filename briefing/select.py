@@ -336,6 +336,12 @@ def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int,
     return out
 
 
+# A source of fewer sentences is too short to tell whether it is about something else: a
+# two-line flash ("Russian forces shelled the port of Odesa overnight…") shares few words
+# with long articles of the same story, and weighed down like an article about something
+# else its news would never reach the briefing.
+MIN_JUDGED = 5
+
 # How sharply a source further from the rest than the median source is weighed down: one
 # 15% further off than the median counts about a third.
 _OUTLIER_POWER = 6
@@ -347,8 +353,10 @@ def consensus(sentences: Sequence[Sentence], vectors: dict[tuple[int, int], Vect
     1.0, those further off less, steeply (see _OUTLIER_POWER). An article about something else — or about the same story months earlier,
     when its dates are not known — stays furthest from the others, and its points rank lower."""
     totals: dict[int, Counter[str]] = {}
+    lengths: Counter[int] = Counter()
     for s in sentences:
         totals.setdefault(s.source, Counter()).update(vectors[s.key])
+        lengths[s.source] += 1
     if len(totals) < 3:  # with two sources, neither is the odd one out
         return {n: 1.0 for n in totals}
     everyone: Counter[str] = Counter()
@@ -361,8 +369,12 @@ def consensus(sentences: Sequence[Sentence], vectors: dict[tuple[int, int], Vect
         raw[n] = max(0.0, cosine(dict(v), {t: w for t, w in rest.items() if w > 1e-12}))
     # The lower median: with an even number of sources, the upper one would leave half of
     # them "further off than typical" and weigh ordinary articles down.
-    typical = sorted(raw.values())[(len(raw) - 1) // 2]
-    return {n: min(1.0, r / typical) ** _OUTLIER_POWER if typical > 0 else 1.0 for n, r in raw.items()}
+    judged = {n: r for n, r in raw.items() if lengths[n] >= MIN_JUDGED}
+    if not judged:
+        return {n: 1.0 for n in totals}
+    typical = sorted(judged.values())[(len(judged) - 1) // 2]
+    return {n: min(1.0, judged[n] / typical) ** _OUTLIER_POWER if n in judged and typical > 0 else 1.0
+            for n in raw}
 
 
 def standalone(s: Sentence) -> float:

@@ -196,6 +196,24 @@ def test_with_four_sources_only_the_one_furthest_off_weighs_less() -> None:
              2: {"talks": 1.0, "kyiv": 1.0, "moscow": 0.6},
              3: {"talks": 1.0, "kyiv": 1.0, "moscow": 1.0},
              4: {"talks": 1.0, "kyiv": 1.0, "moscow": 1.0, "truce": 0.3}}
-    sentences = [Sentence(text=f"s{n}", source=n, paragraph=0, index=0) for n in texts]
-    weights = consensus(sentences, {(n, 0): v for n, v in texts.items()})
+    sentences = [Sentence(text=f"s{n}.{i}", source=n, paragraph=0, index=i) for n in texts for i in range(5)]
+    weights = consensus(sentences, {(n, i): v for n, v in texts.items() for i in range(5)})
     assert [n for n, w in sorted(weights.items()) if w < 1.0] == [1]
+
+
+def test_a_source_too_short_to_judge_is_not_weighed_down() -> None:
+    """A two-line flash shares few words with long articles of the same story; weighed like an
+    article about something else, its news would never reach the briefing."""
+    from briefing.select import consensus
+
+    long = {1: {"talks": 1.0, "kyiv": 1.0, "moscow": 1.0}, 2: {"talks": 1.0, "kyiv": 1.0, "moscow": 0.8},
+            3: {"talks": 1.0, "kyiv": 0.9, "moscow": 1.0}}
+    sentences = [Sentence(text=f"s{n}.{i}", source=n, paragraph=0, index=i) for n in long for i in range(6)]
+    vectors = {(n, i): long[n] for n in long for i in range(6)}
+    flash = Sentence(text="Russian forces shelled the port of Odesa.", source=4, paragraph=0, index=0)
+    weights = consensus([*sentences, flash], {**vectors, (4, 0): {"odesa": 1.0, "port": 1.0, "talks": 0.1}})
+    assert weights[4] == 1.0
+    far = [Sentence(text=f"f{i}", source=4, paragraph=0, index=i) for i in range(6)]
+    weights = consensus([*sentences, *far], {**vectors, **{(4, i): {"odesa": 1.0, "port": 1.0, "talks": 0.1}
+                                                            for i in range(6)}})
+    assert weights[4] < 0.1  # as long as the others and about something else: weighed down

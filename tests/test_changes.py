@@ -1,0 +1,42 @@
+"""What a regenerated briefing keeps: what it showed, and what new articles report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.changes import stay
+from briefing.model import Sentence, Source
+from briefing.select import Cluster
+
+
+def sentence(source: int, index: int) -> Sentence:
+    return Sentence(text=f"s{source}.{index}", source=source, paragraph=0, index=index)
+
+
+def test_kept_are_the_points_shown_and_a_new_articles_news() -> None:
+    # Last time: a.txt was source 1 and b.txt source 2; one point quoted b.txt's sentence 3.
+    previous = {"sources": [{"number": 1, "path": "a.txt"}, {"number": 2, "path": "b.txt"}],
+                "sections": [{"points": [{"text": "x", "sentences": [[2, 3]]}], "subsections": []}]}
+    # Now new.txt sorts first and renumbers the others.
+    sources = [Source(number=1, path="new.txt", title="n"), Source(number=2, path="a.txt", title="a"),
+               Source(number=3, path="b.txt", title="b")]
+    clusters = [Cluster((sentence(3, 3),)), Cluster((sentence(2, 0),)), Cluster((sentence(1, 0),)),
+                Cluster((sentence(2, 5), sentence(3, 3)))]
+    assert stay(clusters, sources, previous) == frozenset({0, 2, 3})
+    assert stay(clusters, sources, None) == frozenset()
+    assert stay(clusters, sources, {"sources": "garbage"}) == frozenset()
+
+
+def test_a_short_flash_reaches_a_first_build(seeds_dir: Path, tmp_path: Path) -> None:
+    """Two lines are too few to judge whether an article is about something else."""
+    import shutil
+
+    from briefing.pipeline import build_briefing
+    from briefing.render.markdown import render_markdown
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, folder)
+    (folder / "005_odesa.txt").write_text("Odesa Port Shelled\n\nRussian forces shelled the port of Odesa overnight, "
+                                          "destroying three grain terminals, the regional governor said.\n",
+                                          encoding="utf-8")
+    assert "Russian forces shelled the port of Odesa" in render_markdown(build_briefing(folder))
