@@ -469,6 +469,7 @@ def per_word(i: int, clusters: Sequence[Cluster], score: Mapping[int, float]) ->
 
 
 FLOOR = 0.3
+PACKING_SHARE = 0.8
 
 
 def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int, float], *,
@@ -483,6 +484,7 @@ def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int
     words = 0
     value = (lambda i: score.get(i, 0.0)) if by_value else (lambda i: per_word(i, clusters, score))
     ordered = sorted(candidates, key=lambda i: (-value(i), clusters[i].lead.key))
+    packing = 0.0
     floor = FLOOR * max((score.get(i, 0.0) for i in ordered), default=0.0)
     for i in ordered:
         if len(chosen) >= max_points:
@@ -491,6 +493,12 @@ def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int
             continue
         cost = clusters[i].cost
         if words + cost > max_words and len(chosen) >= min_points:
+            # Past a point that does not fit, only one nearly as good fills the words left: a
+            # weak short line squeezed in would keep out the better one a little more room
+            # brings (see pipeline._fit).
+            packing = max(packing, PACKING_SHARE * value(i))
+            continue
+        if value(i) < packing and len(chosen) >= min_points:
             continue
         if says_again(i, (*against, *chosen), clusters, vectors, diversity):
             continue

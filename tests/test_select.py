@@ -217,3 +217,17 @@ def test_a_source_too_short_to_judge_is_not_weighed_down() -> None:
     weights = consensus([*sentences, *far], {**vectors, **{(4, i): {"odesa": 1.0, "port": 1.0, "talks": 0.1}
                                                             for i in range(6)}})
     assert weights[4] < 0.1  # as long as the others and about something else: weighed down
+
+
+def test_a_weak_short_point_does_not_fill_the_gap_a_better_one_left() -> None:
+    """Past a point a few words too long, only one nearly as good fills the words left."""
+    from briefing.select import pick
+
+    def point(n: int, words: int) -> Cluster:
+        return Cluster((Sentence(text=" ".join(["w"] * words), source=n, paragraph=0, index=0),))
+
+    clusters = [point(1, 20), point(2, 20), point(3, 12)]
+    vectors = {(n, 0): {f"t{n}": 1.0} for n in (1, 2, 3)}
+    score = {0: 2.0, 1: 1.9, 2: 0.7}
+    assert pick([0, 1, 2], clusters, score, max_points=5, max_words=45, vectors=vectors) == [0]
+    assert pick([0, 1, 2], clusters, score, max_points=5, max_words=80, vectors=vectors) == [0, 1, 2]
