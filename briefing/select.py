@@ -80,14 +80,23 @@ def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = No
     return out
 
 
+def _name_words(e: Entity) -> list[str]:
+    return [w.strip(".,’'\"").lower() for w in e.text.split()]
+
+
+def _party_of(words: Iterable[str], synonyms: Mapping[str, str]) -> str | None:
+    """The party ("party:russia") one of a name's words is an alias of, if any."""
+    return next((synonyms[w] for w in words if synonyms.get(w, "").startswith("party:")), None)
+
+
 def _terms(s: Sentence, synonyms: Mapping[str, str]) -> list[str]:
     """A sentence's terms as compared: synonyms replaced, words mapped to "" left out, and
     every word of a name that holds a party's alias counted as that party ("Volodymyr
     Zelensky", "President Donald Trump")."""
     names: dict[str, str] = {}
     for e in s.entities:
-        words = [w.strip(".,’'\"").lower() for w in e.text.split()]
-        party = next((synonyms[w] for w in words if synonyms.get(w, "").startswith("party:")), None)
+        words = _name_words(e)
+        party = _party_of(words, synonyms)
         if party:
             names.update((w, party) for w in words)
     out = [names.get(t) or synonyms.get(t, t) for t in s.terms]
@@ -451,11 +460,7 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
 def vague(s: Sentence, synonyms: Mapping[str, str]) -> bool:
     """Names nothing but parties: no place, person, body, number or date that is not one of
     the story's parties ("Ukraine", "Russian")."""
-    for e in s.entities:
-        words = [w.strip(".,’'\"").lower() for w in e.text.split()]
-        if e.label in _SPECIFIC and not any(synonyms.get(w, "").startswith("party:") for w in words):
-            return False
-    return True
+    return not any(e.label in _SPECIFIC and _party_of(_name_words(e), synonyms) is None for e in s.entities)
 
 
 # Points are taken by score per word to this power: a long point must say more to beat two
