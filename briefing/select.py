@@ -388,8 +388,7 @@ def consensus(sentences: Sequence[Sentence], vectors: dict[tuple[int, int], Vect
 
 def standalone(s: Sentence) -> float:
     """How well a sentence reads on its own: 1.0, less for "He added...", a bare quote, a fragment."""
-    text = s.text.strip()
-    if text[:1] in "\"“'‘" and text[-1:] in "\"”'’":
+    if _bare_quote(s.text.strip()):
         return 0.0  # a bare quote: without its speaker it can't be checked or attributed
     if len(s.words) > _LONGEST:
         return 0.0  # a run-on "sentence" (a list, a table flattened to text) is no briefing point
@@ -399,6 +398,15 @@ def standalone(s: Sentence) -> float:
     elif len(s.words) < 12:
         factor *= 0.7
     return factor
+
+
+def _bare_quote(text: str) -> bool:
+    """Quoted from end to end: '“We're closer,” Trump said. “But...”' opens and ends with a
+    quote too, and names its speaker between them."""
+    if text[:1] not in "\"“'‘" or text[-1:] not in "\"”'’":
+        return False
+    # A quote mark inside ends the first quote. (A single one can't be told from an apostrophe.)
+    return text[0] in "'‘" or not any(q in text[1:-1] for q in ('"', "”"))
 
 
 VAGUE_WEIGHT = 0.5

@@ -231,3 +231,18 @@ def test_a_weak_short_point_does_not_fill_the_gap_a_better_one_left() -> None:
     score = {0: 2.0, 1: 1.9, 2: 0.7}
     assert pick([0, 1, 2], clusters, score, max_points=5, max_words=45, vectors=vectors) == [0]
     assert pick([0, 1, 2], clusters, score, max_points=5, max_words=80, vectors=vectors) == [0, 1, 2]
+
+
+def test_a_quote_whose_speaker_is_named_between_its_parts_reads_alone() -> None:
+    """A sentence joined to the quote it goes on with opens and ends with quote marks, but
+    names who speaks: "nothing is finalized" must not score nothing as a bare quote would."""
+    from briefing.select import standalone
+
+    def said(text: str) -> Sentence:
+        return Sentence(text=text, source=1, paragraph=0, index=0, words=tuple(text.split()))
+
+    joined = said("“We’re much closer than we’ve ever been,” Trump said following the meeting. "
+                  "“But it’s a tough situation, and nothing is finalized yet.”")
+    assert standalone(joined) == 1.0
+    assert standalone(said("“But it’s a tough situation, and nothing is finalized yet for anyone.”")) == 0.0
+    assert standalone(said('"It is a tough situation, and nothing is finalized yet for us," he said.')) == 1.0
