@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from .changes import STAY
 from .config import OTHER_PARTY, Config, SectionConfig
 from .context import with_context
 from .differ import differences
@@ -113,18 +114,13 @@ def _current(sc: SectionConfig, clusters: Sequence[Cluster], ids: Sequence[int])
     return [i for i in ids if not (sc.current and (clusters[i].older or clusters[i].superseded))]
 
 
-# A regenerated briefing keeps what it said unless the new reporting has something better:
-# one minor article must not reshuffle every section (see `select`'s `stay`).
-_STAY = 1.25
-
-
 def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-                  method: str, ages: Ages, stay: frozenset[int] = frozenset()) -> dict[int, float]:
+                  method: str, ages: Ages, favour: Mapping[int, float] | None = None) -> dict[int, float]:
     local = scores([clusters[i] for i in ids], method, config.language)
     return {i: local[n] * (1.0 if _placement(clusters[i], config) == sc.key else _SECONDARY)
             * (ages.weight(clusters[i]) if sc.current else 1.0)
             * (_firmness(clusters[i].lead, config) if sc.kind == "parties" else 1.0)
-            * (_STAY if i in stay else 1.0)
+            * (favour or {}).get(i, 1.0)
             for n, i in enumerate(ids)}
 
 
@@ -139,9 +135,9 @@ def _firmness(s: Sentence, config: Config) -> float:
 
 def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector],
-             ages: Ages, used: Sequence[int], stay: frozenset[int] = frozenset()) -> tuple[Section, list[int]]:
+             ages: Ages, used: Sequence[int], favour: Mapping[int, float] | None = None) -> tuple[Section, list[int]]:
     ids = _current(sc, clusters, ids)
-    by_id = _local_scores(sc, clusters, ids, config, method, ages, stay)
+    by_id = _local_scores(sc, clusters, ids, config, method, ages, favour)
     chosen = pick(ids, clusters, by_id, max_points=sc.max_points, max_words=budget,
                   min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY, against=used)
     section = Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
@@ -151,10 +147,10 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector],
-             ages: Ages, used: Sequence[int], stay: frozenset[int] = frozenset()) -> tuple[Section, list[int]]:
+             ages: Ages, used: Sequence[int], favour: Mapping[int, float] | None = None) -> tuple[Section, list[int]]:
     """One subsection per party, from `ids` that the caller has narrowed to stances."""
     ids = _current(sc, clusters, ids)
-    by_id = _local_scores(sc, clusters, ids, config, method, ages, stay)
+    by_id = _local_scores(sc, clusters, ids, config, method, ages, favour)
     keys = _party_keys(clusters, ids, config)
     by_party: dict[str | None, list[int]] = {}
     for i in ids:
@@ -215,7 +211,7 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
 
 def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
                budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages,
-               used: set[int], stay: frozenset[int] = frozenset()) -> list[int]:
+               used: set[int], favour: Mapping[int, float] | None = None) -> list[int]:
     """The story in a few points: the most central point of each section first, so that
     talks, positions, fighting and what is unresolved are all covered, then the next best."""
     # A takeaway stands for part of the story: a short or dangling sentence can't.
@@ -223,8 +219,10 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE
                and not clusters[i].lead.commentary and not clusters[i].lead.background
                and not _party_stance(clusters[i], config)}
+    # News kept in its section (changes.NEWS) is not thereby a takeaway: the story's main
+    # points stay on top, as kept points do.
     score = {i: score.get(i, 0.0) * (ages.weight(clusters[i]) if sc.current else 1.0)
-             * (_AHEAD_TAKEAWAY if clusters[i].ahead else 1.0) * (_STAY if i in stay else 1.0)
+             * (_AHEAD_TAKEAWAY if clusters[i].ahead else 1.0) * min(STAY, (favour or {}).get(i, 1.0))
              for i in allowed}
     placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}
     # Every section keeps at least one point of its own: a small story's takeaways must not
@@ -351,9 +349,9 @@ def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config:
 
 
 def select(story: Story, config: Config, method: str, model: str, slack: int = 0,
-           stay: frozenset[int] = frozenset()) -> Briefing:
-    """The briefing's sections within their word budgets (`slack`: see `_budgets`); `stay`:
-    the clusters the last briefing showed, which rank a little higher."""
+           favour: Mapping[int, float] | None = None) -> Briefing:
+    """The briefing's sections within their word budgets (`slack`: see `_budgets`); `favour`:
+    a weight for clusters that rank higher than their score (see `changes.favour`)."""
     sources, ages, sentences, vectors = story.sources, story.ages, story.sentences, story.vectors
     clusters, score, wanted, differ = story.clusters, story.score, story.wanted, story.differ
     budgets = _budgets(wanted, sources, config, slack)
@@ -366,7 +364,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
     built: dict[str, Section] = {}
     for sc in wanted:
         if sc.kind == "summary":
-            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages, used, stay)
+            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages, used, favour)
             used.update(chosen)
             built[sc.key] = Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen))
@@ -386,7 +384,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         budget = budgets[sc.key] - (mine.cost if mine else 0)
         # Against every point made so far: a fact said in one section is not said again in another.
         section, chosen = build(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors, ages,
-                                sorted(used), stay)
+                                sorted(used), favour)
         used.update(chosen)
         built[sc.key] = replace(section, subsections=(mine,)) if mine else section
     for sc in wanted:

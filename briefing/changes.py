@@ -51,6 +51,28 @@ def stay(clusters: Sequence[Cluster], sources: Sequence[Source], previous: dict[
                             for m in c.members))
 
 
+# A regenerated briefing keeps what it said unless the new reporting has something better:
+# one minor article must not reshuffle every section.
+STAY = 1.25
+# News the briefing took in keeps its place when "What changed" then needs room: the room
+# comes out of older material, or the section would announce a new source whose news it
+# had just squeezed out.
+NEWS = 4.0
+
+
+def favour(clusters: Sequence[Cluster], sources: Sequence[Source], previous: dict[str, Any] | None,
+           fitted: Briefing | None = None) -> dict[int, float]:
+    """A weight for each cluster that ranks above its score in a regenerated briefing: STAY
+    for those in `stay`, NEWS for the new points `fitted` (the briefing fitted without "What
+    changed") shows."""
+    out = dict.fromkeys(stay(clusters, sources, previous), STAY)
+    if fitted is not None and previous is not None:
+        before = set(_texts(previous))
+        news = _shown(fitted) - before
+        out.update((n, NEWS) for n, c in enumerate(clusters) if c.lead.shown in news)
+    return out
+
+
 def _shown(briefing: Briefing) -> set[str]:
     return {p.text for s in briefing.sections for sub in (s, *s.subsections) for p in sub.points}
 

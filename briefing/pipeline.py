@@ -52,7 +52,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
         The Briefing every renderer takes.
     """
     from .assemble import prepare, select
-    from .changes import KEY as CHANGES, mark_changes, stay as staying
+    from .changes import KEY as CHANGES, favour, mark_changes
     from .clean import clean, screen
     from .readers import read_folder
     from .summarize import SUMMARIZERS
@@ -73,14 +73,15 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     story = prepare(articles, sentences, config, method)
     # A regenerated briefing keeps what it said, and takes in what new articles report,
     # before old material it left out.
-    stay = staying(story.clusters, story.sources, previous)
-    briefing = _fit(lambda slack: select(story, config, method, model_name, slack, stay), config)
+    weights = favour(story.clusters, story.sources, previous)
+    briefing = _fit(lambda slack: select(story, config, method, model_name, slack, weights), config)
     marked = mark_changes(briefing, previous)
     if any(s.key == CHANGES for s in marked.sections):
-        # What changed takes words of its own: the briefing is fitted again with it. (Not
-        # otherwise: the same inputs give the briefing a first build gives.)
-        marked = _fit(lambda slack: mark_changes(select(story, config, method, model_name, slack, stay), previous,
-                                                 briefing), config)
+        # What changed takes words of its own: the briefing is fitted again with it, keeping
+        # the news it took in. (Not otherwise: the same inputs give what a first build gives.)
+        weights = favour(story.clusters, story.sources, previous, briefing)
+        marked = _fit(lambda slack: mark_changes(select(story, config, method, model_name, slack, weights),
+                                                 previous, briefing), config)
     briefing = marked
     return replace(briefing, notes=tuple(notes))
 

@@ -220,9 +220,11 @@ def points_of(markdown: str) -> list[str]:
 
 
 def test_one_minor_article_does_not_reshuffle_the_briefing(seeds: Path, tmp_path: Path) -> None:
-    """A new one-line article about a port shelled: the briefing gains at most that and keeps
-    what it said, its main fact first of all; points left out only to make room for "What
-    changed" are counted there, not listed as if the news had displaced them."""
+    """A new one-line article about a port shelled: the briefing gains that and keeps what it
+    said, its main fact first of all; points left out only to make room for "What changed"
+    are counted there, not listed as if the news had displaced them. The news itself is not
+    what makes room: a briefing naming a new source whose news it squeezed out would leave
+    its reader to wonder what displaced the point it lists as gone."""
     out = tmp_path / "out"
     assert run("build", seeds, "--out", out, "--format", "md").exit_code == 0
     first = (out / "briefing.md").read_text(encoding="utf-8")
@@ -239,6 +241,8 @@ def test_one_minor_article_does_not_reshuffle_the_briefing(seeds: Path, tmp_path
     listed = [line for line in changes.splitlines() if line.startswith("- ")]
     assert f"{len(listed)} no longer in the briefing" in changes
     assert "left out to make room for this section" in changes
+    assert "- **New:** Russian forces shelled the port of Odesa overnight" in second
+    assert "1 new point (marked New)" in changes
     assert len(second.split()) <= 1000
 
 
