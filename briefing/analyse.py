@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -14,8 +14,7 @@ from .trim import trailing_participle
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span, Token
-    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span, Token
 
 
 @lru_cache(maxsize=4)
@@ -39,14 +38,22 @@ def load_model(candidates: Iterable[str]) -> tuple[Language, str]:
     )
 
 
-def _matcher(nlp: Language, config: Config) -> PhraseMatcher:
+def _matcher(nlp: Language, config: Config) -> Callable[[Doc], list[tuple[int, int, int]]]:
+    """(party, start, end) of each alias in a parsed text.
+
+    Case matters for a name: "US" is a party, "us" a pronoun. An alias written all in lower
+    case is a common noun ("unions", "regulators"), capitalized too where it opens a sentence."""
     from spacy.matcher import PhraseMatcher
 
-    # Case matters: "US" is a party, "us" is a pronoun.
-    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    folded = PhraseMatcher(nlp.vocab, attr="LOWER")
     for party in config.all_parties:
-        matcher.add(party.key, list(nlp.tokenizer.pipe(party.aliases)))
-    return matcher
+        for matcher, aliases in ((exact, [a for a in party.aliases if a != a.lower()]),
+                                 (folded, [a for a in party.aliases if a == a.lower()])):
+            if aliases:
+                matcher.add(party.key, list(nlp.tokenizer.pipe(aliases)))
+    return lambda doc: [*exact(doc), *folded(doc)]
 
 
 _MODALS = frozenset({"will", "shall", "would", "could", "may", "might", "should", "can", "'ll"})

@@ -165,3 +165,16 @@ def test_a_trailing_participle_sets_the_scene(config: Config) -> None:
     s = only("Moscow has claimed further territorial gains in eastern Ukraine, strengthening its "
              "leverage at the negotiating table.", config)
     assert s.sections[0] == "military"
+
+
+def test_a_lower_case_alias_is_a_common_noun_capitalized_or_not(tmp_path, config: Config) -> None:
+    """"unions" names a party whether a sentence opens with it or not; a name keeps its case:
+    the pronoun "us" is not the US."""
+    path = tmp_path / "story.toml"
+    path.write_text('[briefing]\nparties = ["labour", "us"]\n\n'
+                    '[parties.labour]\nname = "Labour"\naliases = ["unions", "trade unions"]\n', encoding="utf-8")
+    story = load_config(path)
+    opening = only("Unions representing steel workers said they would seek guarantees on jobs.", story)
+    inside = only("Steel unions said they would seek guarantees on jobs.", story)
+    assert (opening.speaker, inside.speaker) == ("labour", "labour")
+    assert only("Join us in seeking guarantees on jobs, the union leaflet said.", story).parties == ()
