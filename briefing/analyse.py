@@ -169,7 +169,8 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             speaker = att.speaker
             if att.pronoun and speaker is None:
                 speaker = last_speaker.get(source)
-            elif speaker is None and opens_with_quote(text) and last_paragraph.get(source) == para:
+            elif (speaker is None and not att.someone_else and opens_with_quote(text)
+                  and last_paragraph.get(source) == para):
                 speaker = last_speaker.get(source)  # a quote running on from its speaker
             index = counters.get(source, 0)
             counters[source] = index + 1
@@ -202,5 +203,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             last = next((p for p in (speaker, att.actor, att.source) if p is not None), None)
             if last is not None:
                 last_speaker[source] = last
+            elif att.someone_else:
+                last_speaker.pop(source, None)
             last_paragraph[source] = para
     return sentences, model_name

@@ -9,7 +9,7 @@ venue was agreed", "according to Kyiv"): that party is only the sentence's sourc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -32,6 +32,9 @@ class Attribution:
     pronoun: bool = False  # the speaker is a pronoun: the caller resolves it
     actor: str | None = None  # party of the main clause's subject, whatever the verb
     source: str | None = None  # party that only vouches for a fact (confirmed, according to)
+    # The main clause reports someone who is none of the parties ("said Henrik Dahl, an
+    # analyst"): a quote or "he" after it is theirs, not the last party's.
+    someone_else: bool = False
 
 
 def _in_main_clause(verb: Token) -> bool:
@@ -200,7 +203,11 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
     source = _according_to(sent, token_party, config)
     if source is not None:
         return Attribution(None, False, actor=actor, source=source)
-    return _stance_noun(sent, token_party, config, actor)
+    found = _stance_noun(sent, token_party, config, actor)
+    if found.speaker is None and any(v.i == sent.root.i and _subjects(v) for v in verbs):
+        # The main verb reports, and its subject is no party (else it would have returned).
+        return replace(found, someone_else=True)
+    return found
 
 
 def _according_to(sent: Span, token_party: dict[int, str], config: Config) -> str | None:

@@ -178,3 +178,11 @@ def test_a_lower_case_alias_is_a_common_noun_capitalized_or_not(tmp_path, config
     inside = only("Steel unions said they would seek guarantees on jobs.", story)
     assert (opening.speaker, inside.speaker) == ("labour", "labour")
     assert only("Join us in seeking guarantees on jobs, the union leaflet said.", story).parties == ()
+
+
+def test_a_quote_or_he_after_someone_else_speaks_is_not_the_last_partys(config: Config) -> None:
+    """Between the Kremlin and "He added", an analyst spoke: "he" is the analyst."""
+    found = sentences_of("The Kremlin said the talks were moving slowly.\n"
+                         "“It is the step the market expected,” said John Hale, an analyst at a bank. "
+                         "He added that sanctions would probably stay in place.", config)
+    assert [s.speaker for s in found] == ["russia", None, None]
