@@ -46,6 +46,31 @@ def _party_stance(c: Cluster, config: Config) -> bool:
     return bool(parties and c.lead.speaker and (c.lead.stance or _placement(c, config) == parties))
 
 
+def _spare(wanted: Sequence[SectionConfig], clusters: Sequence[Cluster], score: dict[int, float],
+           config: Config) -> tuple[dict[str, list[int]], set[int]]:
+    """(each party's spare points, best first; the best of them that no takeaway may take).
+
+    A party's spare point is the best it is named saying outside "Positions by party" that
+    no other section has taken: what its heading shows when none of its stances can be. "Nordair said it expected
+    regulators to ask it to give up some slots", routed to the competition review, tells
+    more of where Nordair stands than "No stance attributed". A party with no stance at all
+    keeps it for its heading."""
+    sc = next((sc for sc in wanted if sc.kind == "parties"), None)
+    if sc is None:
+        return {}, set()
+    stances = {i for i, c in enumerate(clusters) if sc.key in c.lead.sections and _party_stance(c, config)}
+    said: dict[str, list[int]] = {}
+    for i, c in enumerate(clusters):
+        party = c.lead.speaker
+        if not (i in stances or not party or party not in c.lead.parties
+                or c.lead.commentary or c.lead.background):
+            said.setdefault(party, []).append(i)
+    for ids in said.values():
+        ids.sort(key=lambda i: (-score.get(i, 0.0), i))
+    heard = {clusters[i].lead.speaker for i in stances}
+    return said, {ids[0] for party, ids in said.items() if party not in heard}
+
+
 def _fixed_words(sections: Sequence[SectionConfig], sources: Sequence[Source], config: Config) -> int:
     """Words the briefing spends whatever it says: title, subject, the lines on sources and
     dates, headings, the party headings and the list of sources."""
@@ -147,15 +172,21 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector],
-             ages: Ages, used: Sequence[int], favour: Mapping[int, float] | None = None) -> tuple[Section, list[int]]:
-    """One subsection per party, from `ids` that the caller has narrowed to stances."""
+             ages: Ages, used: Sequence[int], favour: Mapping[int, float] | None = None,
+             spare: Mapping[str, int] | None = None) -> tuple[Section, list[int]]:
+    """One subsection per party, from `ids` that the caller has narrowed to stances; `spare`:
+    each party's point to show if none of its stances can be (see `_said_elsewhere`)."""
     ids = _current(sc, clusters, ids)
-    by_id = _local_scores(sc, clusters, ids, config, method, ages, favour)
     keys = _party_keys(clusters, ids, config)
+    spare = {k: i for k, i in (spare or {}).items() if k in keys and _current(sc, clusters, [i])}
+    by_id = _local_scores(sc, clusters, ids, config, method, ages, favour)
+    # A spare point is shown only where nothing else can be: it needs no rank, and ranking
+    # it with the stances would shift theirs.
+    by_id.update((i, 1e-9) for i in spare.values() if i not in by_id)
     by_party: dict[str | None, list[int]] = {}
     for i in ids:
         by_party.setdefault(clusters[i].lead.speaker, []).append(i)
-    chosen = _round_robin(keys, by_party, clusters, by_id, sc.max_points, budget, vectors, used)
+    chosen = _round_robin(keys, by_party, clusters, by_id, sc.max_points, budget, vectors, used, spare)
     subsections = []
     for key in keys:
         mine = chosen.get(key, [])
@@ -172,7 +203,7 @@ _PARTY_DECAY = 0.75  # weight of a party's next stance for each one it already h
 
 def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clusters: Sequence[Cluster],
                  by_id: dict[int, float], max_points: int, budget: int, vectors: dict[tuple[int, int], Vector],
-                 used: Sequence[int]) -> dict[str, list[int]]:
+                 used: Sequence[int], spare: Mapping[str, int] | None = None) -> dict[str, list[int]]:
     """Every party's best stance first, so that each party is heard; then the best stances
     left, whoever holds them, while the budget lasts: a party with more to say gets more room."""
     chosen: dict[str, list[int]] = {k: [] for k in keys}
@@ -189,6 +220,8 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
 
     for key in keys:
         best = next((i for i in ranked(by_party.get(key, [])) if fits(i)), None)
+        if best is None and (spare or {}).get(key) is not None and fits(spare[key]):
+            best = spare[key]
         if best is not None and max_points > 0:
             chosen[key].append(best)
             words += clusters[best].cost
@@ -361,10 +394,12 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         # A claim quoted where sources differ is not made again as a point of its own.
         quoted = {k for p in differ.points for k in p.sentences}
         used.update(i for i, c in enumerate(clusters) if any(m.key in quoted for m in c.members))
+    spare, reserved = _spare(wanted, clusters, score, config)
     built: dict[str, Section] = {}
     for sc in wanted:
         if sc.kind == "summary":
-            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages, used, favour)
+            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages, used | reserved,
+                                favour)
             used.update(chosen)
             built[sc.key] = Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen))
@@ -379,12 +414,17 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         if sc.kind == "parties":
             # Before pooling, so that the pool holds only stances.
             ids = [i for i in ids if _party_stance(clusters[i], config)]
-        build = _parties if sc.kind == "parties" else _section
         mine = differ if sc is questions else None
         budget = budgets[sc.key] - (mine.cost if mine else 0)
         # Against every point made so far: a fact said in one section is not said again in another.
-        section, chosen = build(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors, ages,
-                                sorted(used), favour)
+        if sc.kind == "parties":
+            section, chosen = _parties(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors,
+                                       ages, sorted(used), favour,
+                                       {k: next(i for i in ids if i not in used) for k, ids in spare.items()
+                                        if any(i not in used for i in ids)})
+        else:
+            section, chosen = _section(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors,
+                                       ages, sorted(used), favour)
         used.update(chosen)
         built[sc.key] = replace(section, subsections=(mine,)) if mine else section
     for sc in wanted:

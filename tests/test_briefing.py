@@ -477,3 +477,25 @@ def test_key_figures_table(briefing, markdown: str, seeds_dir: Path) -> None:
     texts_shown = [row.text for row in figures.points]
     assert len(texts_shown) == len(set(texts_shown))  # the same words never twice
     assert "| Figure | What it measures | Source |" in markdown
+
+
+def test_a_party_heard_only_on_other_matters_is_heard_under_its_name(tmp_path: Path) -> None:
+    """The steel unions only say what the tariff does, which is trade news, not a stance: their
+    heading shows that rather than "No stance attributed", and the point is not made twice."""
+    from briefing.config import load_config
+    from briefing.pipeline import build_briefing, render
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in TRADE_ARTICLES.items():
+        if name.startswith("03"):
+            text += "Steel unions said the tariff and lost export orders had cost shifts at two mills.\n"
+        (corpus / name).write_text(text, encoding="utf-8")
+    path = tmp_path / "trade.toml"
+    path.write_text(TRADE_CONFIG.replace('parties = ["freedonia", "sylvania"]',
+                                         'parties = ["freedonia", "sylvania", "unions"]')
+                    + '\n[parties.unions]\nname = "Steel unions"\naliases = ["unions"]\n', encoding="utf-8")
+    md = render(build_briefing(corpus, load_config(path)), ("md",))["briefing.md"].decode("utf-8")
+    unions = md.split("### Steel unions", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+    assert "Steel unions said the tariff and lost export orders had cost shifts" in unions
+    assert md.count("Steel unions said") == 1
