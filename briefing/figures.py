@@ -49,6 +49,9 @@ def extract(sent: Span) -> tuple[Figure, ...]:
         if ent.label_ == "CARDINAL" and (ent.root.head.pos_ != "NOUN" or ent.root.head.i == ent.root.i):
             continue  # a count must count something: "20 points", not "one of"
         value = ent.text
+        before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+        if ent.label_ == "MONEY" and before is not None and before.is_currency:
+            value = before.text + value  # "$14.50 a share": spaCy leaves the "$" out of the entity
         if ent.label_ == "CARDINAL":
             value += " " + ent.root.head.text  # the unit: "20 points"
         out.append(Figure(value=value, kind=ent.label_, context=_context(sent, ent.start, ent.end)))
@@ -124,23 +127,33 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     else:
         candidates.sort(key=lambda fs: (-value[id(fs[0])], _KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
     floor = MIN_SHARE * value[id(candidates[0][0])] if candidates else 0.0
+    said_in: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for f, s in candidates:
+        said_in.setdefault(_number(f), set()).add(s.key)
+    def cite(at: tuple[int, int, str], s: Sentence) -> None:
+        row = rows[at]
+        if s.source not in row.sources:
+            rows[at] = replace(row, sources=tuple(sorted((*row.sources, s.source))),
+                               sentences=tuple(sorted((*row.sentences, s.key))))
+
     for figure, s in candidates:
         key = (s.source, s.index, figure.context)
-        if key in rows:
-            # Two figures in the same words ("20 points ... 90% complete"): one row, both values.
+        measured = figure.kind in _MEASURED
+        if key in rows and not (measured and len(said_in[_number(figure)]) > 1):
+            # Two figures in the same words ("20 points ... 90% complete"): one row, both
+            # values, unless another sentence gives the second one too.
             row = rows[key]
             if figure.value not in (row.figure or ""):
                 rows[key] = replace(row, figure=f"{row.figure}; {figure.value}")
             continue
-        same = by_number.get(_number(figure))
-        if same is not None and figure.kind in _MEASURED:
+        same = by_number.get(_number(figure)) if measured else None
+        if same is not None:
             # Another source giving the same share or sum ("about 90 percent", "roughly 90%"):
             # one row citing both, not the figure twice.
-            row = rows[same]
-            if s.source not in row.sources:
-                rows[same] = replace(row, sources=tuple(sorted((*row.sources, s.source))),
-                                     sentences=tuple(sorted((*row.sentences, s.key))))
+            cite(same, s)
             continue
+        if key in rows:
+            continue  # the row of another sentence giving it will cite this one
         cost = len(figure.context.split())
         if len(rows) >= sc.max_points or words + cost > budget or value[id(figure)] < floor:
             continue

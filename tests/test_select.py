@@ -246,3 +246,31 @@ def test_a_quote_whose_speaker_is_named_between_its_parts_reads_alone() -> None:
     assert standalone(joined) == 1.0
     assert standalone(said("“But it’s a tough situation, and nothing is finalized yet for anyone.”")) == 0.0
     assert standalone(said('"It is a tough situation, and nothing is finalized yet for us," he said.')) == 1.0
+
+
+def test_a_sum_beside_another_figure_is_not_a_second_row_of_it() -> None:
+    """"The $4.2 billion deal would give it 60 percent of the slots": the sum has its own row
+    from the sentence about the deal, which cites this source too; the table gives it once."""
+    from briefing.config import SectionConfig
+    from briefing.figures import key_figures
+    from briefing.model import Figure
+
+    slots = "The $4.2 billion deal would give the carrier 60 percent of the slots"
+    both = Sentence(text=slots + ".", source=2, paragraph=0, index=0,
+                    figures=(Figure("60 percent", "PERCENT", slots), Figure("$4.2 billion", "MONEY", slots)))
+    deal = Sentence(text="Nordair agreed to buy Baltica for $4.2 billion.", source=1, paragraph=0, index=0,
+                    figures=(Figure("$4.2 billion", "MONEY", "Nordair agreed to buy Baltica for $4.2 billion"),))
+    sc = SectionConfig(key="figures", kind="figures", title="Key figures", cues=(), min_points=0,
+                       max_points=5, max_words=100)
+    rows = key_figures(sc, [both, deal], 100, {both.key: 1.0, deal.key: 0.9}).points
+    assert [(p.figure, p.sources) for p in rows] == [("60 percent", (2,)), ("$4.2 billion", (1, 2))]
+
+
+def test_a_sum_keeps_its_currency_sign() -> None:
+    from briefing.analyse import load_model
+    from briefing.config import load_config
+    from briefing.figures import extract
+
+    nlp, _ = load_model(load_config().models)
+    doc = nlp("Baltica shareholders will receive $14.50 a share.")
+    assert [f.value for f in extract(next(doc.sents)) if f.kind == "MONEY"] == ["$14.50"]
