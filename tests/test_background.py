@@ -30,3 +30,16 @@ def test_counting_from_an_event_is_background_and_from_a_day_is_news() -> None:
 def test_background_never_leads_the_briefing(briefing) -> None:
     takeaways = next(s for s in briefing.sections if s.key == "takeaways")
     assert not any("which began" in p.text for p in takeaways.points)
+
+
+def test_what_the_main_clause_tells_of_years_ago_is_background() -> None:
+    found = analyse_texts([
+        "The coalition took office two and a half years ago after lengthy negotiations.",
+        "Three years ago the plant was closed after a fire.",
+        "The law, passed three years ago, required telecom companies to keep records.",
+        "Varga, who won 800 metres gold three years ago, had called for lifetime bans.",
+        "Corvus, launched six years ago by the European and Japanese space agencies, flew within "
+        "210 kilometres of the comet at a speed of 11 kilometres per second.",
+        "The talks began two days ago in Geneva.",
+    ], load_config())
+    assert [s.background for s in found] == [True, True, False, False, False, False]
