@@ -48,21 +48,23 @@ def _party_stance(c: Cluster, config: Config) -> bool:
 
 def _spare(wanted: Sequence[SectionConfig], clusters: Sequence[Cluster], score: dict[int, float],
            config: Config) -> tuple[dict[str, list[int]], set[int]]:
-    """(each party's spare points, best first; the best of them that no takeaway may take).
+    """(each configured party's spare points, best first; the best of them that no takeaway
+    may take).
 
-    A party's spare point is the best it is named saying outside "Positions by party" that
-    no other section has taken: what its heading shows when none of its stances can be. "Nordair said it expected
-    regulators to ask it to give up some slots", routed to the competition review, tells
-    more of where Nordair stands than "No stance attributed". A party with no stance at all
-    keeps it for its heading."""
+    A party's spare points are what it is named saying outside "Positions by party"; the
+    best one no other section has taken is what its heading shows when none of its stances
+    can be. "Nordair said it expected regulators to ask it to give up some slots", routed to
+    the competition review, tells more of where Nordair stands than "No stance attributed".
+    A party with no stance at all keeps its best for its heading."""
     sc = next((sc for sc in wanted if sc.kind == "parties"), None)
     if sc is None:
         return {}, set()
     stances = {i for i, c in enumerate(clusters) if sc.key in c.lead.sections and _party_stance(c, config)}
+    configured = {p.key for p in config.parties}
     said: dict[str, list[int]] = {}
     for i, c in enumerate(clusters):
         party = c.lead.speaker
-        if not (i in stances or not party or party not in c.lead.parties
+        if not (i in stances or party not in configured or party not in c.lead.parties
                 or c.lead.commentary or c.lead.background):
             said.setdefault(party, []).append(i)
     for ids in said.values():
@@ -175,7 +177,7 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
              ages: Ages, used: Sequence[int], favour: Mapping[int, float] | None = None,
              spare: Mapping[str, int] | None = None) -> tuple[Section, list[int]]:
     """One subsection per party, from `ids` that the caller has narrowed to stances; `spare`:
-    each party's point to show if none of its stances can be (see `_said_elsewhere`)."""
+    each party's point to show if none of its stances can be (see `_spare`)."""
     ids = _current(sc, clusters, ids)
     keys = _party_keys(clusters, ids, config)
     spare = {k: i for k, i in (spare or {}).items() if k in keys and _current(sc, clusters, [i])}
