@@ -274,3 +274,20 @@ def test_a_sum_keeps_its_currency_sign() -> None:
     nlp, _ = load_model(load_config().models)
     doc = nlp("Baltica shareholders will receive $14.50 a share.")
     assert [f.value for f in extract(next(doc.sents)) if f.kind == "MONEY"] == ["$14.50"]
+
+
+def test_one_party_doing_one_thing_in_other_words_says_it_again() -> None:
+    """Two outlets on Voss leading a caretaker government share few words (cosine about 0.28):
+    the same party acting is held to the bar of one speaker's stance. Another party doing
+    something with the same words is not a repeat."""
+    from briefing.select import cosine, says_again
+
+    short = Sentence(text="Voss will lead a caretaker government until the vote.", source=1, paragraph=0,
+                     index=0, actor="liberals")
+    long = Sentence(text="Voss will remain in office as head of a caretaker government until an early election.",
+                    source=2, paragraph=0, index=0, actor="liberals")
+    vectors = {(1, 0): {"caretaker": 0.6, "lead": 0.5, "vote": 0.6},
+               (2, 0): {"caretaker": 0.5, "remain": 0.4, "office": 0.5, "head": 0.4, "election": 0.4}}
+    assert 0.2 < cosine(vectors[(1, 0)], vectors[(2, 0)]) < 0.35
+    assert says_again(0, [1], [Cluster((short,)), Cluster((long,))], vectors, 0.35)
+    assert not says_again(0, [1], [Cluster((short,)), Cluster((replace(long, actor="greens"),))], vectors, 0.35)
