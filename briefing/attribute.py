@@ -267,6 +267,9 @@ _OPENERS = ("he", "she", "they", "it", "this", "these", "those", "but", "and", "
 _CONNECTIVES = ("but", "and", "yet", "still", "however")
 _DEMONSTRATIVES = ("this", "that", "these", "those", "such")
 _LEANING_SUBJECTS = ("he", "she", "it", "they", "this", "these", "those")
+# A person's pronouns, and whose: before any name in the sentence they stand for someone
+# named earlier. ("They" as subject is caught above; "they" of an unnamed group is common.)
+_PERSONAL = ("he", "she", "him", "her", "his", "hers")
 
 
 def connective_only(sent: Span) -> bool:
@@ -295,11 +298,16 @@ def _leans(sent: Span, words: list[Token]) -> bool:
     first = next((t for t in words if t.dep_ in ("nsubj", "nsubjpass")), None)
     if first is not None and first.lower_ in _LEANING_SUBJECTS:
         return True  # "Whether it leads to a breakthrough may become clear": what is "it"?
+    named = False  # someone the sentence names before the word at hand
     for tok in words:
         # "rejected that ultimatum", "such arrangements" point back; "this week" does not.
         if tok.lower_ in _DEMONSTRATIVES and tok.dep_ in ("det", "amod", "predet") \
                 and tok.head.ent_type_ not in ("DATE", "TIME"):
             return True
+        # "Opposition parties demanded her resignation": whose is in another sentence.
+        if tok.lower_ in _PERSONAL and tok.pos_ == "PRON" and not named:
+            return True
+        named = named or tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     return False
 
 

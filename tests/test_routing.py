@@ -186,3 +186,10 @@ def test_a_quote_or_he_after_someone_else_speaks_is_not_the_last_partys(config: 
                          "“It is the step the market expected,” said John Hale, an analyst at a bank. "
                          "He added that sanctions would probably stay in place.", config)
     assert [s.speaker for s in found] == ["russia", None, None]
+
+
+def test_a_persons_pronoun_before_any_name_leans_on_the_sentence_before(config: Config) -> None:
+    found = sentences_of("Opposition parties demanded her resignation too.\n"
+                         "Transport Minister Irena Kos said her ministry would inspect every signal.\n"
+                         "Voters gave the coalition a clear mandate.", config)
+    assert [s.needs_context for s in found] == [True, False, False]
