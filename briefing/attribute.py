@@ -204,8 +204,10 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
     if source is not None:
         return Attribution(None, False, actor=actor, source=source)
     found = _stance_noun(sent, token_party, config, actor)
-    if found.speaker is None and any(v.i == sent.root.i and _subjects(v) for v in verbs):
-        # The main verb reports, and its subject is no party (else it would have returned).
+    if found.speaker is None and any(v.i == sent.root.i and _subjects(v)
+                                     and all(t.pos_ != "PRON" for t in _subjects(v)) for v in verbs):
+        # The main verb reports, and its subject names someone who is no party (else it
+        # would have returned); "we" or "I" in a quote is the voice of whoever is quoted.
         return replace(found, someone_else=True)
     return found
 

@@ -193,3 +193,9 @@ def test_a_persons_pronoun_before_any_name_leans_on_the_sentence_before(config: 
                          "Transport Minister Irena Kos said her ministry would inspect every signal.\n"
                          "Voters gave the coalition a clear mandate.", config)
     assert [s.needs_context for s in found] == [True, False, False]
+
+
+def test_we_in_a_quote_is_the_voice_of_whoever_is_quoted(config: Config) -> None:
+    found = sentences_of("Kremlin spokesman Dmitry Peskov said the talks were slow.\n"
+                         "“We warned them that the plan was unworkable. Nobody listened,” he said.", config)
+    assert (found[0].speaker, found[-1].speaker) == ("russia", "russia")
