@@ -291,3 +291,18 @@ def test_one_party_doing_one_thing_in_other_words_says_it_again() -> None:
     assert 0.2 < cosine(vectors[(1, 0)], vectors[(2, 0)]) < 0.35
     assert says_again(0, [1], [Cluster((short,)), Cluster((long,))], vectors, 0.35)
     assert not says_again(0, [1], [Cluster((short,)), Cluster((replace(long, actor="greens"),))], vectors, 0.35)
+
+
+def test_two_counts_of_the_same_thing_are_two_reports() -> None:
+    """"Killing at least 23 people" and "killed 26 people" are two tolls (an update, or a
+    disagreement), never one point; a count of something else does not set them apart."""
+    from briefing.model import Figure
+    from briefing.select import may_be_same
+
+    def counting(value: str) -> Sentence:
+        return Sentence(text=f"The collision killed {value}.", source=1, paragraph=0, index=0,
+                        figures=(Figure(value, "CARDINAL", f"killed {value}"),))
+
+    assert not may_be_same(counting("at least 23 people"), counting("26 people"))
+    assert may_be_same(counting("at least 23 people"), counting("23 people"))
+    assert may_be_same(counting("23 people"), counting("2 trains"))
