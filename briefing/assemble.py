@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from .changes import STAY
 from .config import OTHER_PARTY, Config, SectionConfig
+from .attribute import opens_with_quote
 from .context import with_context
 from .differ import differences
 from .model import Article, Briefing, Point, Section, Sentence, Source
@@ -249,11 +250,13 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                used: set[int], favour: Mapping[int, float] | None = None) -> list[int]:
     """The story in a few points: the most central point of each section first, so that
     talks, positions, fighting and what is unresolved are all covered, then the next best."""
-    # A takeaway stands for part of the story: a short or dangling sentence can't.
+    # A takeaway stands for part of the story: a short or dangling sentence can't. Nor can
+    # one that opens with someone's words ("'People were screaming in the dark,' said a
+    # passenger"): a takeaway says what happened in the briefing's own voice.
     allowed = {i for i in _current(sc, clusters, range(len(clusters)))
                if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE
                and not clusters[i].lead.commentary and not clusters[i].lead.background
-               and not _party_stance(clusters[i], config)}
+               and not _party_stance(clusters[i], config) and not opens_with_quote(clusters[i].lead.shown)}
     # News kept in its section (changes.NEWS) is not thereby a takeaway: the story's main
     # points stay on top, as kept points do.
     score = {i: score.get(i, 0.0) * (ages.weight(clusters[i]) if sc.current else 1.0)

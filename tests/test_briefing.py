@@ -499,3 +499,51 @@ def test_a_party_heard_only_on_other_matters_is_heard_under_its_name(tmp_path: P
     unions = md.split("### Steel unions", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
     assert "Steel unions said the tariff and lost export orders had cost shifts" in unions
     assert md.count("Steel unions said") == 1
+
+
+def test_no_takeaway_opens_with_someones_words(tmp_path: Path) -> None:
+    """The train-crash story of the summarizer benchmark: an eyewitness's "People were
+    screaming in the dark" is colour for a section, not a takeaway."""
+    import json
+
+    from briefing.config import load_config
+    from briefing.pipeline import build_briefing
+
+    data = json.loads((Path(__file__).parent.parent / "benchmarks" / "data" / "invented.json").read_text("utf-8"))
+    story = next(c for c in data["clusters"] if c["id"] == "train-crash")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n, text in enumerate(story["documents"]):
+        (corpus / f"{n:03d}.txt").write_text(text, encoding="utf-8")
+    path = tmp_path / "train.toml"
+    path.write_text(TRAIN_CONFIG, encoding="utf-8")
+    takeaways = next(s for s in build_briefing(corpus, load_config(path)).sections if s.key == "takeaways")
+    assert takeaways.points
+    assert not any(p.text.startswith(("\"", "“")) for p in takeaways.points), [p.text for p in takeaways.points]
+
+
+TRAIN_CONFIG = """
+[briefing]
+title = "Kovel train collision"
+parties = ["railways", "government", "unions"]
+
+[parties.railways]
+name = "Marovian Railways"
+aliases = ["Marovian Railways", "rail company", "railway officials"]
+
+[parties.government]
+name = "Government"
+aliases = ["government", "transport minister", "Prime Minister"]
+
+[parties.unions]
+name = "Rail unions"
+aliases = ["union", "unions", "drivers' union"]
+
+[sections.talks]
+title = "What happened"
+cues = ["collide", "collision", "crash", "derail", "train", "signal", "track", "carriage"]
+
+[sections.military]
+title = "Rescue and casualties"
+cues = ["kill", "dead", "injure", "hospital", "rescue", "rescuer", "victim", "wreckage", "trap"]
+"""
