@@ -34,7 +34,7 @@ class Claim:
 def _claim(s: Sentence, config: Config) -> Claim:
     return Claim(sentence=s, certain=count_cues(s, config.certain_cues) > 0,
                  hedged=count_cues(s, config.hedge_cues) > 0,
-                 negated=count_cues(s, config.denial_cues) > 0, figures=measures(s))
+                 negated=count_cues(s, config.denial_cues) > 0, figures=measures(s, asserted=True))
 
 
 def _kind(a: Claim, b: Claim) -> str | None:

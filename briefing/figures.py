@@ -73,13 +73,21 @@ def _number(figure: Figure) -> tuple[str, str]:
     return figure.kind, amount(figure)
 
 
-def measures(s: Sentence) -> dict[str, frozenset[str]]:
+def _in_scene(s: Sentence, figure: Figure) -> bool:
+    """Whether the figure is given only in a clause that sets the scene: "resigned on
+    Monday, three days after a collision killed 26 people" asserts a resignation."""
+    numbers = amount(figure).split()
+    at = [i for i, w in enumerate(s.words) if w.replace(",", "") in numbers]
+    return bool(at) and len(s.backdrop) == len(s.words) and all(s.backdrop[i] for i in at)
+
+
+def measures(s: Sentence, asserted: bool = False) -> dict[str, frozenset[str]]:
     """The amounts a sentence gives, by kind of measure (share, sum, quantity) and, for a
     count, by what it counts: "23 people" and "26 people" are two tolls, "20 points" and
-    "26 people" nothing alike."""
+    "26 people" nothing alike. `asserted`: only those its main clause gives."""
     out: dict[str, set[str]] = {}
     for f in s.figures:
-        if not amount(f):
+        if not amount(f) or asserted and _in_scene(s, f):
             continue
         if f.kind in MEASURES:
             out.setdefault(f.kind, set()).add(amount(f))

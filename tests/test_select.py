@@ -306,3 +306,20 @@ def test_two_counts_of_the_same_thing_are_two_reports() -> None:
     assert not may_be_same(counting("at least 23 people"), counting("26 people"))
     assert may_be_same(counting("at least 23 people"), counting("23 people"))
     assert may_be_same(counting("23 people"), counting("2 trains"))
+
+
+def test_a_count_given_only_to_set_the_scene_is_not_what_a_sentence_asserts() -> None:
+    """"Brenner resigned, three days after a collision killed 26 people" asserts a
+    resignation: its 26 cannot disagree with another source's toll, though it keeps the two
+    sentences apart."""
+    from briefing.figures import measures
+    from briefing.model import Figure
+
+    words = ("Brenner", "resigned", "three", "days", "after", "a", "collision", "killed", "26", "people")
+    scene = (False, False, True, True, True, True, True, True, True, True)
+    resigned = Sentence(text=" ".join(words) + ".", source=1, paragraph=0, index=0, words=words, backdrop=scene,
+                        figures=(Figure("26 people", "CARDINAL", "killed 26 people"),))
+    assert measures(resigned) == {"CARDINAL people": frozenset({"26"})}
+    assert measures(resigned, asserted=True) == {}
+    said = replace(resigned, backdrop=(False,) * len(words))
+    assert measures(said, asserted=True) == {"CARDINAL people": frozenset({"26"})}
