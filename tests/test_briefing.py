@@ -515,35 +515,13 @@ def test_no_takeaway_opens_with_someones_words(tmp_path: Path) -> None:
     corpus.mkdir()
     for n, text in enumerate(story["documents"]):
         (corpus / f"{n:03d}.txt").write_text(text, encoding="utf-8")
-    path = tmp_path / "train.toml"
-    path.write_text(TRAIN_CONFIG, encoding="utf-8")
-    takeaways = next(s for s in build_briefing(corpus, load_config(path)).sections if s.key == "takeaways")
+    config = load_config(Path(__file__).parent / "data" / "train.toml")
+    built = build_briefing(corpus, config)
+    takeaways = next(s for s in built.sections if s.key == "takeaways")
     assert takeaways.points
     assert not any(p.text.startswith(("\"", "“")) for p in takeaways.points), [p.text for p in takeaways.points]
+    # The newest article's lead is a point of its own: its "after a collision killed 26
+    # people" neither merges it into the collision nor makes it a counter-claim on the toll.
+    resigned = [p for p in all_points(built) if "Tomas Brenner, resigned on Monday" in p.text]
+    assert len(resigned) == 1 and resigned[0].sources == (4,) and resigned[0].versus is None
 
-
-TRAIN_CONFIG = """
-[briefing]
-title = "Kovel train collision"
-parties = ["railways", "government", "unions"]
-
-[parties.railways]
-name = "Marovian Railways"
-aliases = ["Marovian Railways", "rail company", "railway officials"]
-
-[parties.government]
-name = "Government"
-aliases = ["government", "transport minister", "Prime Minister"]
-
-[parties.unions]
-name = "Rail unions"
-aliases = ["union", "unions", "drivers' union"]
-
-[sections.talks]
-title = "What happened"
-cues = ["collide", "collision", "crash", "derail", "train", "signal", "track", "carriage"]
-
-[sections.military]
-title = "Rescue and casualties"
-cues = ["kill", "dead", "injure", "hospital", "rescue", "rescuer", "victim", "wreckage", "trap"]
-"""
