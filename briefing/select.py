@@ -460,7 +460,14 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             # government until an early election"). Not on a shared subject alone: two strikes
             # by one army are two events.
             limit = min(limit, SAME_SPEAKER_DIVERSITY)
-        if cosine(v, vectors[other.key]) >= limit:
+        cos = cosine(v, vectors[other.key])
+        if cos >= limit:
+            return True
+        if (cos >= SAME_DAY_DIVERSITY and set(lead.parties) & set(other.parties) and _days(lead) & _days(other)
+                and not set(clusters[i].sources) & set(clusters[j].sources)):
+            # Two outlets on what one party did on one day ("The Green Party left the
+            # government on Wednesday", "The government lost its majority on Wednesday after
+            # the Green Party walked out"): one event, however worded.
             return True
         if (clusters[i].vague and not clusters[j].vague and lead.actor is not None
                 and lead.actor == other.actor and clusters[i].topic & clusters[j].topic):
@@ -469,6 +476,15 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             # the same thing, said in general once the particular is said.
             return True
     return False
+
+
+SAME_DAY_DIVERSITY = 0.15  # words two reports of one day's event by one party share at least
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _days(s: Sentence) -> set[str]:
+    """The days of the week a sentence dates what it tells by."""
+    return {d for e in s.entities if e.label == "DATE" for d in _WEEKDAYS if d in e.text.lower()}
 
 
 def vague(s: Sentence, synonyms: Mapping[str, str]) -> bool:
