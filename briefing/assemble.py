@@ -74,6 +74,16 @@ def _spare(wanted: Sequence[SectionConfig], clusters: Sequence[Cluster], score: 
     return said, {ids[0] for party, ids in said.items() if party not in heard}
 
 
+def _unused(spare: Mapping[str, list[int]], used: set[int]) -> dict[str, int]:
+    """Each party's best spare point that no section has taken."""
+    out = {}
+    for party, ids in spare.items():
+        best = next((i for i in ids if i not in used), None)
+        if best is not None:
+            out[party] = best
+    return out
+
+
 def _fixed_words(sections: Sequence[SectionConfig], sources: Sequence[Source], config: Config) -> int:
     """Words the briefing spends whatever it says: title, subject, the lines on sources and
     dates, headings, the party headings and the list of sources."""
@@ -350,6 +360,8 @@ class Story:
     wanted: tuple[SectionConfig, ...]
     differ: Section | None
     weight: dict[tuple[int, int], float]  # each sentence's cluster score, for the key figures
+    spare: dict[str, list[int]]  # what each party says outside its stances, best first (see `_spare`)
+    reserved: frozenset[int]  # spare points no takeaway may take
 
 
 def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config, method: str) -> Story:
@@ -377,8 +389,10 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     differ = (_differences(as_written, sentences, clusters, score, config, synonyms)
               if questions is not None and config.differ_max_points else None)
     weight = {m.key: score.get(i, 0.0) for i, c in enumerate(clusters) for m in c.members}
+    spare, reserved = _spare(wanted, clusters, score, config)
     return Story(sources=sources, ages=ages, sentences=tuple(sentences), vectors=vectors,
-                 clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight)
+                 clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight,
+                 spare=spare, reserved=frozenset(reserved))
 
 
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
@@ -399,12 +413,11 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         # A claim quoted where sources differ is not made again as a point of its own.
         quoted = {k for p in differ.points for k in p.sentences}
         used.update(i for i, c in enumerate(clusters) if any(m.key in quoted for m in c.members))
-    spare, reserved = _spare(wanted, clusters, score, config)
     built: dict[str, Section] = {}
     for sc in wanted:
         if sc.kind == "summary":
-            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages, used | reserved,
-                                favour)
+            chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages,
+                                used | story.reserved, favour)
             used.update(chosen)
             built[sc.key] = Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen))
@@ -424,9 +437,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         # Against every point made so far: a fact said in one section is not said again in another.
         if sc.kind == "parties":
             section, chosen = _parties(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors,
-                                       ages, sorted(used), favour,
-                                       {k: next(i for i in ids if i not in used) for k, ids in spare.items()
-                                        if any(i not in used for i in ids)})
+                                       ages, sorted(used), favour, _unused(story.spare, used))
         else:
             section, chosen = _section(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors,
                                        ages, sorted(used), favour)
