@@ -45,7 +45,6 @@ def _matcher(nlp: Language, config: Config) -> Callable[[Doc], list[tuple[int, i
     case is a common noun ("unions", "regulators"), capitalized too where it opens a sentence."""
     from spacy.matcher import PhraseMatcher
 
-
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     folded = PhraseMatcher(nlp.vocab, attr="LOWER")
     for party in config.all_parties:
@@ -139,7 +138,8 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     the cue lemmas, the parser the sentences and the subjects of reporting verbs, the
     recogniser the entities. Docs are read as they come and not kept.
     """
-    from .attribute import attribute, connective_only, needs_context, opens_with_quote, pointers
+    from .attribute import attribute, connective_only, needs_context, pointers
+    from .quotes import opens_with_quote
     from .background import background
     from .commentary import commentary
     from .event import event_words

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from .changes import STAY
 from .config import OTHER_PARTY, Config, SectionConfig
-from .attribute import opens_with_quote
+from .quotes import opens_with_quote
 from .context import with_context
 from .differ import differences
 from .model import Article, Briefing, Point, Section, Sentence, Source

@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .config import OTHER_PARTY, Config
+from .quotes import bare_quote
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CORE_DEPS = ("compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "npadvmod", "case")
 _RELATIVE = ("who", "whom", "which", "that", "whose")
 _OTHER_PARTY_LABELS = ("GPE", "NORP", "ORG")
-_QUOTES = "\"“”'‘’"
 
 
 _MAIN_CLAUSE = ("ROOT", "conj", "xcomp", "advcl")
@@ -204,8 +204,8 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
     if source is not None:
         return Attribution(None, False, actor=actor, source=source)
     found = _stance_noun(sent, token_party, config, actor)
-    if found.speaker is None and any(v.i == sent.root.i and _subjects(v)
-                                     and all(t.pos_ != "PRON" for t in _subjects(v)) for v in verbs):
+    subjects = _subjects(sent.root) if any(v.i == sent.root.i for v in verbs) else []
+    if found.speaker is None and subjects and all(t.pos_ != "PRON" for t in subjects):
         # The main verb reports, and its subject names someone who is no party (else it
         # would have returned); "we" or "I" in a quote is the voice of whoever is quoted.
         return replace(found, someone_else=True)
@@ -257,10 +257,6 @@ def _earlier_party(sent: Span, before: Token, token_party: dict[int, str]) -> st
     return None
 
 
-def opens_with_quote(text: str) -> bool:
-    return bool(text) and text[0] in _QUOTES
-
-
 _OPENERS = ("he", "she", "they", "it", "this", "these", "those", "but", "and", "so", "yet", "still",
             "however", "that", "such")
 # Of the openers, those that only tie the sentence to the one before: "Yet with Ukraine
@@ -295,8 +291,8 @@ def _leans(sent: Span, words: list[Token]) -> bool:
     text = sent.text.strip()
     if words[0].lower_ in _OPENERS:
         return True
-    if text[:1] in _QUOTES and text[-1:] in _QUOTES:
-        return True  # a bare quote: whose words they are is in another sentence
+    if bare_quote(text):
+        return True
     first = next((t for t in words if t.dep_ in ("nsubj", "nsubjpass")), None)
     if first is not None and first.lower_ in _LEANING_SUBJECTS:
         return True  # "Whether it leads to a breakthrough may become clear": what is "it"?

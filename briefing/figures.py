@@ -144,6 +144,7 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     said_in: dict[tuple[str, str], set[tuple[int, int]]] = {}
     for f, s in candidates:
         said_in.setdefault(_number(f), set()).add(s.key)
+
     def cite(at: tuple[int, int, str], s: Sentence) -> None:
         row = rows[at]
         if s.source not in row.sources:

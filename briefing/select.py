@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .figures import measures
 from .model import Entity, Point, Sentence
+from .quotes import bare_quote
 from .summarize import rank
 
 _LONGEST = 80  # words
@@ -388,7 +389,7 @@ def consensus(sentences: Sequence[Sentence], vectors: dict[tuple[int, int], Vect
 
 def standalone(s: Sentence) -> float:
     """How well a sentence reads on its own: 1.0, less for "He added...", a bare quote, a fragment."""
-    if _bare_quote(s.text.strip()):
+    if bare_quote(s.text):
         return 0.0  # a bare quote: without its speaker it can't be checked or attributed
     if len(s.words) > _LONGEST:
         return 0.0  # a run-on "sentence" (a list, a table flattened to text) is no briefing point
@@ -398,15 +399,6 @@ def standalone(s: Sentence) -> float:
     elif len(s.words) < 12:
         factor *= 0.7
     return factor
-
-
-def _bare_quote(text: str) -> bool:
-    """Quoted from end to end: '“We're closer,” Trump said. “But...”' opens and ends with a
-    quote too, and names its speaker between them."""
-    if text[:1] not in "\"“'‘" or text[-1:] not in "\"”'’":
-        return False
-    # A quote mark inside ends the first quote. (A single one can't be told from an apostrophe.)
-    return text[0] in "'‘" or not any(q in text[1:-1] for q in ('"', "”"))
 
 
 VAGUE_WEIGHT = 0.5

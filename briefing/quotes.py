@@ -1,0 +1,21 @@
+"""Quotation marks: whether a text opens with a quote, or is nothing but one."""
+
+from __future__ import annotations
+
+QUOTES = "\"“”'‘’"
+
+
+def opens_with_quote(text: str) -> bool:
+    return bool(text) and text[0] in QUOTES
+
+
+def bare_quote(text: str) -> bool:
+    """Quoted from end to end, so that whose words they are is in another sentence.
+    '“We're closer,” Trump said. “But...”' opens and ends with a quote too, and names its
+    speaker between them."""
+    text = text.strip()
+    if not text or text[0] not in QUOTES or text[-1] not in QUOTES:
+        return False
+    # A double quote mark inside ends the first quote; a single one can't be told from an
+    # apostrophe ("We’re"), so a text in single quotes counts as bare.
+    return text[0] in "'‘’" or not any(q in text[1:-1] for q in ('"', "”"))
