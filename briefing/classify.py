@@ -80,8 +80,20 @@ def section_scores(sentence: Sentence, config: Config) -> tuple[dict[str, float]
             if cue_hits(sentence, section) >= 1 or is_question(sentence):
                 joins.add(section.key)
         elif section.kind == "parties" and sentence.speaker is not None:
-            scores[section.key] = config.stance_weight if sentence.stance else config.speaker_weight
+            weight = config.stance_weight if sentence.stance else config.speaker_weight
+            if assesses(sentence, config):
+                target = config.assessment_section
+                scores[target] = scores.get(target, 0.0) + weight
+            else:
+                scores[section.key] = weight
     return scores, joins
+
+
+def assesses(sentence: Sentence, config: Config) -> bool:
+    """The speaker judges how far the talks have come ("We're much closer") without
+    demanding, refusing or offering anything: news of the talks, not a stance."""
+    return (bool(config.assessment_section) and count_cues(sentence, config.assessment_cues) > 0
+            and not any(w in config.firm_stance for w in sentence.lemmas))
 
 
 @dataclass(frozen=True)

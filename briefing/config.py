@@ -86,6 +86,8 @@ class Config:
     stance_weight: float = 3.0
     speaker_weight: float = 1.0
     secondary_share: float = 0.6
+    assessment_cues: tuple[str, ...] = ()  # a verdict on how far the talks have come
+    assessment_section: str = ""  # the section such a verdict belongs to
     older_after_days: int = 30
     ahead_cues: frozenset[str] = frozenset()
     done_cues: frozenset[str] = frozenset()
@@ -285,6 +287,9 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         problems.append("'differ.max_points' must be 0 or more")
     if not 0 < float(routing.get("secondary_share", 0.6)) <= 1:
         problems.append("'routing.secondary_share' must be between 0 and 1")
+    verdicts = routing.get("assessment_section", "")
+    if verdicts and verdicts not in table["sections"]:
+        problems.append(f"'routing.assessment_section' names '{verdicts}' but there is no [sections.{verdicts}]")
     if table["dates"]["older_after_days"] < 1:
         problems.append("'dates.older_after_days' must be at least 1")
     if not a["models"]:
@@ -325,6 +330,9 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         stance_weight=float(routing.get("stance_weight", 3.0)),
         speaker_weight=float(routing.get("speaker_weight", 1.0)),
         secondary_share=float(routing.get("secondary_share", 0.6)),
+        assessment_cues=_cues(routing.get("assessment_cues", [])),
+        # A section left out of the briefing takes no verdicts: they stay with the parties.
+        assessment_section=next((k for k in b["sections"] if k == routing.get("assessment_section")), ""),
         author=b["author"].strip(),
         certain_cues=_cues(d["certain"]), hedge_cues=_cues(d["hedged"]), denial_cues=_cues(d["denied"]),
         differ_title=d["title"], differ_max_points=d["max_points"],

@@ -251,6 +251,8 @@ def test_non_string_alias_is_a_config_error(tmp_path: Path) -> None:
     ('[dates]\nolder_after_days = 0\n', "'dates.older_after_days' must be at least 1"),
     ('[dates]\nolder_after_days = "30"\n', "'dates.older_after_days' must be an integer"),
     ('[sections.talks]\ncurrent = "yes"\n', "'sections.talks.current' must be true or false"),
+    ('[routing]\nassessment_section = "status"\n',
+     "'routing.assessment_section' names 'status' but there is no [sections.status]"),
 ])
 def test_single_problems(tmp_path: Path, toml: str, problem: str) -> None:
     path = write(tmp_path, toml)

@@ -77,6 +77,29 @@ def test_acting_in_the_talks_is_news_of_the_talks(config: Config) -> None:
     assert s.speaker is None
 
 
+@pytest.mark.parametrize("text", [
+    "\u201cWe\u2019re much closer than we\u2019ve ever been,\u201d Trump said.",
+    "Trump pointed to land disputes as the primary sticking point.",
+    "U.S. President Donald Trump says the war may be approaching a turning point.",
+])
+def test_a_partys_verdict_on_the_talks_is_news_of_the_talks(text: str, config: Config) -> None:
+    s = only(text, config)
+    assert s.speaker == "us"  # still said by the United States
+    assert "positions" not in s.sections and "talks" in s.sections
+
+
+def test_a_verdict_with_a_demand_stays_a_stance(config: Config) -> None:
+    s = only("Putin said progress depends on Ukraine withdrawing its troops, which Moscow demands.", config)
+    assert "positions" in s.sections
+
+
+def test_verdicts_stay_with_the_party_when_the_talks_section_is_left_out(tmp_path, config: Config) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[briefing]\nsections = ["positions", "sources"]\n', encoding="utf-8")
+    s = only("\u201cWe\u2019re much closer than we\u2019ve ever been,\u201d Trump said.", load_config(path))
+    assert s.sections == ("positions",)
+
+
 def test_maintain_without_a_clause_reports_nothing(config: Config) -> None:
     s = only("Ukraine has carried out strikes, while Russian forces maintain military operations.", config)
     assert s.speaker is None
