@@ -153,13 +153,16 @@ def _current(sc: SectionConfig, clusters: Sequence[Cluster], ids: Sequence[int])
 
 
 def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-                  method: str, ages: Ages, favour: Mapping[int, float] | None = None) -> dict[int, float]:
+                  method: str, ages: Ages) -> dict[int, float]:
     local = scores([clusters[i] for i in ids], method, config.language)
     return {i: local[n] * (1.0 if _placement(clusters[i], config) == sc.key else _SECONDARY)
             * (ages.weight(clusters[i]) if sc.current else 1.0)
             * (_firmness(clusters[i].lead, config) if sc.kind == "parties" else 1.0)
-            * (favour or {}).get(i, 1.0)
             for n, i in enumerate(ids)}
+
+
+def _favoured(plain: Mapping[int, float], favour: Mapping[int, float] | None) -> dict[int, float]:
+    return {i: v * (favour or {}).get(i, 1.0) for i, v in plain.items()}
 
 
 _FIRM = 1.3  # weight of a stance that demands, rejects, offers or sets a condition
@@ -175,8 +178,9 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
              method: str, budget: int, vectors: dict[tuple[int, int], Vector],
              ages: Ages, used: Sequence[int], favour: Mapping[int, float] | None = None) -> tuple[Section, list[int]]:
     ids = _current(sc, clusters, ids)
-    by_id = _local_scores(sc, clusters, ids, config, method, ages, favour)
-    chosen = pick(ids, clusters, by_id, max_points=sc.max_points, max_words=budget,
+    plain = _local_scores(sc, clusters, ids, config, method, ages)
+    by_id = _favoured(plain, favour)
+    chosen = pick(ids, clusters, by_id, plain=plain, max_points=sc.max_points, max_words=budget,
                   min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY, against=used)
     section = Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
                       note="" if chosen else "Nothing in the sources.")
@@ -192,14 +196,15 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     ids = _current(sc, clusters, ids)
     keys = _party_keys(clusters, ids, config)
     spare = {k: i for k, i in (spare or {}).items() if k in keys and _current(sc, clusters, [i])}
-    by_id = _local_scores(sc, clusters, ids, config, method, ages, favour)
+    plain = _local_scores(sc, clusters, ids, config, method, ages)
+    by_id = _favoured(plain, favour)
     # A spare point is shown only where nothing else can be: it needs no rank, and ranking
     # it with the stances would shift theirs.
     by_id.update((i, 1e-9) for i in spare.values() if i not in by_id)
     by_party: dict[str | None, list[int]] = {}
     for i in ids:
         by_party.setdefault(clusters[i].lead.speaker, []).append(i)
-    chosen = _round_robin(keys, by_party, clusters, by_id, sc.max_points, budget, vectors, used, spare)
+    chosen = _round_robin(keys, by_party, clusters, by_id, sc.max_points, budget, vectors, used, spare, plain)
     subsections = []
     for key in keys:
         mine = chosen.get(key, [])
@@ -216,9 +221,11 @@ _PARTY_DECAY = 0.75  # weight of a party's next stance for each one it already h
 
 def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clusters: Sequence[Cluster],
                  by_id: dict[int, float], max_points: int, budget: int, vectors: dict[tuple[int, int], Vector],
-                 used: Sequence[int], spare: Mapping[str, int] | None = None) -> dict[str, list[int]]:
+                 used: Sequence[int], spare: Mapping[str, int] | None = None,
+                 plain: Mapping[int, float] | None = None) -> dict[str, list[int]]:
     """Every party's best stance first, so that each party is heard; then the best stances
-    left, whoever holds them, while the budget lasts: a party with more to say gets more room."""
+    left, whoever holds them, while the budget lasts: a party with more to say gets more room.
+    `plain`: the scores before regeneration weights (see `select.pick`)."""
     chosen: dict[str, list[int]] = {k: [] for k in keys}
     words = 0
 
@@ -239,7 +246,7 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
             chosen[key].append(best)
             words += clusters[best].cost
     # Past each party's best, a stance worth less than FLOOR of the section's best is left out.
-    floor = FLOOR * max((by_id.get(i, 0.0) for ids in by_party.values() for i in ids), default=0.0)
+    floor = FLOOR * max(((plain or by_id).get(i, 0.0) for ids in by_party.values() for i in ids), default=0.0)
     rest = [i for k in keys for i in by_party.get(k, []) if i not in chosen[k] and by_id.get(i, 0.0) >= floor]
     while True:
         # A party's next point counts for less the more it already has: the section is

@@ -28,6 +28,14 @@ def _texts(data: dict[str, Any]) -> list[str]:
     return out
 
 
+def known_paths(previous: dict[str, Any] | None) -> frozenset[str]:
+    """The article files the last briefing was built from; none for a first build."""
+    try:
+        return frozenset(str(s["path"]) for s in (previous or {}).get("sources", []))
+    except (KeyError, TypeError, AttributeError):
+        return frozenset()
+
+
 def stay(clusters: Sequence[Cluster], sources: Sequence[Source], previous: dict[str, Any] | None) -> frozenset[int]:
     """The clusters a regenerated briefing should keep or bring in before the rest: those one
     of the last briefing's points quoted (found by article file and sentence number, as

@@ -52,8 +52,9 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
         The Briefing every renderer takes.
     """
     from .assemble import prepare, select
-    from .changes import KEY as CHANGES, favour, mark_changes
+    from .changes import KEY as CHANGES, favour, known_paths, mark_changes
     from .clean import clean, screen
+    from .heard import louder, unheard
     from .readers import read_folder
     from .summarize import SUMMARIZERS
 
@@ -75,11 +76,15 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     # before old material it left out.
     weights = favour(story.clusters, story.sources, previous)
     briefing = _fit(lambda slack: select(story, config, method, model_name, slack, weights), config)
+    quiet = unheard(story.clusters, briefing, known_paths(previous))
+    if quiet:
+        weights = louder(weights, quiet)
+        briefing = _fit(lambda slack: select(story, config, method, model_name, slack, weights), config)
     marked = mark_changes(briefing, previous)
     if any(s.key == CHANGES for s in marked.sections):
         # What changed takes words of its own: the briefing is fitted again with it, keeping
         # the news it took in. (Not otherwise: the same inputs give what a first build gives.)
-        weights = favour(story.clusters, story.sources, previous, briefing)
+        weights = louder(favour(story.clusters, story.sources, previous, briefing), quiet)
         marked = _fit(lambda slack: mark_changes(select(story, config, method, model_name, slack, weights),
                                                  previous, briefing), config)
     briefing = marked

@@ -502,17 +502,19 @@ PACKING_SHARE = 0.8
 def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int, float], *,
          max_points: int, max_words: int, vectors: dict[tuple[int, int], Vector],
          min_points: int = 0, diversity: float = 1.0, against: Sequence[int] = (),
-         by_value: bool = False) -> list[int]:
+         by_value: bool = False, plain: Mapping[int, float] | None = None) -> list[int]:
     """Best value per word first (`by_value`: best value first) while the budget lasts; skips
     a point too close to one already picked, and one worth less than FLOOR of the best (words
     left over are better left than filled with what the section's own best points make look
-    thin)."""
+    thin). `plain`: the scores before any weight that only brings a point forward (news in
+    a regenerated briefing), which the floor is measured against: a point brought forward
+    does not make the rest look thin."""
     chosen: list[int] = []
     words = 0
     value = (lambda i: score.get(i, 0.0)) if by_value else (lambda i: per_word(i, clusters, score))
     ordered = sorted(candidates, key=lambda i: (-value(i), clusters[i].lead.key))
     packing = 0.0
-    floor = FLOOR * max((score.get(i, 0.0) for i in ordered), default=0.0)
+    floor = FLOOR * max(((plain or score).get(i, 0.0) for i in ordered), default=0.0)
     for i in ordered:
         if len(chosen) >= max_points:
             break

@@ -40,3 +40,23 @@ def test_a_short_flash_reaches_a_first_build(seeds_dir: Path, tmp_path: Path) ->
                                           "destroying three grain terminals, the regional governor said.\n",
                                           encoding="utf-8")
     assert "Russian forces shelled the port of Odesa" in render_markdown(build_briefing(folder))
+
+
+def test_only_a_few_unheard_sources_get_a_second_chance() -> None:
+    """A source no point cites is listened for when it is one of a few; among hundreds the
+    briefing is choosing, and in a regenerated briefing only the new files are listened for."""
+    from briefing.heard import louder, unheard
+    from briefing.model import Briefing, Point, Section
+
+    def briefing(n: int, cites: set[int]) -> Briefing:
+        points = tuple(Point(text=f"p{k}", sources=(k,), sentences=((k, 0),)) for k in sorted(cites))
+        return Briefing(title="T", subject="S", sections=(Section(key="talks", title="Talks", points=points),),
+                        sources=tuple(Source(number=k, path=f"{k:03}.txt", title=f"A{k}") for k in range(1, n + 1)),
+                        method="lexrank", model="m")
+
+    clusters = [Cluster((Sentence(text=f"s{k}", source=k, paragraph=0, index=0),)) for k in range(1, 11)]
+    assert unheard(clusters, briefing(6, {1, 2, 3, 4, 5})) == {5}  # cluster of source 6
+    assert unheard(clusters, briefing(10, {1, 2, 3, 4, 5, 6, 7})) == frozenset()  # 3 of 10: too many
+    assert unheard(clusters, briefing(10, {1, 2, 3, 4, 5, 6, 7, 8})) == {8, 9}
+    assert unheard(clusters, briefing(6, {1, 2, 3, 4, 5}), known={"006.txt"}) == frozenset()
+    assert louder({5: 4.0, 1: 1.25}, frozenset({5, 1})) == {5: 4.0, 1: 2.0}

@@ -233,6 +233,22 @@ def test_a_weak_short_point_does_not_fill_the_gap_a_better_one_left() -> None:
     assert pick([0, 1, 2], clusters, score, max_points=5, max_words=80, vectors=vectors) == [0, 1, 2]
 
 
+def test_a_point_brought_forward_does_not_make_the_rest_look_thin() -> None:
+    """News weighted up in a regenerated briefing takes its place first; the floor that keeps
+    weak points out is still measured against the section's own scores, or the news would
+    empty the section around it."""
+    from briefing.select import pick
+
+    clusters = [Cluster((Sentence(text=" ".join(["w"] * 10), source=n, paragraph=0, index=0),))
+                for n in (1, 2, 3)]
+    vectors = {(n, 0): {f"t{n}": 1.0} for n in (1, 2, 3)}
+    plain = {0: 1.0, 1: 0.9, 2: 0.8}
+    favoured = {**plain, 2: 0.8 * 8}
+    assert pick([0, 1, 2], clusters, favoured, max_points=5, max_words=100, vectors=vectors) == [2]
+    assert pick([0, 1, 2], clusters, favoured, plain=plain, max_points=5, max_words=100,
+                vectors=vectors) == [2, 0, 1]
+
+
 def test_a_quote_whose_speaker_is_named_between_its_parts_reads_alone() -> None:
     """A sentence joined to the quote it goes on with opens and ends with quote marks, but
     names who speaks: "nothing is finalized" must not score nothing as a bare quote would."""

@@ -1,0 +1,39 @@
+"""Every source is heard: an article dropped into the folder that no point cites gets a
+second chance, ranked above its score, so that a short report of something new (a strike
+in a place no other article names) is not lost to the points the other articles share."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from .model import Briefing
+from .select import Cluster
+
+# Weight of an unheard source's points in the second selection, at least.
+UNHEARD = 2.0
+# A briefing cannot cite every one of hundreds of articles; past this share of the sources
+# unheard, the briefing is choosing among many and a second selection would only reshuffle it.
+MAX_UNHEARD_SHARE = 0.2
+
+
+def cited(briefing: Briefing) -> set[int]:
+    return {n for s in briefing.sections for sub in (s, *s.subsections) for p in sub.points for n in p.sources}
+
+
+def unheard(clusters: Sequence[Cluster], briefing: Briefing, known: Collection[str] = ()) -> frozenset[int]:
+    """The clusters of the sources none of `briefing`'s points cites; none when too many
+    sources are unheard for each to expect a point (see MAX_UNHEARD_SHARE). `known`: the
+    files the last briefing was built from; a regenerated briefing listens for the new
+    ones only, as it has already chosen among the others."""
+    quiet = {s.number for s in briefing.sources if s.path not in known} - cited(briefing)
+    if not quiet or len(quiet) > max(1, int(MAX_UNHEARD_SHARE * len(briefing.sources))):
+        return frozenset()
+    return frozenset(i for i, c in enumerate(clusters) if set(c.sources) & quiet)
+
+
+def louder(weights: Mapping[int, float], ids: frozenset[int]) -> dict[int, float]:
+    """`weights` with the clusters `ids` weighed at least UNHEARD."""
+    out = dict(weights)
+    for i in ids:
+        out[i] = max(out.get(i, 1.0), UNHEARD)
+    return out
