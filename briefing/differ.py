@@ -75,6 +75,19 @@ def _name(s: Sentence, config: Config) -> str | None:
     return config.party_name(s.speaker) if s.speaker is not None else None
 
 
+def _quoted(s: Sentence, before: Sentence | None, config: Config, synonyms: Mapping[str, str]) -> str:
+    """The claim as written, but an opening "He" or "She" that stands for the speaker named in
+    the sentence before is given that name in brackets, as quotations are edited: quoted
+    alone, "He added that..." would not say who."""
+    first, _, rest = s.text.partition(" ")
+    if before is None or s.speaker is None or first.lower() not in config.pronouns or not rest:
+        return s.text
+    for e in before.entities:
+        if e.label == "PERSON" and synonyms.get(e.text.split()[-1].lower()) == f"party:{s.speaker}":
+            return f"[{e.text}] {rest}"
+    return s.text
+
+
 def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
                 synonyms: Mapping[str, str] | None = None,
                 joined: Sequence[Sentence] | None = None) -> list[Point]:
@@ -115,6 +128,12 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
                 pairs.append((alike, a.sentence, b.sentence))
     pairs.sort(key=lambda p: (-p[0], p[1].key, p[2].key))
     taken: set[tuple[int, int]] = set()
+    written = {s.key: s for s in sentences}
+    names = synonyms or config.party_synonyms()
+
+    def quoted(s: Sentence) -> str:
+        return _quoted(s, written.get((s.source, s.index - 1)), config, names)
+
     out = []
     for _, a, b in pairs:
         if len(out) >= max_points:
@@ -122,7 +141,7 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
         if a.key in taken or b.key in taken:
             continue
         taken.update((a.key, b.key))
-        out.append(Point(text=a.text, sources=(a.source,), sentences=(a.key, b.key), party=a.speaker,
-                         label=_name(a, config), versus=b.text, versus_sources=(b.source,),
+        out.append(Point(text=quoted(a), sources=(a.source,), sentences=(a.key, b.key), party=a.speaker,
+                         label=_name(a, config), versus=quoted(b), versus_sources=(b.source,),
                          versus_label=_name(b, config)))
     return out

@@ -58,7 +58,7 @@ def test_where_sources_differ(briefing, markdown: str) -> None:
     assert "fully settled" in pair.text and "more cautious" in (pair.versus or "")
     lines = [line for line in dict(md_blocks(markdown))["Open questions"] if " — whereas " in line]
     assert len(lines) == len(differ.points)
-    assert lines[0].startswith("- Ukraine: “He added that U.S.–Ukraine security guarantees are fully settled")
+    assert lines[0].startswith("- Ukraine: “\\[Zelensky\\] added that U.S.–Ukraine security guarantees are fully settled")
     assert lines[0].endswith("currently are.” [4]")
 
 

@@ -48,3 +48,14 @@ def test_what_a_noun_clause_reports_is_the_event(config: Config) -> None:
     nlp, _ = load_model(config.models)
     sent = next(nlp("Trump expressed optimism that negotiations are approaching a decisive phase.").sents)
     assert event_words(sent, {}, config.verbs)[:1] == ("approach",)
+
+
+def test_a_quoted_he_is_given_the_name_it_stands_for(config: Config) -> None:
+    """Quoted alone, "He added that..." would not say who: the name from the sentence before
+    goes in brackets, as quotations are edited."""
+    settled = ("Zelensky said Ukraine has accepted most of the framework. "
+               "He added that the U.S.-Ukraine security guarantees are fully settled.")
+    cautious = "Trump offered a more cautious assessment of how finalized the U.S.-Ukraine security guarantees are."
+    (claim, versus), = pairs([settled, cautious], config)
+    assert claim == "[Zelensky] added that the U.S.-Ukraine security guarantees are fully settled."
+    assert versus == cautious
