@@ -142,7 +142,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     from .quotes import opens_with_quote
     from .background import background
     from .commentary import commentary
-    from .event import event_words
+    from .event import event_words, subject_word
     from .figures import extract as extract_figures
     from .trim import names, trim
 
@@ -196,6 +196,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 background=background(sent, config.origin_words),
                 figures=extract_figures(sent),
                 event=event_words(sent, token_party, config.verbs, config.stance_verbs),
+                subject=subject_word(sent, token_party, config.verbs, config.stance_verbs),
                 brief=trim(sent, config.aside_verbs, config.trim_openers) if config.trim else "",
                 names=names(sent) if config.trim else (),
             ))

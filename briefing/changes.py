@@ -71,13 +71,17 @@ NEWS = 4.0
 def favour(clusters: Sequence[Cluster], sources: Sequence[Source], previous: dict[str, Any] | None,
            fitted: Briefing | None = None) -> dict[int, float]:
     """A weight for each cluster that ranks above its score in a regenerated briefing: STAY
-    for those in `stay`, NEWS for the new points `fitted` (the briefing fitted without "What
-    changed") shows."""
+    for those in `stay`, NEWS for the points of new articles that `fitted` (the briefing
+    fitted without "What changed") shows."""
     out = dict.fromkeys(stay(clusters, sources, previous), STAY)
     if fitted is not None and previous is not None:
         before = set(_texts(previous))
         news = _shown(fitted) - before
-        out.update((n, NEWS) for n, c in enumerate(clusters) if c.lead.shown in news)
+        # Only what a new article reports: an old point the first fit happened to take in
+        # is a reshuffle, not news to keep.
+        known = known_paths(previous)
+        fresh = {s.number for s in sources if s.path not in known}
+        out.update((n, NEWS) for n, c in enumerate(clusters) if c.lead.shown in news and set(c.sources) & fresh)
     return out
 
 

@@ -86,6 +86,11 @@ def section_scores(sentence: Sentence, config: Config) -> tuple[dict[str, float]
                 scores[target] = scores.get(target, 0.0) + weight
             else:
                 scores[section.key] = weight
+    if config.plan_section and sentence.subject in config.plan_nouns:
+        # What the plan would do is the plan's content: its military or economic words say
+        # what is on the table, so they count for the plan's section too.
+        cues = [k for k in scores if k != config.plan_section and config.section(k).kind == "cues"]
+        scores[config.plan_section] = scores.get(config.plan_section, 0.0) + sum(scores[k] for k in cues)
     return scores, joins
 
 

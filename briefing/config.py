@@ -88,6 +88,8 @@ class Config:
     secondary_share: float = 0.6
     assessment_cues: tuple[str, ...] = ()  # a verdict on how far the talks have come
     assessment_section: str = ""  # the section such a verdict belongs to
+    plan_nouns: frozenset[str] = frozenset()  # a plan on the table, as the subject of a sentence
+    plan_section: str = ""  # the section what a plan says belongs to
     older_after_days: int = 30
     ahead_cues: frozenset[str] = frozenset()
     done_cues: frozenset[str] = frozenset()
@@ -287,9 +289,10 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         problems.append("'differ.max_points' must be 0 or more")
     if not 0 < float(routing.get("secondary_share", 0.6)) <= 1:
         problems.append("'routing.secondary_share' must be between 0 and 1")
-    verdicts = routing.get("assessment_section", "")
-    if verdicts and verdicts not in table["sections"]:
-        problems.append(f"'routing.assessment_section' names '{verdicts}' but there is no [sections.{verdicts}]")
+    for key in ("assessment_section", "plan_section"):
+        named = routing.get(key, "")
+        if named and named not in table["sections"]:
+            problems.append(f"'routing.{key}' names '{named}' but there is no [sections.{named}]")
     if table["dates"]["older_after_days"] < 1:
         problems.append("'dates.older_after_days' must be at least 1")
     if not a["models"]:
@@ -333,6 +336,8 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         assessment_cues=_cues(routing.get("assessment_cues", [])),
         # A section left out of the briefing takes no verdicts: they stay with the parties.
         assessment_section=next((k for k in b["sections"] if k == routing.get("assessment_section")), ""),
+        plan_nouns=_lower_set(routing, "plan_nouns"),
+        plan_section=next((k for k in b["sections"] if k == routing.get("plan_section")), ""),
         author=b["author"].strip(),
         certain_cues=_cues(d["certain"]), hedge_cues=_cues(d["hedged"]), denial_cues=_cues(d["denied"]),
         differ_title=d["title"], differ_max_points=d["max_points"],

@@ -98,3 +98,12 @@ def event_words(sent: Span, token_party: dict[int, str], reporting: Collection[s
     words += [_word(t, token_party) for t in _heads(verbs[-1]) if t.dep_ != "prt"]
     words += [_word(t, token_party, predicate=True) for t in _heads(verbs[-1]) if t.dep_ == "prt"]
     return tuple(dict.fromkeys(w for w in words if w))
+
+
+def subject_word(sent: Span, token_party: dict[int, str], reporting: Collection[str],
+                 stances: Collection[str] = ()) -> str:
+    """The head of the reported predicate's subject, as `event_words` gives it: "framework"
+    in "Zelensky said the framework would halt fighting"; "" when it has none worth a word."""
+    verb = _predicates(sent.root, reporting, stances)[-1]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (_word(subject, token_party) or "") if subject is not None else ""

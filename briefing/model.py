@@ -82,6 +82,7 @@ class Sentence:
     stance: bool = False  # the speaker demands, rejects, proposes... (not merely "said")
     figures: tuple[Figure, ...] = ()
     event: tuple[str, ...] = ()  # what it reports: predicate and argument heads (see event.py)
+    subject: str = ""  # the head of that predicate's subject, as a word of `event`
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"
     pointers: tuple[str, ...] = ()  # lemmas of bare plural references back: "described the strikes as"
     connective: bool = False  # leans on the sentence before only by its first word: "Yet with..."

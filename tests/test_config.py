@@ -253,6 +253,7 @@ def test_non_string_alias_is_a_config_error(tmp_path: Path) -> None:
     ('[sections.talks]\ncurrent = "yes"\n', "'sections.talks.current' must be true or false"),
     ('[routing]\nassessment_section = "status"\n',
      "'routing.assessment_section' names 'status' but there is no [sections.status]"),
+    ('[routing]\nplan_section = "plans"\n', "'routing.plan_section' names 'plans' but there is no [sections.plans]"),
 ])
 def test_single_problems(tmp_path: Path, toml: str, problem: str) -> None:
     path = write(tmp_path, toml)

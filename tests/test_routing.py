@@ -100,6 +100,22 @@ def test_verdicts_stay_with_the_party_when_the_talks_section_is_left_out(tmp_pat
     assert s.sections == ("positions",)
 
 
+@pytest.mark.parametrize("text", [
+    "The latest U.S.-backed framework would halt fighting along current front lines and create a buffer zone.",
+    "Zelensky said the plan would freeze front lines and withdraw troops from the demilitarized zone.",
+])
+def test_what_a_plan_on_the_table_would_do_is_news_of_the_talks(text: str, config: Config) -> None:
+    s = only(text, config)
+    assert s.sections[0] == "talks"
+    if text.startswith("The latest"):
+        assert "military" not in s.sections  # its military words are the plan's: half of talks'
+
+
+def test_a_plan_that_is_only_mentioned_does_not_take_the_sentence(config: Config) -> None:
+    s = only("Russian drones struck Kharkiv overnight, hours after the plan was published.", config)
+    assert s.sections == ("military",)
+
+
 def test_maintain_without_a_clause_reports_nothing(config: Config) -> None:
     s = only("Ukraine has carried out strikes, while Russian forces maintain military operations.", config)
     assert s.speaker is None
