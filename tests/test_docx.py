@@ -232,14 +232,16 @@ def test_party_overview_is_a_styled_table(docx_bytes: bytes, briefing) -> None:
     assert all(t.style.name == "Briefing Table" for t in tables)
     table = tables[0]
     rows = [[c.text for c in r.cells] for r in table.rows]
-    assert rows[0] == ["Party", "Points", "Leading point"]
+    assert rows[0] == ["Party", "Points", "Leading point", "Sources"]
     positions = next(s for s in briefing.sections if s.subsections)
     parties = [s for s in positions.subsections if s.points]
     assert [r[0] for r in rows[1:]] == [s.title for s in parties]
     assert [r[1] for r in rows[1:]] == [str(len(s.points)) for s in parties]
     for row, sub in zip(rows[1:], parties):
-        assert row[2].endswith(cite(sub.points[0].sources))
-        assert row[2].startswith(" ".join(sub.points[0].text.split()[:10]))
+        assert row[3] == cite(tuple(sorted({n for p in sub.points for n in p.sources})))
+        words = sub.points[0].text.split()
+        assert row[2].startswith(" ".join(words[:10]))
+        assert len(row[2].split()) <= 15  # an opening, not the point again
 
 
 def test_author_comes_from_the_configuration(tmp_path: Path, seeds_dir: Path) -> None:

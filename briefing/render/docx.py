@@ -24,7 +24,9 @@ from .wordml import add_contents, add_hyperlink, update_fields_on_open
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 NOTE_AUTHOR = "briefing"  # comment author when the configuration names none
-_TABLE_POINT_WORDS = 28  # the overview quotes the leading point up to this many words
+# The overview opens the leading point, which the party's list gives whole right below:
+# enough words to tell the stance apart, not so many that the table reads it twice.
+_TABLE_POINT_WORDS = 14
 
 
 @dataclass(frozen=True)
@@ -172,14 +174,17 @@ class _Writer:
                 row.cells[centred].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def overview(self, section: Section) -> None:
-        """Party → number of points and the leading one, as a real table."""
+        """Party → number of points, the opening of the leading one, and every source the
+        party's points cite, as a real table."""
         rows = []
         for sub in (s for s in section.subsections if s.points):
             words = sub.points[0].text.split()
             lead = " ".join(words[:_TABLE_POINT_WORDS]) + (" …" if len(words) > _TABLE_POINT_WORDS else "")
-            rows.append(([sub.title, str(len(sub.points)), lead], sub.points[0].sources))
+            cited = tuple(sorted({n for p in sub.points for n in p.sources}))
+            rows.append(([sub.title, str(len(sub.points)), lead, ""], cited))
         if rows:
-            self.table(("Party", "Points", "Leading point"), rows, (Cm(3.2), Cm(1.6), Cm(11.8)), centred=1)
+            self.table(("Party", "Points", "Leading point", "Sources"), rows,
+                       (Cm(3.0), Cm(1.5), Cm(9.6), Cm(2.5)), centred=1)
 
     def figures(self, section: Section) -> None:
         """Key figures: the number, what it measures, its source."""
