@@ -18,6 +18,7 @@ from .config import Config
 from .context import with_context
 from .figures import measures
 from .model import Point, Sentence
+from .quotes import named_speaker
 from .select import Vector, cosine, tfidf
 
 
@@ -80,12 +81,10 @@ def _quoted(s: Sentence, before: Sentence | None, config: Config, synonyms: Mapp
     the sentence before is given that name in brackets, as quotations are edited: quoted
     alone, "He added that..." would not say who."""
     first, _, rest = s.text.partition(" ")
-    if before is None or s.speaker is None or first.lower() not in config.pronouns or not rest:
+    if before is None or first.lower() not in config.pronouns or not rest:
         return s.text
-    for e in before.entities:
-        if e.label == "PERSON" and synonyms.get(e.text.split()[-1].lower()) == f"party:{s.speaker}":
-            return f"[{e.text}] {rest}"
-    return s.text
+    name = named_speaker(before, s.speaker, synonyms)
+    return f"[{name}] {rest}" if name else s.text
 
 
 def differences(sentences: Sequence[Sentence], config: Config, max_points: int,

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from .model import Sentence
+
 QUOTES = "\"“”'‘’"
 
 
@@ -19,3 +23,14 @@ def bare_quote(text: str) -> bool:
     # A double quote mark inside ends the first quote; a single one can't be told from an
     # apostrophe ("We’re"), so a text in single quotes counts as bare.
     return text[0] in "'‘’" or not any(q in text[1:-1] for q in ('"', "”"))
+
+
+def named_speaker(before: Sentence, speaker: str | None, synonyms: Mapping[str, str]) -> str | None:
+    """The person named in `before` who speaks for `speaker` (a party key): "Zelensky" in
+    "Zelensky said Ukraine has accepted most of the framework"; None when none is named."""
+    if speaker is None:
+        return None
+    for e in before.entities:
+        if e.label == "PERSON" and synonyms.get(e.text.split()[-1].lower()) == f"party:{speaker}":
+            return e.text
+    return None
