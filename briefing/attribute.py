@@ -37,8 +37,10 @@ class Attribution:
     someone_else: bool = False
 
 
-def _in_main_clause(verb: Token) -> bool:
-    """Reporting verbs inside a complement ("...said that Kyiv rejects") speak for the outer speaker."""
+def _on_main_line(verb: Token) -> bool:
+    """The verb is reached from the root through conjuncts, open complements and adverbial
+    clauses only: a reporting verb inside a that-complement ("...said that Kyiv rejects")
+    speaks for the outer speaker, not for the sentence."""
     tok = verb
     while tok.dep_ != "ROOT":
         if tok.dep_ not in _MAIN_CLAUSE:
@@ -182,7 +184,7 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
     # The main clause decides: "Analysts say Russia wants..." is the analysts' view, and
     # "a stance that Kyiv rejects" inside a Russian demand is not Kyiv's point.
     verbs = [t for t in sent if t.lemma_.lower() in config.verbs and t.pos_ in ("VERB", "AUX")
-             and (_in_main_clause(t) or _relative_clause_subject(t))
+             and (_on_main_line(t) or _relative_clause_subject(t))
              # "forces maintain operations" reports nothing; "maintained that" does
              and (t.lemma_.lower() not in config.clause_verbs or _takes_clause(t))]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))

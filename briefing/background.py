@@ -19,7 +19,10 @@ _YEARS_AGO = re.compile(r"\b(years|decades|a year|a decade)\s+ago\b", re.I)
 _CLAUSES = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "xcomp", "conj", "parataxis"})
 
 
-def _in_main_clause(tok: Token, sent: Span) -> bool:
+def _outside_clauses(tok: Token, sent: Span) -> bool:
+    """No clause of its own (a relative clause, an aside, a complement) lies between the
+    token and the sentence's root: "The coalition took office two years ago", not "The law,
+    passed three years ago, ..."."""
     while tok.i != sent.root.i and tok.head.i != tok.i:
         if tok.dep_ in _CLAUSES:
             return False
@@ -50,7 +53,7 @@ def background(sent: Span, origin_words: Collection[str]) -> bool:
             return True
 
     for ent in sent.ents:
-        if (ent.label_ == "DATE" and _YEARS_AGO.search(ent.text) and _in_main_clause(ent.root, sent)
+        if (ent.label_ == "DATE" and _YEARS_AGO.search(ent.text) and _outside_clauses(ent.root, sent)
                 and not _goes_on(sent.root, ent.end)):
             return True
         if ent.label_ != "DATE" or not _YEAR.search(ent.text) or looks_ahead(ent):
