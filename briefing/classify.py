@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .config import Config, SectionConfig
+from .config import OTHER_PARTY, Config, SectionConfig
 from .model import Sentence
 
 
@@ -151,8 +151,10 @@ def _carried(sentence: Sentence, config: Config, before: Carried | None) -> Carr
 
 
 def _with_actor(sentence: Sentence, config: Config) -> Sentence:
-    """A party's act outside the excluded sections (diplomacy, policy) is that party's stance too."""
-    if sentence.speaker is not None or sentence.actor is None:
+    """A configured party's act outside the excluded sections (diplomacy, policy) is that
+    party's stance too. Not a party the parser found: "Harbour City won the cup" in an
+    article about something else would open a subsection of its own."""
+    if sentence.speaker is not None or sentence.actor is None or sentence.actor.startswith(OTHER_PARTY):
         return sentence
     excluded = [s for s in config.sections if s.key in config.actor_excluded_sections]
     if any(cue_hits(sentence, s) for s in excluded):

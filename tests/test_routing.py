@@ -116,6 +116,17 @@ def test_a_plan_that_is_only_mentioned_does_not_take_the_sentence(config: Config
     assert s.sections == ("military",)
 
 
+def test_an_unconfigured_body_acting_holds_no_stance(config: Config) -> None:
+    """A party the parser found by itself gets a subsection for what it says, not for what it
+    does: an article about something else would otherwise open one ("Harbour City")."""
+    s = only("Harbour City won the Continental Cup for the first time on Saturday, beating holders "
+             "Real Castel on penalties.", config)
+    assert s.speaker is None
+    assert "positions" not in s.sections
+    said = only("Turkey offered to host the next round of negotiations in Istanbul.", config)
+    assert said.speaker == "other:Turkey"
+
+
 def test_maintain_without_a_clause_reports_nothing(config: Config) -> None:
     s = only("Ukraine has carried out strikes, while Russian forces maintain military operations.", config)
     assert s.speaker is None
