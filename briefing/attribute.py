@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 from .config import OTHER_PARTY, Config
 from .quotes import bare_quote
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Active subjects only: who is accused, or "was expected to" do something, does not speak.
+_SUBJECTS = ("nsubj", "csubj")
 _CORE_DEPS = ("compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "npadvmod", "case")
 _RELATIVE = ("who", "whom", "which", "that", "whose")
 _OTHER_PARTY_LABELS = ("GPE", "NORP", "ORG")

@@ -127,6 +127,15 @@ def test_an_unconfigured_body_acting_holds_no_stance(config: Config) -> None:
     assert said.speaker == "other:Turkey"
 
 
+@pytest.mark.parametrize("text", [
+    "Russia was accused of deliberately targeting civilian infrastructure.",
+    "The River Tolland was expected to peak on Saturday at its highest level since records began.",
+])
+def test_the_subject_of_a_passive_is_no_speaker(text: str, config: Config) -> None:
+    """Who is accused, or expected to do something, is not who accuses or expects."""
+    assert only(text, config).speaker is None
+
+
 def test_maintain_without_a_clause_reports_nothing(config: Config) -> None:
     s = only("Ukraine has carried out strikes, while Russian forces maintain military operations.", config)
     assert s.speaker is None
