@@ -1,4 +1,4 @@
-"""Quotation marks: whether a text opens with a quote, or is nothing but one."""
+"""Quotation marks: whether a text opens with a quote or is nothing but one; who speaks it."""
 
 from __future__ import annotations
 
