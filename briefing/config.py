@@ -303,7 +303,8 @@ def _build(table: dict[str, Any], origin: str) -> Config:
 
     order = {k: i for i, k in enumerate(b["parties"])}
     return Config(
-        raw=table, title=b["title"], subject=b["subject"], max_words=b["max_words"],
+        raw=table, title=b["title"], subject=b["subject"].strip() or _subject(sections),
+        max_words=b["max_words"],
         method=b["method"], sections=tuple(sections),
         parties=tuple(sorted((p for p in all_parties if p.key in order), key=lambda p: order[p.key])),
         all_parties=tuple(all_parties), other_parties=b["other_parties"],
@@ -342,6 +343,14 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         certain_cues=_cues(d["certain"]), hedge_cues=_cues(d["hedged"]), denial_cues=_cues(d["denied"]),
         differ_title=d["title"], differ_max_points=d["max_points"],
     )
+
+
+def _subject(sections: list[SectionConfig]) -> str:
+    """What the briefing covers, from the titles of its sections of points: "Status of talks,
+    positions by party, military developments and open questions"."""
+    titles = [sc.title for sc in sections if sc.kind in ("cues", "parties", "questions") and sc.title]
+    titles = titles[:1] + [t if t.split()[0].isupper() else t[0].lower() + t[1:] for t in titles[1:]]
+    return ", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else "".join(titles)
 
 
 def _cues(values: list[str]) -> tuple[str, ...]:

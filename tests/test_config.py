@@ -260,3 +260,12 @@ def test_single_problems(tmp_path: Path, toml: str, problem: str) -> None:
     message = config_error(path)
     assert problem in message
     assert str(path) in message
+
+
+def test_the_subject_names_the_sections_unless_set(tmp_path: Path) -> None:
+    """Another story's sections give its subject line; a subject in the file wins."""
+    assert load_config().subject == "Status of talks, positions by party, military developments and open questions"
+    path = write(tmp_path, '[sections.talks]\ntitle = "What happened"\n[sections.military]\ntitle = "Rescue"\n')
+    assert load_config(path).subject == "What happened, positions by party, rescue and open questions"
+    path = write(tmp_path, '[briefing]\nsubject = "The Kovel collision"\n')
+    assert load_config(path).subject == "The Kovel collision"
