@@ -197,7 +197,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 figures=extract_figures(sent),
                 event=event_words(sent, token_party, config.verbs, config.stance_verbs),
                 subject=subject_word(sent, token_party, config.verbs, config.stance_verbs),
-                brief=trim(sent, config.aside_verbs, config.trim_openers) if config.trim else "",
+                brief=trim(sent, config.aside_verbs, config.trim_openers, config.ahead_cues) if config.trim else "",
                 names=names(sent) if config.trim else (),
             ))
             # A later "he" or "they" most likely means whoever spoke, acted or vouched last.

@@ -15,6 +15,7 @@ month" after this one), and stands.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from .config import Config
@@ -28,6 +29,11 @@ def _phrase_in(phrases: frozenset[str], words: Sequence[str]) -> bool:
 
 
 def looks_ahead(s: Sentence, config: Config) -> bool:
+    if s.brief and s.brief != s.text:
+        # What the briefing quotes: a closing announcement it cuts (trim.py) announces nothing.
+        words = re.findall(r"[\w'’-]+", s.brief.lower())
+        return (any(e.future and e.text in s.brief for e in s.entities if e.label == "DATE")
+                or _phrase_in(config.ahead_cues, words))
     return (any(e.future for e in s.entities if e.label == "DATE")
             or _phrase_in(config.ahead_cues, s.words) or _phrase_in(config.ahead_cues, s.lemmas))
 

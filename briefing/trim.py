@@ -7,7 +7,11 @@ found there:
   the configured openers: "Despite the escalation, Trump maintained..." → "Trump
   maintained...";
 - a closing participle that comments on the news instead of adding to it: "...said on
-  Friday, indicating fresh momentum in diplomatic efforts" → "...said on Friday".
+  Friday, indicating fresh momentum in diplomatic efforts" → "...said on Friday";
+- a closing "and ..." that announces what is to come when the rest reports what was done:
+  "...described the talks as 'very good' and suggested that the upcoming summit could
+  help" → "...described the talks as 'very good'." Other articles may report that summit
+  as held; the announcement would make the whole point look out of date.
 
 Names are shortened later, once the briefing's order is known (see `shorten_names`): the
 first mention of a person keeps the title and full name, the later ones give the surname.
@@ -96,12 +100,43 @@ def _aside(sent: Span, verbs: Collection[str]) -> int | None:
     return None
 
 
-def trim(sent: Span, aside_verbs: Collection[str], openers: Collection[str]) -> str:
-    """The sentence without its scene-setting opener and commenting close, or "" when
-    neither is there."""
+def _announces(tokens: Span, ahead_cues: Collection[str]) -> bool:
+    from .analyse import looks_ahead
+
+    text = f" {' '.join(t.lower_ for t in tokens)} "
+    return (any(f" {cue} " in text for cue in ahead_cues)
+            or any(e.label_ == "DATE" and looks_ahead(e) for e in tokens.ents))
+
+
+def _ahead_conjunct(sent: Span, ahead_cues: Collection[str]) -> int | None:
+    """Index of the "and" before a closing conjoined verb phrase that announces what is to
+    come, when what comes before it does not."""
+    root = sent.root
+    conjuncts = [c for c in root.children if c.dep_ == "conj" and c.i > root.i and c.pos_ in ("VERB", "AUX")]
+    if not conjuncts or not ahead_cues:
+        return None
+    first, last = _span(conjuncts[-1])
+    doc = sent.doc
+    joint = doc[first - 1]
+    if joint.lower_ != "and" or joint.dep_ != "cc" or joint.head.i != root.i:
+        return None
+    if not all(t.is_punct for t in doc[last + 1:sent.end]):
+        return None
+    if _announces(doc[first:last + 1], ahead_cues) and not _announces(doc[sent.start:joint.i], ahead_cues):
+        return joint.i
+    return None
+
+
+def trim(sent: Span, aside_verbs: Collection[str], openers: Collection[str],
+         ahead_cues: Collection[str] = ()) -> str:
+    """The sentence without its scene-setting opener, commenting close and closing
+    announcement, or "" when none is there."""
     start, end = sent.start, sent.end
     front = _fronted(sent, openers)
     aside = _aside(sent, aside_verbs)
+    ahead = _ahead_conjunct(sent, ahead_cues)
+    if ahead is not None and (aside is None or ahead < aside):
+        aside = ahead
     if front is None and aside is None:
         return ""
     doc = sent.doc

@@ -207,7 +207,8 @@ def _runs(point: str, source: str) -> int | None:
     """In how many stretches of the source the point's words stand, in order (None: some
     word is not there): a quote with an opener, a name's title or a close left out."""
     words = lambda t: re.findall(r"[\w’'%$.-]+", t.lower())
-    have, want = words(source), [w.rstrip(".") for w in words(point)]
+    # A full stop is no word: a point cut before a closing "and ..." ends '"very good".'.
+    have, want = words(source), [w.rstrip(".") for w in words(point) if w.rstrip(".")]
     have = [w.rstrip(".") for w in have]
     at, i, runs = 0, 0, 0
     while i < len(want):

@@ -60,3 +60,12 @@ def test_talks_agreed_on_are_superseded_by_a_report_of_them_held(config: Config)
 ])
 def test_an_announcement_stands_unless_another_source_reports_it_done(articles: list[str], config: Config) -> None:
     assert stale_texts(articles, config) == set()
+
+
+def test_a_report_whose_closing_announcement_is_cut_is_not_superseded(config: Config) -> None:
+    """The point quotes what was done; the summit it went on to announce is cut (trim.py),
+    so another article's report of the summit held does not make it look out of date."""
+    report = ('Zelensky described recent discussions with Trump\'s envoys as "very good" and suggested '
+              'that the upcoming summit could help secure progress.')
+    held = "After hosting Zelensky at his estate in Florida, Trump said the summit talks were closer than ever."
+    assert stale_texts([report, held], config) == set()

@@ -31,6 +31,11 @@ def analysed(text: str, config: Config) -> Sentence:
     ("The meeting could take place “in the near future,” the president said on Friday, "
      "indicating fresh momentum in diplomatic efforts to end the war.",
      "The meeting could take place “in the near future,” the president said on Friday."),
+    # What was done, and a closing announcement of what is to come, which other articles
+    # may report as done by now.
+    ('Zelensky described recent discussions with the envoys as "very good" and suggested that '
+     'the upcoming summit could help secure progress before the New Year.',
+     'Zelensky described recent discussions with the envoys as "very good".'),
 ])
 def test_openers_and_comments_are_cut(text: str, shown: str, config: Config) -> None:
     s = analysed(text, config)
@@ -46,6 +51,8 @@ def test_openers_and_comments_are_cut(text: str, shown: str, config: Config) -> 
     "After hosting the Ukrainian president at his estate in Florida, Trump said talks were closer than ever.",
     # Time and condition are news, however short.
     "Until now, treatment has been limited to controlling blood pressure.",
+    # An announcement throughout is an announcement: nothing to cut.
+    "Trump said the summit would take place soon and hoped it would end the war.",
     "Under the constitution, the president must dissolve parliament when the prime minister asks.",
 ])
 def test_what_carries_news_is_kept(text: str, config: Config) -> None:
