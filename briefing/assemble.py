@@ -158,6 +158,7 @@ def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int]
     return {i: local[n] * (1.0 if _placement(clusters[i], config) == sc.key else _SECONDARY)
             * (ages.weight(clusters[i]) if sc.current else 1.0)
             * (_firmness(clusters[i].lead, config) if sc.kind == "parties" else 1.0)
+            * (_ON_THE_TABLE if sc.key == config.plan_section and clusters[i].lead.subject in config.plan_nouns else 1.0)
             for n, i in enumerate(ids)}
 
 
@@ -166,6 +167,10 @@ def _favoured(plain: Mapping[int, float], favour: Mapping[int, float] | None) ->
 
 
 _FIRM = 1.3  # weight of a stance that demands, rejects, offers or sets a condition
+# Weight of what a plan on the table says ("The framework would halt fighting along current
+# front lines") in the section the plan belongs to: where talks stand is first what is
+# being negotiated, as a position is first what a party demands.
+_ON_THE_TABLE = 1.3
 
 
 def _firmness(s: Sentence, config: Config) -> float:

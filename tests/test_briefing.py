@@ -526,3 +526,11 @@ def test_no_takeaway_opens_with_someones_words(tmp_path: Path) -> None:
     resigned = [p for p in all_points(built) if "Tomas Brenner, resigned on Monday" in p.text]
     assert len(resigned) == 1 and resigned[0].sources == (4,) and resigned[0].versus is None
 
+
+
+def test_status_of_talks_says_what_is_on_the_table(briefing) -> None:
+    """The terms under negotiation come before the mood of the talks: the framework that
+    would halt fighting along the front lines, and how complete the proposal is."""
+    texts = [p.text for p in section(briefing, "Status of talks").points]
+    assert any("would halt fighting along current front lines" in t for t in texts), texts
+    assert any("20 points" in t for t in texts), texts
