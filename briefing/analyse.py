@@ -144,7 +144,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     from .commentary import commentary
     from .event import event_words, subject_word
     from .figures import extract as extract_figures
-    from .trim import names, trim
+    from .trim import names, referent, trim
 
     nlp, model_name = load_model([model] if model else config.models)
     matcher = _matcher(nlp, config)
@@ -155,6 +155,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     counters: dict[int, int] = {}
     last_speaker: dict[int, str | None] = {}
     last_paragraph: dict[int, int] = {}
+    last_sent: dict[int, Span] = {}  # per article: the sentence before, in this paragraph or the last
     for doc, (source, para) in nlp.pipe(items, as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process):
         token_party: dict[int, str] = {}
         # Longer aliases win over the shorter ones they contain.
@@ -176,6 +177,11 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             counters[source] = index + 1
             toks = [t for t in sent if not (t.is_punct or t.is_space)]
             scene = backdrop(sent, config.backdrop_markers)
+            ref = referent(sent, last_sent.get(source)) if config.trim else None
+            brief = trim(sent, config.aside_verbs, config.trim_openers, config.ahead_cues) if config.trim else ""
+            if ref is not None:
+                brief = f"[{ref}]" + (brief or text)[len(sent[0].text):]
+            last_sent[source] = sent
             sentences.append(Sentence(
                 text=text, source=source, paragraph=para, index=index,
                 words=tuple(t.text for t in toks),
@@ -188,7 +194,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 speaker=speaker,
                 actor=att.actor if att.actor is not None else (speaker if att.pronoun else None),
                 stance=att.stance and speaker is not None,
-                needs_context=needs_context(sent),
+                needs_context=needs_context(sent, resolved=ref is not None),
                 pointers=pointers(sent),
                 connective=connective_only(sent),
                 commentary=commentary(sent, token_party, config.commentary_verbs, config.commentators,
@@ -197,7 +203,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 figures=extract_figures(sent),
                 event=event_words(sent, token_party, config.verbs, config.stance_verbs),
                 subject=subject_word(sent, token_party, config.verbs, config.stance_verbs),
-                brief=trim(sent, config.aside_verbs, config.trim_openers, config.ahead_cues) if config.trim else "",
+                brief=brief,
                 names=names(sent) if config.trim else (),
             ))
             # A later "he" or "they" most likely means whoever spoke, acted or vouched last.

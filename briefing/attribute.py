@@ -280,9 +280,10 @@ def connective_only(sent: Span) -> bool:
     return len(words) > 1 and words[0].lower_ in _CONNECTIVES and not _leans(sent, words[1:])
 
 
-def needs_context(sent: Span) -> bool:
-    """True when the sentence leans on what came before it and reads badly alone."""
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
+def needs_context(sent: Span, resolved: bool = False) -> bool:
+    """True when the sentence leans on what came before it and reads badly alone.
+    `resolved`: its opening "Those ..." is given its referent (see `trim.referent`)."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)][1 if resolved else 0:]
     return not words or words[0].lower_ in _OPENERS or _leans(sent, words)
 
 

@@ -154,6 +154,29 @@ def trim(sent: Span, aside_verbs: Collection[str], openers: Collection[str],
 
 
 _TITLE_DEPS = {"compound", "amod", "nmod"}
+_POINTING = ("this", "that", "these", "those")
+
+
+def referent(sent: Span, before: Span | None) -> str | None:
+    """For a sentence that opens "Those guarantees ...", the words that say which in the
+    sentence before ("U.S.–Ukraine security" in "...U.S.–Ukraine security guarantees are
+    fully settled"); None when it opens otherwise or the sentence before does not say.
+    A point gives them in brackets in place of "Those", as quotations are edited, so that
+    it reads alone."""
+    first = sent[0]
+    if before is None or first.lower_ not in _POINTING or first.dep_ != "det":
+        return None
+    noun = first.head
+    if noun.pos_ != "NOUN" or noun.i != first.i + 1:
+        return None
+    for tok in reversed(before):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() == noun.lemma_.lower():
+            mods = [c for c in tok.lefts if c.dep_ in _TITLE_DEPS]
+            if not mods:
+                return None
+            start = min(t.i for m in mods for t in m.subtree)
+            return before.doc[start:tok.i].text
+    return None
 
 
 def names(sent: Span) -> tuple[tuple[str, str], ...]:

@@ -97,3 +97,22 @@ def test_a_name_told_by_another_report_does_not_count_as_mentioned() -> None:
 ])
 def test_closing_participles_that_report_are_kept(text: str, config: Config) -> None:
     assert analysed(text, config).shown == text
+
+
+def test_those_x_is_given_the_words_that_say_which(config: Config) -> None:
+    """"Those guarantees" after "U.S.-Ukraine security guarantees": the point names them in
+    brackets and reads alone; the sentence as written stays for matching."""
+    from briefing.model import Article, Block, Source
+    from briefing.analyse import analyse
+
+    paragraphs = ["Zelensky said the U.S.-Ukraine security guarantees are fully settled.",
+                  "Those guarantees could resemble NATO-style protections for Ukraine.",
+                  "These talks matter, Zelensky said."]
+    article = Article(source=Source(number=1, path="a.txt", title="A"),
+                      blocks=tuple(Block(i, t, "body") for i, t in enumerate(paragraphs)))
+    _, those, these = analyse([article], config)[0]
+    assert those.text == paragraphs[1]
+    assert those.shown == "[U.S.-Ukraine security] guarantees could resemble NATO-style protections for Ukraine."
+    assert not those.needs_context
+    # Nothing in the sentence before says which talks: it still leans on it.
+    assert these.shown == these.text and these.needs_context
