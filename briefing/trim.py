@@ -101,7 +101,8 @@ def _aside(sent: Span, verbs: Collection[str]) -> int | None:
 
 
 def _announces(tokens: Span, ahead_cues: Collection[str]) -> bool:
-    from .analyse import looks_ahead
+    """Whether the words carry an ahead cue or a date still to come."""
+    from .analyse import looks_ahead  # here: analyse imports this module
 
     text = f" {' '.join(t.lower_ for t in tokens)} "
     return (any(f" {cue} " in text for cue in ahead_cues)
