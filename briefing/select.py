@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .figures import measures
@@ -110,6 +110,14 @@ _PLACES = ("GPE", "LOC", "FAC")
 
 def _places(s: Sentence, synonyms: Mapping[str, str]) -> frozenset[str]:
     return frozenset(synonyms.get(e.text.lower(), e.text.lower()) for e in s.entities if e.label in _PLACES)
+
+
+def compatible_key(s: Sentence, synonyms: Mapping[str, str] | None = None) -> Hashable:
+    """Everything `may_be_same` reads of a sentence: two with the same key are compatible
+    with the same sentences."""
+    synonyms = synonyms or {}
+    return (s.speaker, _places(s, synonyms),
+            tuple(sorted((k, tuple(sorted(v))) for k, v in measures(s).items())))
 
 
 def may_be_same(a: Sentence, b: Sentence, synonyms: Mapping[str, str] | None = None) -> bool:
@@ -228,6 +236,23 @@ def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
             or (cos >= threshold - _TWO_EVENT_WORDS and content >= 2 and len(shared) >= 3))
 
 
+def _members(index: Mapping[Hashable, Mapping[int, Sequence[Sentence]]], keys: Sequence[Hashable],
+             g: int) -> Iterator[Sentence]:
+    """The members of cluster `g` that hold one of `keys` in `index`, each once."""
+    seen: set[int] = set()
+    for t in keys:
+        for m in index[t][g]:
+            if id(m) not in seen:
+                seen.add(id(m))
+                yield m
+
+
+def _event_pairs(s: Sentence, synonyms: Mapping[str, str], saying: Collection[str]) -> list[tuple[str, str]]:
+    """Every pair of the sentence's event words as `alike` compares them (`topic`)."""
+    words = sorted(topic(s, synonyms, saying))
+    return [(a, b) for n, a in enumerate(words) for b in words[n + 1:]]
+
+
 def _compared(s: Sentence) -> tuple:
     """Everything about a sentence that `_joins` compares: two members alike in all of it
     compare alike, so a cluster compares one of them."""
@@ -235,7 +260,7 @@ def _compared(s: Sentence) -> tuple:
     return (s.text, s.speaker, tuple(s.terms), tuple(s.event), repr(tuple(s.entities)), repr(tuple(s.figures)))
 
 
-def _joins(s: Sentence, texts: set[str], near: Sequence[Sentence], group: Sequence[Sentence],
+def _joins(s: Sentence, texts: set[str], near: Iterable[Sentence], group: Sequence[Sentence],
            vectors: dict[tuple[int, int], Vector], threshold: float,
            compatible: Callable[[Sentence, Sentence], bool] | None,
            synonyms: Mapping[str, str] | None, saying: Collection[str] = ()) -> bool:
@@ -251,10 +276,14 @@ def _joins(s: Sentence, texts: set[str], near: Sequence[Sentence], group: Sequen
 def cluster(sentences: Sequence[Sentence], threshold: float,
             vectors: dict[tuple[int, int], Vector] | None = None,
             compatible: Callable[[Sentence, Sentence], bool] | None = None,
-            synonyms: Mapping[str, str] | None = None, saying: Collection[str] = ()) -> list[Cluster]:
+            synonyms: Mapping[str, str] | None = None, saying: Collection[str] = (),
+            compatible_key: Callable[[Sentence], Hashable] | None = None) -> list[Cluster]:
     """Greedy single pass in reading order: a sentence joins the first cluster it matches
     (same text as a member, or cosine with a member at least `threshold`, 0 < threshold ≤ 1,
-    and `compatible` with every member).
+    and `compatible` with every member). `compatible_key`: members with the same key are
+    compatible with the same sentences, so one of each is checked (see `compatible_key`):
+    a cluster of many retellings would otherwise check every one of them for every
+    sentence that joins it, which grows with the square of the corpus.
 
     Only sentences of different sources merge: a fact one article repeats is still one source.
     Clusters are found through an index of their members' prefixes (see `_prefix`) rather
@@ -266,23 +295,32 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     unit = {s.key: _unit(vectors[s.key]) for s in sentences}
     groups: list[list[Sentence]] = []
     distinct: list[dict[tuple, Sentence]] = []
+    checked: list[dict[Hashable, Sentence]] = []  # per cluster: one member per compatible_key
     texts: list[set[str]] = []
     sources: list[set[int]] = []
     by_text: dict[str, list[int]] = {}
-    # Prefix term → the (cluster, member) pairs holding it: a member that shares no prefix
-    # term with a sentence is below the lowest cosine at which they could be alike.
-    by_term: dict[str, list[tuple[int, Sentence]]] = {}
+    # Prefix term (or pair of event words) → cluster → its members holding it: a member that
+    # shares no prefix term with a sentence is below the lowest cosine at which they could
+    # be alike by their words alone.
+    by_term: dict[str | tuple[str, str], dict[int, list[Sentence]]] = {}
     for s in sentences:
         v = vectors[s.key]
-        prefix = _prefix(v, order, max(1e-6, threshold - _TWO_EVENT_WORDS))  # the lowest cosine that may join
-        near: dict[int, dict[int, Sentence]] = {g: {} for g in by_text.get(s.text, ())}
-        for t in prefix:
-            for g, m in by_term.get(t, ()):
-                near.setdefault(g, {})[id(m)] = m
+        # Two ways to be alike (see `alike`): a cosine of at least threshold − _ONE_EVENT_WORD,
+        # found through the prefix index; or a lower one with two words of the event in
+        # common, found through the index of pairs of event words. (A prefix long enough
+        # for the lowest cosine made the index lists long.)
+        keys: list[str | tuple[str, str]] = [*_prefix(v, order, max(1e-6, threshold - _ONE_EVENT_WORD)),
+                                             *_event_pairs(s, synonyms or {}, saying)]
+        near: dict[int, list[str | tuple[str, str]]] = {g: [] for g in by_text.get(s.text, ())}
+        for t in keys:
+            for g in by_term.get(t, ()):
+                near.setdefault(g, []).append(t)
         for g in sorted(near):  # the earliest cluster first, as a scan of all would find
             if s.source in sources[g]:
                 continue
-            if _joins(s, texts[g], list(near[g].values()), list(distinct[g].values()), unit, threshold,
+            # Members are listed as they are compared: the search stops at the first alike,
+            # and clusters after the one joined are never listed.
+            if _joins(s, texts[g], _members(by_term, near[g], g), list(checked[g].values()), unit, threshold,
                       compatible, synonyms, saying):
                 groups[g].append(s)
                 sources[g].add(s.source)
@@ -291,16 +329,18 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             g = len(groups)
             groups.append([s])
             distinct.append({})
+            checked.append({})
             texts.append(set())
             sources.append({s.source})
         texts[g].add(s.text)
         key = _compared(s)
+        checked[g].setdefault(compatible_key(s) if compatible_key is not None else key, s)
         if key not in distinct[g]:
             distinct[g][key] = s
             # Every member is indexed: outlets retell a fact in steps, and the third
             # retelling may be close to the second but not to the first.
-            for t in prefix:
-                by_term.setdefault(t, []).append((g, s))
+            for t in keys:
+                by_term.setdefault(t, {}).setdefault(g, []).append(s)
         by_text.setdefault(s.text, []).append(g)
     # The briefing quotes the report that reads best on its own; reading order breaks ties.
     return [Cluster(tuple(sorted(g, key=lambda m: -standalone(m) * specificity(m)))) for g in groups]

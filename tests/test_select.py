@@ -52,6 +52,17 @@ def test_same_clusters_as_comparing_every_pair(seed_sentences: list, threshold: 
     assert len(found) < len(sentences)  # the test data does hold near-duplicates
 
 
+def test_checking_one_member_per_compatible_key_changes_nothing(seed_sentences: list) -> None:
+    """Members alike in all that `may_be_same` reads are checked once: same clusters."""
+    from briefing.select import compatible_key, may_be_same
+
+    sentences = _retold(seed_sentences, outlets=6, seed=7)
+    every = cluster(sentences, 0.3, compatible=may_be_same)
+    once = cluster(sentences, 0.3, compatible=may_be_same, compatible_key=compatible_key)
+    assert [_in_reading_order(c) for c in once] == [_in_reading_order(c) for c in every]
+    assert any(len(c.members) > 2 for c in once)  # clusters with members to skip
+
+
 def test_seed_clusters_unchanged(seed_sentences: list) -> None:
     assert [_in_reading_order(c) for c in cluster(seed_sentences, 0.5)] == cluster_by_scan(seed_sentences, 0.5)
 
