@@ -19,6 +19,7 @@ import os
 import platform
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -75,10 +76,13 @@ def child_build(corpus: Path, out: Path, jobs: int) -> dict:
         _reset_peak()
 
     _reset_peak()
-    # A cache of its own, empty: the first build of a corpus, as a user's would be, however
-    # often the benchmark ran before (the user's cache would make it a rebuild).
-    result = build(corpus, out, jobs=jobs, on_stage=on_stage, discard_edits=True,
-                   cache_dir=out.with_name(out.name + "-cache"))
+    # An empty output folder and cache of its own: the first build of a corpus, as a user's
+    # would be, whichever run of the benchmark or repeat of a size this is (the last one's
+    # output would make it a no-op, its cache a rebuild).
+    cache = out.with_name(out.name + "-cache")
+    for folder in (out, cache):
+        shutil.rmtree(folder, ignore_errors=True)
+    result = build(corpus, out, jobs=jobs, on_stage=on_stage, discard_edits=True, cache_dir=cache)
     stages = {}
     for (name, start, _), (_, end, peak) in zip(marks, marks[1:]):
         stages[name] = {"seconds": end - start, "peak_mib": peak / MiB}
