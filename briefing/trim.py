@@ -71,9 +71,10 @@ def _fronted(sent: Span, openers: Collection[str]) -> int | None:
 def trailing_participle(tok: Token) -> bool:
     """A participle clause after a comma, after the verb it hangs on: "Russia launched
     drones at Kyiv, damaging energy infrastructure"."""
+    if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
+        return False  # most tokens: no need to walk the subtree
     first, _ = _span(tok)
-    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and first > 0
-            and tok.doc[first - 1].text == ",")
+    return first > 0 and tok.doc[first - 1].text == ","
 
 
 def _comments(tok: Token, verbs: Collection[str]) -> bool:
