@@ -142,7 +142,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     from .quotes import opens_with_quote
     from .background import background
     from .commentary import commentary
-    from .event import event_words, subject_word
+    from .event import event_of
     from .figures import extract as extract_figures
     from .trim import names, referent, trim
 
@@ -177,6 +177,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             counters[source] = index + 1
             toks = [t for t in sent if not (t.is_punct or t.is_space)]
             scene = backdrop(sent, config.backdrop_markers)
+            event, subject = event_of(sent, token_party, config.verbs, config.stance_verbs)
             ref = referent(sent, last_sent.get(source)) if config.trim else None
             brief = trim(sent, config.aside_verbs, config.trim_openers, config.ahead_cues) if config.trim else ""
             if ref is not None:
@@ -201,8 +202,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                                       config.role_nouns),
                 background=background(sent, config.origin_words),
                 figures=extract_figures(sent),
-                event=event_words(sent, token_party, config.verbs, config.stance_verbs),
-                subject=subject_word(sent, token_party, config.verbs, config.stance_verbs),
+                event=event, subject=subject,
                 brief=brief,
                 names=names(sent) if config.trim else (),
             ))

@@ -86,7 +86,7 @@ def favour(clusters: Sequence[Cluster], sources: Sequence[Source], previous: dic
 
 
 def _shown(briefing: Briefing) -> set[str]:
-    return {p.text for s in briefing.sections for sub in (s, *s.subsections) for p in sub.points}
+    return {p.text for p in briefing.points()}
 
 
 def mark_changes(briefing: Briefing, previous: dict[str, Any] | None, roomy: Briefing | None = None) -> Briefing:
@@ -111,7 +111,7 @@ def mark_changes(briefing: Briefing, previous: dict[str, Any] | None, roomy: Bri
 
     sections = tuple(flag(s) for s in briefing.sections)
     now = _shown(briefing)
-    new = sum(1 for s in sections for sub in (s, *s.subsections) for p in sub.points if p.new)
+    new = sum(1 for p in replace(briefing, sections=sections).points() if p.new)
     gone = [t for t in dict.fromkeys(before) if t not in now]
     wider = _shown(roomy) if roomy is not None else set()
     dropped = [t for t in gone if t not in wider]

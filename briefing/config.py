@@ -335,14 +335,20 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         speaker_weight=float(routing.get("speaker_weight", 1.0)),
         secondary_share=float(routing.get("secondary_share", 0.6)),
         assessment_cues=_cues(routing.get("assessment_cues", [])),
-        # A section left out of the briefing takes no verdicts: they stay with the parties.
-        assessment_section=next((k for k in b["sections"] if k == routing.get("assessment_section")), ""),
+        # A section left out of the briefing takes no verdicts or plans: they stay where
+        # their words put them.
+        assessment_section=_shown(routing.get("assessment_section", ""), b["sections"]),
         plan_nouns=_lower_set(routing, "plan_nouns"),
-        plan_section=next((k for k in b["sections"] if k == routing.get("plan_section")), ""),
+        plan_section=_shown(routing.get("plan_section", ""), b["sections"]),
         author=b["author"].strip(),
         certain_cues=_cues(d["certain"]), hedge_cues=_cues(d["hedged"]), denial_cues=_cues(d["denied"]),
         differ_title=d["title"], differ_max_points=d["max_points"],
     )
+
+
+def _shown(key: str, sections: list[str]) -> str:
+    """`key` when the briefing shows that section, else ""."""
+    return key if key in sections else ""
 
 
 def _subject(sections: list[SectionConfig]) -> str:

@@ -93,17 +93,19 @@ def _heads(verb: Token) -> list[Token]:
 def event_words(sent: Span, token_party: dict[int, str], reporting: Collection[str],
                 stances: Collection[str] = ()) -> tuple[str, ...]:
     """The sentence's event: predicate lemmas first, then its arguments' words, without repeats."""
+    return event_of(sent, token_party, reporting, stances)[0]
+
+
+def event_of(sent: Span, token_party: dict[int, str], reporting: Collection[str],
+             stances: Collection[str] = ()) -> tuple[tuple[str, ...], str]:
+    """The sentence's event (see `event_words`) and the head of the reported predicate's
+    subject as a word of it: "framework" in "Zelensky said the framework would halt
+    fighting"; "" when the subject is no word worth having."""
     verbs = _predicates(sent.root, reporting, stances)
+    heads = _heads(verbs[-1])
     words = [_word(v, token_party, predicate=True) for v in verbs]
-    words += [_word(t, token_party) for t in _heads(verbs[-1]) if t.dep_ != "prt"]
-    words += [_word(t, token_party, predicate=True) for t in _heads(verbs[-1]) if t.dep_ == "prt"]
-    return tuple(dict.fromkeys(w for w in words if w))
-
-
-def subject_word(sent: Span, token_party: dict[int, str], reporting: Collection[str],
-                 stances: Collection[str] = ()) -> str:
-    """The head of the reported predicate's subject, as `event_words` gives it: "framework"
-    in "Zelensky said the framework would halt fighting"; "" when it has none worth a word."""
-    verb = _predicates(sent.root, reporting, stances)[-1]
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return (_word(subject, token_party) or "") if subject is not None else ""
+    words += [_word(t, token_party) for t in heads if t.dep_ != "prt"]
+    words += [_word(t, token_party, predicate=True) for t in heads if t.dep_ == "prt"]
+    subject = next((c for c in verbs[-1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (tuple(dict.fromkeys(w for w in words if w)),
+            (_word(subject, token_party) or "") if subject is not None else "")

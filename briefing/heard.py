@@ -16,16 +16,13 @@ UNHEARD = 2.0
 MAX_UNHEARD_SHARE = 0.2
 
 
-def cited(briefing: Briefing) -> set[int]:
-    return {n for s in briefing.sections for sub in (s, *s.subsections) for p in sub.points for n in p.sources}
-
-
 def unheard(clusters: Sequence[Cluster], briefing: Briefing, known: Collection[str] = ()) -> frozenset[int]:
     """The clusters of the sources none of `briefing`'s points cites; none when too many
     sources are unheard for each to expect a point (see MAX_UNHEARD_SHARE). `known`: the
     files the last briefing was built from; a regenerated briefing listens for the new
     ones only, as it has already chosen among the others."""
-    quiet = {s.number for s in briefing.sources if s.path not in known} - cited(briefing)
+    cited = {n for p in briefing.points() for n in p.sources}
+    quiet = {s.number for s in briefing.sources if s.path not in known} - cited
     if not quiet or len(quiet) > max(1, int(MAX_UNHEARD_SHARE * len(briefing.sources))):
         return frozenset()
     return frozenset(i for i, c in enumerate(clusters) if set(c.sources) & quiet)

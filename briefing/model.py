@@ -7,6 +7,7 @@ so that citations, de-duplication and ordering all follow from it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -158,6 +159,12 @@ class Briefing:
     @property
     def words(self) -> int:
         return sum(s.words for s in self.sections)
+
+    def points(self) -> Iterator[Point]:
+        """Every point of every section and subsection, in reading order."""
+        for section in self.sections:
+            for sub in (section, *section.subsections):
+                yield from sub.points
 
     @property
     def dating(self) -> str:

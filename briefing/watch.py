@@ -67,7 +67,7 @@ class Watcher:
         b = result.briefing
         for note in b.notes:
             self.log(f"[{stamp}] warning: {note}")
-        new = sum(1 for s in b.sections for sub in (s, *s.subsections) for p in sub.points if p.new)
+        new = sum(1 for p in b.points() if p.new)
         self.log(f"[{stamp}] rebuilt {', '.join(str(p) for p in result.written)} "
                  f"({len(b.sources)} sources, {new} new points)")
         return True
