@@ -112,7 +112,7 @@ def _places(s: Sentence, synonyms: Mapping[str, str]) -> frozenset[str]:
     return frozenset(synonyms.get(e.text.lower(), e.text.lower()) for e in s.entities if e.label in _PLACES)
 
 
-def compatible_key(s: Sentence, synonyms: Mapping[str, str] | None = None) -> Hashable:
+def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None) -> Hashable:
     """Everything `may_be_same` reads of a sentence: two with the same key are compatible
     with the same sentences."""
     synonyms = synonyms or {}
@@ -281,7 +281,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     """Greedy single pass in reading order: a sentence joins the first cluster it matches
     (same text as a member, or cosine with a member at least `threshold`, 0 < threshold ≤ 1,
     and `compatible` with every member). `compatible_key`: members with the same key are
-    compatible with the same sentences, so one of each is checked (see `compatible_key`):
+    compatible with the same sentences, so one of each is checked (see `may_be_same_key`):
     a cluster of many retellings would otherwise check every one of them for every
     sentence that joins it, which grows with the square of the corpus.
 
