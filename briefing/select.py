@@ -157,6 +157,12 @@ def _dot(a: Vector, b: Vector) -> float:
     return sum(x * b.get(k, 0.0) for k, x in a.items())
 
 
+def _dot_peaks(u: Vector, peaks: Vector) -> float:
+    """An upper bound of the cosine of unit vector `u` with any vector whose weights are all
+    at most `peaks` (non-negative weights)."""
+    return sum(x * peaks.get(k, 0.0) for k, x in u.items())
+
+
 def _term_order(vectors: Iterable[Vector]) -> dict[str, int]:
     """Every term's rank from rarest to most common (ties by spelling): one order for all."""
     df: Counter[str] = Counter()
@@ -299,6 +305,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     texts: list[set[str]] = []
     sources: list[set[int]] = []
     by_text: dict[str, list[int]] = {}
+    peaks: list[dict[str, float]] = []  # per cluster: each term's highest weight in a member's unit vector
     # Prefix term (or pair of event words) → cluster → its members holding it: a member that
     # shares no prefix term with a sentence is below the lowest cosine at which they could
     # be alike by their words alone.
@@ -315,12 +322,25 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
         for t in keys:
             for g in by_term.get(t, ()):
                 near.setdefault(g, []).append(t)
+        u = unit[s.key]
         for g in sorted(near):  # the earliest cluster first, as a scan of all would find
             if s.source in sources[g]:
                 continue
+            shared = near[g]
+            if s.text not in texts[g]:
+                # No member's cosine with `s` exceeds its dot with the cluster's peaks: below
+                # the lowest cosine `alike` accepts, no member need be compared; below the
+                # lowest reached by words alone, only those sharing two event words.
+                bound = _dot_peaks(u, peaks[g])
+                if bound < threshold - _TWO_EVENT_WORDS:
+                    continue
+                if bound < threshold - _ONE_EVENT_WORD:
+                    shared = [t for t in shared if isinstance(t, tuple)]
+                    if not shared:
+                        continue
             # Members are listed as they are compared: the search stops at the first alike,
             # and clusters after the one joined are never listed.
-            if _joins(s, texts[g], _members(by_term, near[g], g), list(checked[g].values()), unit, threshold,
+            if _joins(s, texts[g], _members(by_term, shared, g), list(checked[g].values()), unit, threshold,
                       compatible, synonyms, saying):
                 groups[g].append(s)
                 sources[g].add(s.source)
@@ -332,6 +352,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             checked.append({})
             texts.append(set())
             sources.append({s.source})
+            peaks.append({})
         texts[g].add(s.text)
         key = _compared(s)
         checked[g].setdefault(compatible_key(s) if compatible_key is not None else key, s)
@@ -341,6 +362,10 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             # retelling may be close to the second but not to the first.
             for t in keys:
                 by_term.setdefault(t, {}).setdefault(g, []).append(s)
+            peak = peaks[g]
+            for t, x in u.items():
+                if x > peak.get(t, 0.0):
+                    peak[t] = x
         by_text.setdefault(s.text, []).append(g)
     # The briefing quotes the report that reads best on its own; reading order breaks ties.
     return [Cluster(tuple(sorted(g, key=lambda m: -standalone(m) * specificity(m)))) for g in groups]
