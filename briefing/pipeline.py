@@ -169,10 +169,12 @@ def _analyse_cached(articles: list, config: Config, model: str | None, cache_dir
         load_model([model] if model else config.models)  # kept loaded: analyse finds it ready
         on_stage("parse")
         fresh, model_name = analyse(todo, config, model, jobs=jobs)
-        for article in todo:
-            n = article.source.number
-            found[n] = [s for s in fresh if s.source == n]
-            cache.put(keys[n], found[n])
+        parsed: dict[int, list] = {a.source.number: [] for a in todo}
+        for s in fresh:
+            parsed[s.source].append(s)
+        for n, mine in parsed.items():
+            found[n] = mine
+            cache.put(keys[n], mine)
     on_stage("route")
     # Routing reads one article at a time (a sentence goes on from the one before it in its
     # own article), so it is kept per article and configuration like the analysis.

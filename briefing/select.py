@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .figures import measures
 from .model import Entity, Point, Sentence
@@ -112,29 +113,36 @@ def _places(s: Sentence, synonyms: Mapping[str, str]) -> frozenset[str]:
     return frozenset(synonyms.get(e.text.lower(), e.text.lower()) for e in s.entities if e.label in _PLACES)
 
 
-def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None) -> Hashable:
-    """Everything `may_be_same` reads of a sentence: two with the same key are compatible
-    with the same sentences."""
+Sameness = tuple[str | None, frozenset[str], tuple[tuple[str, frozenset[str]], ...]]
+
+
+def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None) -> Sameness:
+    """Everything `may_be_same` reads of a sentence: who says it, where, and its figures by
+    kind. Two sentences with the same key are compatible with the same sentences."""
     synonyms = synonyms or {}
-    return (s.speaker, _places(s, synonyms),
-            tuple(sorted((k, tuple(sorted(v))) for k, v in measures(s).items())))
+    return (s.speaker, _places(s, synonyms), tuple(sorted(measures(s).items())))
 
 
 def may_be_same(a: Sentence, b: Sentence, synonyms: Mapping[str, str] | None = None) -> bool:
     """False when two sentences cannot report the same fact however many words they share:
     different speakers, different places, different figures for the same kind of measure.
     Word overlap alone would merge "drones struck Mykolaiv" with "drones struck Kyiv"."""
-    synonyms = synonyms or {}
-    if a.speaker and b.speaker and a.speaker != b.speaker:
+    return keys_may_be_same(may_be_same_key(a, synonyms), may_be_same_key(b, synonyms))
+
+
+def keys_may_be_same(a: Sameness, b: Sameness) -> bool:
+    """`may_be_same` of two sentences with these keys."""
+    (speaker_a, pa, ma), (speaker_b, pb, mb) = a, b
+    if speaker_a and speaker_b and speaker_a != speaker_b:
         return False
-    pa, pb = _places(a, synonyms), _places(b, synonyms)
-    named = {p for p in pa | pb if not p.startswith("party:")}
     # Countries and capitals that name a party say who as often as where: they set two
     # sentences apart only beside a place that is no party (a city, a region).
-    if pa and pb and not pa & pb and named:
+    if pa and pb and not pa & pb and any(not p.startswith("party:") for p in pa | pb):
         return False
-    ma, mb = measures(a), measures(b)
-    return not any(k in mb and not ma[k] & mb[k] for k in ma)
+    if not ma or not mb:
+        return True
+    other = dict(mb)
+    return not any(k in other and not v & other[k] for k, v in ma)
 
 
 def cosine(a: Vector, b: Vector) -> float:
@@ -245,9 +253,10 @@ def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
 def _members(index: Mapping[Hashable, Mapping[int, Sequence[Sentence]]], keys: Sequence[Hashable],
              g: int) -> Iterator[Sentence]:
     """The members of cluster `g` that hold one of `keys` in `index`, each once."""
+    none: Mapping[int, Sequence[Sentence]] = {}
     seen: set[int] = set()
     for t in keys:
-        for m in index[t][g]:
+        for m in index.get(t, none).get(g, ()):
             if id(m) not in seen:
                 seen.add(id(m))
                 yield m
@@ -266,30 +275,45 @@ def _compared(s: Sentence) -> tuple:
     return (s.text, s.speaker, tuple(s.terms), tuple(s.event), repr(tuple(s.entities)), repr(tuple(s.figures)))
 
 
-def _joins(s: Sentence, texts: set[str], near: Iterable[Sentence], group: Sequence[Sentence],
-           vectors: dict[tuple[int, int], Vector], threshold: float,
-           compatible: Callable[[Sentence, Sentence], bool] | None,
-           synonyms: Mapping[str, str] | None, saying: Collection[str] = ()) -> bool:
-    """Same text as a member (`texts`), or alike one of the members `near` it and compatible
-    with all of them (`group`: one member per `_compared` key). `vectors` are unit vectors."""
-    if s.text in texts:
-        return True
-    v = vectors[s.key]
-    return (any(alike(m, s, _dot(v, vectors[m.key]), threshold, synonyms, saying) for m in near)
-            and (compatible is None or all(compatible(m, s) for m in group)))
+def _alike_member(s: Sentence, g: int, keys: Sequence[Hashable],
+                  index: Mapping[Hashable, Mapping[int, Sequence[Sentence]]], peaks: Vector,
+                  group: Iterable[Any], mine: Any, unit: dict[tuple[int, int], Vector], threshold: float,
+                  compatible: Callable[[Any, Any], bool] | None,
+                  synonyms: Mapping[str, str] | None, saying: Collection[str]) -> bool:
+    """Whether `s` may join cluster `g`: compatible with every member (`group`: one per
+    compatible key, compared with `mine`: see `cluster`) and alike one of those holding one
+    of its `keys` in `index`.
+
+    The cheap tests first: compatibility reads no words, and no member's cosine with `s`
+    exceeds its dot with the cluster's `peaks`. Below the lowest cosine `alike` accepts, no
+    member need be compared; below the lowest reached by words alone, only those sharing
+    two event words (the pairs among `keys`)."""
+    if compatible is not None and not all(compatible(m, mine) for m in group):
+        return False
+    u = unit[s.key]
+    bound = _dot_peaks(u, peaks)
+    if bound < threshold - _TWO_EVENT_WORDS:
+        return False
+    if bound < threshold - _ONE_EVENT_WORD:
+        keys = [t for t in keys if isinstance(t, tuple)]
+    # Members are listed as they are compared: the search stops at the first alike.
+    return any(alike(m, s, _dot(u, unit[m.key]), threshold, synonyms, saying) for m in _members(index, keys, g))
 
 
 def cluster(sentences: Sequence[Sentence], threshold: float,
             vectors: dict[tuple[int, int], Vector] | None = None,
-            compatible: Callable[[Sentence, Sentence], bool] | None = None,
+            compatible: Callable[[Any, Any], bool] | None = None,
             synonyms: Mapping[str, str] | None = None, saying: Collection[str] = (),
             compatible_key: Callable[[Sentence], Hashable] | None = None) -> list[Cluster]:
     """Greedy single pass in reading order: a sentence joins the first cluster it matches
     (same text as a member, or cosine with a member at least `threshold`, 0 < threshold ≤ 1,
-    and `compatible` with every member). `compatible_key`: members with the same key are
-    compatible with the same sentences, so one of each is checked (see `may_be_same_key`):
-    a cluster of many retellings would otherwise check every one of them for every
-    sentence that joins it, which grows with the square of the corpus.
+    and `compatible` with every member).
+
+    With `compatible_key`, `compatible` compares keys instead of sentences (see
+    `may_be_same_key`): members with the same key are compatible with the same sentences, so
+    one of each is checked, and each sentence's key is read once. A cluster of many
+    retellings would otherwise check every one of them for every sentence that tries it,
+    which grows with the square of the corpus.
 
     Only sentences of different sources merge: a fact one article repeats is still one source.
     Clusters are found through an index of their members' prefixes (see `_prefix`) rather
@@ -301,7 +325,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     unit = {s.key: _unit(vectors[s.key]) for s in sentences}
     groups: list[list[Sentence]] = []
     distinct: list[dict[tuple, Sentence]] = []
-    checked: list[dict[Hashable, Sentence]] = []  # per cluster: one member per compatible_key
+    checked: list[dict[Hashable, Any]] = []  # per cluster: one member (or key) per compatible_key
     texts: list[set[str]] = []
     sources: list[set[int]] = []
     by_text: dict[str, list[int]] = {}
@@ -318,33 +342,20 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
         # for the lowest cosine made the index lists long.)
         keys: list[str | tuple[str, str]] = [*_prefix(v, order, max(1e-6, threshold - _ONE_EVENT_WORD)),
                                              *_event_pairs(s, synonyms or {}, saying)]
-        near: dict[int, list[str | tuple[str, str]]] = {g: [] for g in by_text.get(s.text, ())}
+        near = set(by_text.get(s.text, ()))
         for t in keys:
-            for g in by_term.get(t, ()):
-                near.setdefault(g, []).append(t)
+            near.update(by_term.get(t, ()))
         u = unit[s.key]
+        mine = compatible_key(s) if compatible_key is not None else s
         for g in sorted(near):  # the earliest cluster first, as a scan of all would find
             if s.source in sources[g]:
                 continue
-            shared = near[g]
-            if s.text not in texts[g]:
-                # No member's cosine with `s` exceeds its dot with the cluster's peaks: below
-                # the lowest cosine `alike` accepts, no member need be compared; below the
-                # lowest reached by words alone, only those sharing two event words.
-                bound = _dot_peaks(u, peaks[g])
-                if bound < threshold - _TWO_EVENT_WORDS:
-                    continue
-                if bound < threshold - _ONE_EVENT_WORD:
-                    shared = [t for t in shared if isinstance(t, tuple)]
-                    if not shared:
-                        continue
-            # Members are listed as they are compared: the search stops at the first alike,
-            # and clusters after the one joined are never listed.
-            if _joins(s, texts[g], _members(by_term, shared, g), list(checked[g].values()), unit, threshold,
-                      compatible, synonyms, saying):
-                groups[g].append(s)
-                sources[g].add(s.source)
-                break
+            if s.text not in texts[g] and not _alike_member(s, g, keys, by_term, peaks[g], checked[g].values(), mine,
+                                                            unit, threshold, compatible, synonyms, saying):
+                continue
+            groups[g].append(s)
+            sources[g].add(s.source)
+            break
         else:
             g = len(groups)
             groups.append([s])
@@ -355,7 +366,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             peaks.append({})
         texts[g].add(s.text)
         key = _compared(s)
-        checked[g].setdefault(compatible_key(s) if compatible_key is not None else key, s)
+        checked[g].setdefault(key if compatible_key is None else mine, mine)
         if key not in distinct[g]:
             distinct[g][key] = s
             # Every member is indexed: outlets retell a fact in steps, and the third
