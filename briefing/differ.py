@@ -19,7 +19,7 @@ from .context import with_context
 from .figures import measures
 from .model import Point, Sentence
 from .quotes import named_speaker
-from .select import Vector, cosine, tfidf
+from .select import Vector, cosine, near_pairs, tfidf
 
 
 
@@ -87,6 +87,41 @@ def _quoted(s: Sentence, before: Sentence | None, config: Config, synonyms: Mapp
     return f"[{name}] {rest}" if name else s.text
 
 
+def _disagreement(a: Claim, b: Claim, vectors: Mapping[tuple[int, int], Vector],
+                  bigrams: Mapping[tuple[int, int], set[tuple[str, str]]]) -> tuple[float, Sentence, Sentence] | None:
+    """How alike two claims that disagree are, when alike enough to be about one subject."""
+    kind = _kind(a, b)
+    if kind is None:
+        return None
+    if kind == "certainty" and not (a.sentence.speaker and b.sentence.speaker):
+        # One side certain where another is cautious is a disagreement between people's
+        # assessments; a narrator's "the path to peace remains uncertain" contradicts no
+        # one (it is an open question of its own).
+        return None
+    shared = len(bigrams[a.sentence.key] & bigrams[b.sentence.key])
+    alike = (cosine(vectors[a.sentence.key], vectors[b.sentence.key]) + _PER_BIGRAM * min(2, shared)
+             + (_OTHER_SPEAKER if _speakers_differ(a.sentence, b.sentence) else 0.0))
+    if alike >= _ALIKE[kind] and (shared or kind != "certainty"):
+        return alike, a.sentence, b.sentence
+    return None
+
+
+def _candidates(claims: Sequence[Claim], vectors: Mapping[tuple[int, int], Vector],
+                bigrams: Mapping[tuple[int, int], set[tuple[str, str]]]) -> set[tuple[int, int]]:
+    """Pairs of claims (by place, the earlier first) that may be alike enough: those sharing
+    a two-word term, and those whose cosine reaches the lowest bar a pair without one can
+    pass. Comparing every pair grows with the square of the coverage."""
+    lowest = min(_ALIKE.values()) - _OTHER_SPEAKER
+    out = near_pairs([vectors[c.sentence.key] for c in claims], lowest)
+    index: dict[tuple[str, str], list[int]] = {}
+    for j, c in enumerate(claims):
+        for bigram in bigrams[c.sentence.key]:
+            found = index.setdefault(bigram, [])
+            out.update((i, j) for i in found)
+            found.append(j)
+    return out
+
+
 def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
                 synonyms: Mapping[str, str] | None = None,
                 joined: Sequence[Sentence] | None = None) -> list[Point]:
@@ -108,23 +143,12 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     vectors: dict[tuple[int, int], Vector] = tfidf(list(context.values()), synonyms)
     bigrams = {c.sentence.key: _bigrams(context[c.sentence.key], parties) for c in claims}
     pairs = []
-    for n, a in enumerate(claims):
-        for b in claims[n + 1:]:
-            if a.sentence.source == b.sentence.source:
-                continue
-            kind = _kind(a, b)
-            if kind is None:
-                continue
-            shared = len(bigrams[a.sentence.key] & bigrams[b.sentence.key])
-            alike = (cosine(vectors[a.sentence.key], vectors[b.sentence.key]) + _PER_BIGRAM * min(2, shared)
-                     + (_OTHER_SPEAKER if _speakers_differ(a.sentence, b.sentence) else 0.0))
-            if kind == "certainty" and not (a.sentence.speaker and b.sentence.speaker):
-                # One side certain where another is cautious is a disagreement between
-                # people's assessments; a narrator's "the path to peace remains uncertain"
-                # contradicts no one (it is an open question of its own).
-                continue
-            if alike >= _ALIKE[kind] and (shared or kind != "certainty"):
-                pairs.append((alike, a.sentence, b.sentence))
+    for n, m in sorted(_candidates(claims, vectors, bigrams)):
+        a, b = claims[n], claims[m]
+        if a.sentence.source != b.sentence.source:
+            pair = _disagreement(a, b, vectors, bigrams)
+            if pair is not None:
+                pairs.append(pair)
     pairs.sort(key=lambda p: (-p[0], p[1].key, p[2].key))
     taken: set[tuple[int, int]] = set()
     written = {s.key: s for s in sentences}

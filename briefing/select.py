@@ -202,6 +202,21 @@ def _prefix(v: Vector, order: dict[str, int], threshold: float) -> list[str]:
     return prefix if total > 0 else []
 
 
+def near_pairs(vectors: Sequence[Vector], threshold: float) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, that hold every pair of `vectors` whose cosine reaches
+    `threshold` (0 < threshold ≤ 1), and few others: found through an index of prefixes (see
+    `_prefix`) instead of by comparing all pairs."""
+    order = _term_order(vectors)
+    index: dict[str, list[int]] = {}
+    out: set[tuple[int, int]] = set()
+    for j, v in enumerate(vectors):
+        for t in _prefix(v, order, threshold):
+            found = index.setdefault(t, [])
+            out.update((i, j) for i in found)
+            found.append(j)
+    return out
+
+
 # How much lower the cosine may be when two sentences share the words of what happened
 # (see event.py): by one such word, and by two with a third (a party, say) in common.
 _ONE_EVENT_WORD = 0.05

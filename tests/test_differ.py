@@ -59,3 +59,23 @@ def test_a_quoted_he_is_given_the_name_it_stands_for(config: Config) -> None:
     (claim, versus), = pairs([settled, cautious], config)
     assert claim == "[Zelensky] added that the U.S.-Ukraine security guarantees are fully settled."
     assert versus == cautious
+
+
+def test_candidates_hold_every_pair_that_differs(seed_sentences: list, config: Config) -> None:
+    """Only pairs sharing a two-word term or close in words are compared: the same pairs
+    as comparing all of them."""
+    from briefing import differ
+
+    synonyms = config.party_synonyms()
+    claims = [c for c in (differ._claim(s, config) for s in seed_sentences)
+              if c.certain or c.hedged or c.negated or c.figures]
+    by_key = {s.key: s for s in differ.with_context(seed_sentences, config)}
+    joined = [by_key.get(s.key, s) for s in seed_sentences]  # as `differences` compares them
+    vectors = differ.tfidf(joined, synonyms)
+    parties = frozenset(synonyms)
+    bigrams = {s.key: differ._bigrams(s, parties) for s in joined}
+    every = {(i, j) for j in range(len(claims)) for i in range(j)
+             if differ._disagreement(claims[i], claims[j], vectors, bigrams) is not None}
+    found = differ._candidates(claims, vectors, bigrams)
+    assert every and every <= found
+    assert len(found) < len(claims) * (len(claims) - 1) // 2

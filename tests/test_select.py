@@ -373,3 +373,16 @@ def test_two_outlets_on_what_one_party_did_on_one_day_say_it_once() -> None:
                           {(1, 0): vectors[(1, 0)], (1, 1): vectors[(2, 0)]}, 0.35)
     assert not says_again(1, [0], [Cluster((lost,)), Cluster((replace(left, entities=(Entity("Thursday", "DATE"),)),))],
                           vectors, 0.35)
+
+
+@pytest.mark.parametrize("threshold", [0.2, 0.5, 0.9])
+def test_near_pairs_hold_every_pair_at_the_threshold(seed_sentences: list, threshold: float) -> None:
+    from briefing.select import near_pairs
+
+    sentences = _retold(seed_sentences, outlets=3, seed=3)
+    vectors = [v for v in tfidf(sentences).values()]
+    every = {(i, j) for j in range(len(vectors)) for i in range(j)
+             if cosine(vectors[i], vectors[j]) >= threshold}
+    found = near_pairs(vectors, threshold)
+    assert every and every <= found
+    assert len(found) < len(vectors) * (len(vectors) - 1) // 2  # not every pair
