@@ -10,7 +10,7 @@ config, not code.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .classify import count_cues
@@ -19,7 +19,7 @@ from .context import with_context
 from .figures import measures
 from .model import Point, Sentence
 from .quotes import named_speaker
-from .select import Vector, cosine, near_pairs, tfidf
+from .select import Vector, cosine, near_pairs, norm, tfidf
 
 
 
@@ -88,37 +88,62 @@ def _quoted(s: Sentence, before: Sentence | None, config: Config, synonyms: Mapp
 
 
 def _disagreement(a: Claim, b: Claim, vectors: Mapping[tuple[int, int], Vector],
-                  bigrams: Mapping[tuple[int, int], set[tuple[str, str]]]) -> tuple[float, Sentence, Sentence] | None:
-    """How alike two claims that disagree are, when alike enough to be about one subject."""
+                  bigrams: Mapping[tuple[int, int], set[tuple[str, str]]],
+                  norms: Mapping[tuple[int, int], float] | None = None) -> tuple[float, Sentence, Sentence] | None:
+    """How alike two claims that disagree are, when alike enough to be about one subject
+    (`norms`: the vectors' lengths, when known)."""
     kind = _kind(a, b)
     if kind is None:
         return None
-    if kind == "certainty" and not (a.sentence.speaker and b.sentence.speaker):
+    shared = len(bigrams[a.sentence.key] & bigrams[b.sentence.key])
+    if kind == "certainty" and not (shared and a.sentence.speaker and b.sentence.speaker):
         # One side certain where another is cautious is a disagreement between people's
         # assessments; a narrator's "the path to peace remains uncertain" contradicts no
         # one (it is an open question of its own).
         return None
-    shared = len(bigrams[a.sentence.key] & bigrams[b.sentence.key])
-    alike = (cosine(vectors[a.sentence.key], vectors[b.sentence.key]) + _PER_BIGRAM * min(2, shared)
-             + (_OTHER_SPEAKER if _speakers_differ(a.sentence, b.sentence) else 0.0))
-    if alike >= _ALIKE[kind] and (shared or kind != "certainty"):
-        return alike, a.sentence, b.sentence
-    return None
+    ka, kb = a.sentence.key, b.sentence.key
+    near = (cosine(vectors[ka], vectors[kb], norms[ka], norms[kb]) if norms is not None
+            else cosine(vectors[ka], vectors[kb]))
+    alike = near + _PER_BIGRAM * min(2, shared) + (_OTHER_SPEAKER if _speakers_differ(a.sentence, b.sentence) else 0.0)
+    return (alike, a.sentence, b.sentence) if alike >= _ALIKE[kind] else None
+
+
+def _sides(c: Claim) -> list[Hashable]:
+    """What a claim is on the side of, for each way two claims can disagree (see `_kind`):
+    its figures' measures, certain or hedged, asserted or negated."""
+    out: list[Hashable] = [("figures", k) for k, v in c.figures.items() if v]
+    if c.certain and not c.hedged:
+        out.append("certain")
+    if c.hedged:
+        out.append("hedged")
+    out.append("negated" if c.negated else "asserted")
+    return out
+
+
+# The sides a claim on a side may disagree with: the same measure, the other degree of certainty
+# or polarity.
+def _against(side: Hashable) -> Hashable:
+    return side if isinstance(side, tuple) else {"certain": "hedged", "hedged": "certain",
+                                                  "negated": "asserted", "asserted": "negated"}[side]
 
 
 def _candidates(claims: Sequence[Claim], vectors: Mapping[tuple[int, int], Vector],
                 bigrams: Mapping[tuple[int, int], set[tuple[str, str]]]) -> set[tuple[int, int]]:
-    """Pairs of claims (by place, the earlier first) that may be alike enough: those sharing
-    a two-word term, and those whose cosine reaches the lowest bar a pair without one can
-    pass. Comparing every pair grows with the square of the coverage."""
+    """Pairs of claims (by place, the earlier first) that may disagree and be alike enough:
+    those sharing a two-word term, and those whose cosine reaches the lowest bar a pair
+    without one can pass, each only across sides that can disagree. Comparing every pair
+    grows with the square of the coverage, and so do retellings of the same claim."""
     lowest = min(_ALIKE.values()) - _OTHER_SPEAKER
-    out = near_pairs([vectors[c.sentence.key] for c in claims], lowest)
-    index: dict[tuple[str, str], list[int]] = {}
+    every = [_sides(c) for c in claims]
+    out = near_pairs([vectors[c.sentence.key] for c in claims], lowest, every, _against)
+    index: dict[tuple[tuple[str, str], Hashable], list[int]] = {}
     for j, c in enumerate(claims):
+        sides = every[j]
         for bigram in bigrams[c.sentence.key]:
-            found = index.setdefault(bigram, [])
-            out.update((i, j) for i in found)
-            found.append(j)
+            for side in sides:
+                out.update((i, j) for i in index.get((bigram, _against(side)), ()))
+            for side in sides:
+                index.setdefault((bigram, side), []).append(j)
     return out
 
 
@@ -142,11 +167,12 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     parties = frozenset((synonyms or {}).keys())
     vectors: dict[tuple[int, int], Vector] = tfidf(list(context.values()), synonyms)
     bigrams = {c.sentence.key: _bigrams(context[c.sentence.key], parties) for c in claims}
+    norms = {c.sentence.key: norm(vectors[c.sentence.key]) for c in claims}
     pairs = []
-    for n, m in sorted(_candidates(claims, vectors, bigrams)):
+    for n, m in _candidates(claims, vectors, bigrams):  # any order: the pairs are sorted below
         a, b = claims[n], claims[m]
         if a.sentence.source != b.sentence.source:
-            pair = _disagreement(a, b, vectors, bigrams)
+            pair = _disagreement(a, b, vectors, bigrams, norms)
             if pair is not None:
                 pairs.append(pair)
     pairs.sort(key=lambda p: (-p[0], p[1].key, p[2].key))

@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .figures import measures
@@ -37,7 +38,7 @@ class Cluster:
     def lead(self) -> Sentence:
         return self.members[0]
 
-    @property
+    @cached_property  # read on every selection of every fit
     def sources(self) -> tuple[int, ...]:
         return tuple(sorted({m.source for m in self.members}))
 
@@ -145,17 +146,22 @@ def keys_may_be_same(a: Sameness, b: Sameness) -> bool:
     return not any(k in other and not v & other[k] for k, v in ma)
 
 
-def cosine(a: Vector, b: Vector) -> float:
+def norm(v: Vector) -> float:
+    return math.sqrt(sum(x * x for x in v.values()))
+
+
+def cosine(a: Vector, b: Vector, norm_a: float | None = None, norm_b: float | None = None) -> float:
+    """The cosine of two vectors; pass their `norm`s when comparing each with many."""
     if not a or not b:
         return 0.0
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
+    length = (norm(a) if norm_a is None else norm_a) * (norm(b) if norm_b is None else norm_b)
+    return dot / length if length else 0.0
 
 
 def _unit(v: Vector) -> Vector:
-    norm = math.sqrt(sum(x * x for x in v.values()))
-    return {k: x / norm for k, x in v.items()} if norm else {}
+    length = norm(v)
+    return {k: x / length for k, x in v.items()} if length else {}
 
 
 def _dot(a: Vector, b: Vector) -> float:
@@ -202,18 +208,22 @@ def _prefix(v: Vector, order: dict[str, int], threshold: float) -> list[str]:
     return prefix if total > 0 else []
 
 
-def near_pairs(vectors: Sequence[Vector], threshold: float) -> set[tuple[int, int]]:
+def near_pairs(vectors: Sequence[Vector], threshold: float, sides: Sequence[Iterable[Hashable]] | None = None,
+               against: Callable[[Hashable], Hashable] = lambda side: side) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, that hold every pair of `vectors` whose cosine reaches
     `threshold` (0 < threshold ≤ 1), and few others: found through an index of prefixes (see
-    `_prefix`) instead of by comparing all pairs."""
+    `_prefix`) instead of by comparing all pairs. With `sides` (each vector's), only pairs
+    where one is on a side that another side of the other is `against`."""
     order = _term_order(vectors)
-    index: dict[str, list[int]] = {}
+    index: dict[tuple[str, Hashable], list[int]] = {}
     out: set[tuple[int, int]] = set()
     for j, v in enumerate(vectors):
+        mine = list(sides[j]) if sides is not None else [None]
         for t in _prefix(v, order, threshold):
-            found = index.setdefault(t, [])
-            out.update((i, j) for i in found)
-            found.append(j)
+            for side in mine:
+                out.update((i, j) for i in index.get((t, against(side)), ()))
+            for side in mine:
+                index.setdefault((t, side), []).append(j)
     return out
 
 
@@ -429,10 +439,10 @@ def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int,
     rare = _rarity(clusters)
     out = {}
     for i, (c, r) in enumerate(zip(clusters, raw)):
-        norm = (r - lo) / (hi - lo) if hi > lo else 1.0
+        central = (r - lo) / (hi - lo) if hi > lo else 1.0
         corroboration = 1 + 0.25 * (len(c.sources) - 1)
         reports = COMMENTARY_WEIGHT if c.lead.commentary or c.lead.background else 1.0
-        out[i] = ((CENTRALITY_BASE + norm) * corroboration * c.consensus * standalone(c.lead)
+        out[i] = ((CENTRALITY_BASE + central) * corroboration * c.consensus * standalone(c.lead)
                   * specificity(c.lead) * reports * rare[i])
     return out
 
