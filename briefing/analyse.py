@@ -157,6 +157,8 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     last_paragraph: dict[int, int] = {}
     last_sent: dict[int, Span] = {}  # per article: the sentence before, in this paragraph or the last
     for doc, (source, para) in nlp.pipe(items, as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process):
+        if source not in last_sent:
+            last_sent.clear()  # articles come one after another: a finished one's last Doc can go
         token_party: dict[int, str] = {}
         # Longer aliases win over the shorter ones they contain.
         for match_id, start, end in sorted(matcher(doc), key=lambda m: m[1] - m[2]):

@@ -54,3 +54,17 @@ def test_several_processes_give_the_same_sentences(monkeypatch: pytest.MonkeyPat
     assert processes(sum(len(a.body) for a in articles), 2) == 2
     sentences, _ = analyse(articles, config, jobs=2)
     assert classify(sentences, config) == seed_sentences
+
+
+def test_cached_analysis_reads_back_as_parsed(tmp_path: Path, seed_sentences: list) -> None:
+    """Every field of every sentence survives the cache, in the layout `asdict` gives."""
+    import json
+    from dataclasses import asdict
+
+    from briefing.cache import AnalysisCache, _to_dict
+
+    assert all(json.dumps(_to_dict(s)) == json.dumps(asdict(s)) for s in seed_sentences)
+    cache = AnalysisCache(tmp_path)
+    cache.put("ab" * 32, list(seed_sentences))
+    back = cache.get("ab" * 32)
+    assert back is not None and [json.dumps(asdict(s)) for s in back] == [json.dumps(asdict(s)) for s in seed_sentences]
