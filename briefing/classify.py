@@ -11,8 +11,21 @@ from .model import Sentence
 
 
 @lru_cache(maxsize=64)
-def _phrases(cues: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(c.split()) for c in cues)
+def _phrases(cues: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The cues as word sequences, by first word: a sentence is tried only on the cues
+    that start with one of its words."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for c in cues:
+        words = tuple(c.split())
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {first: tuple(phrases) for first, phrases in out.items()}
+
+
+def _tried(cues: tuple[str, ...], words: frozenset[str]) -> list[tuple[str, ...]]:
+    """The cues starting with one of `words`, each once."""
+    index = _phrases(cues)
+    return [phrase for w in words for phrase in index.get(w, ())]
 
 
 # A cue in a clause that only sets the scene ("Despite diplomatic efforts, ...") says less
@@ -41,9 +54,10 @@ def cue_hits(sentence: Sentence, section: SectionConfig) -> float:
     lowered = tuple(w.lower() for w in sentence.words)
     lemma_set, word_set = frozenset(sentence.lemmas), frozenset(lowered)
     scene = sentence.backdrop
+    # Each cue adds 0, ½ or 1: the sum is the same in any order.
     return sum(max(_weight(sentence.lemmas, lemma_set, phrase, scene),
                    _weight(lowered, word_set, phrase, scene))
-               for phrase in _phrases(section.cues))
+               for phrase in _tried(section.cues, lemma_set | word_set))
 
 
 def count_cues(sentence: Sentence, cues: tuple[str, ...]) -> int:
@@ -51,7 +65,7 @@ def count_cues(sentence: Sentence, cues: tuple[str, ...]) -> int:
     carries anywhere, as lemmas or as written."""
     lowered = tuple(w.lower() for w in sentence.words)
     lemma_set, word_set = frozenset(sentence.lemmas), frozenset(lowered)
-    return sum(1 for phrase in _phrases(cues)
+    return sum(1 for phrase in _tried(cues, lemma_set | word_set)
                if _weight(sentence.lemmas, lemma_set, phrase, ()) or _weight(lowered, word_set, phrase, ()))
 
 
