@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .changes import STAY
 from .config import OTHER_PARTY, Config, SectionConfig
@@ -153,13 +153,22 @@ def _current(sc: SectionConfig, clusters: Sequence[Cluster], ids: Sequence[int])
 
 
 def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
-                  method: str, ages: Ages) -> dict[int, float]:
+                  method: str, ages: Ages, memo: dict[tuple[str, tuple[int, ...]], dict[int, float]] | None = None
+                  ) -> dict[int, float]:
+    """Each candidate's score in the section (`memo`: scores already made for the same
+    candidates: fitting the budget selects many times from much the same ones)."""
+    key = (sc.key, tuple(ids))
+    if memo is not None and key in memo:
+        return memo[key]
     local = scores([clusters[i] for i in ids], method, config.language)
-    return {i: local[n] * (1.0 if _placement(clusters[i], config) == sc.key else _SECONDARY)
-            * (ages.weight(clusters[i]) if sc.current else 1.0)
-            * (_firmness(clusters[i].lead, config) if sc.kind == "parties" else 1.0)
-            * (_ON_THE_TABLE if sc.key == config.plan_section and clusters[i].lead.subject in config.plan_nouns else 1.0)
-            for n, i in enumerate(ids)}
+    out = {i: local[n] * (1.0 if _placement(clusters[i], config) == sc.key else _SECONDARY)
+           * (ages.weight(clusters[i]) if sc.current else 1.0)
+           * (_firmness(clusters[i].lead, config) if sc.kind == "parties" else 1.0)
+           * (_ON_THE_TABLE if sc.key == config.plan_section and clusters[i].lead.subject in config.plan_nouns else 1.0)
+           for n, i in enumerate(ids)}
+    if memo is not None:
+        memo[key] = out
+    return out
 
 
 def _favoured(plain: Mapping[int, float], favour: Mapping[int, float] | None) -> dict[int, float]:
@@ -181,9 +190,10 @@ def _firmness(s: Sentence, config: Config) -> float:
 
 def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector],
-             ages: Ages, used: Sequence[int], favour: Mapping[int, float] | None = None) -> tuple[Section, list[int]]:
+             ages: Ages, used: Sequence[int], favour: Mapping[int, float] | None = None,
+             memo: dict[tuple[str, tuple[int, ...]], dict[int, float]] | None = None) -> tuple[Section, list[int]]:
     ids = _current(sc, clusters, ids)
-    plain = _local_scores(sc, clusters, ids, config, method, ages)
+    plain = _local_scores(sc, clusters, ids, config, method, ages, memo)
     by_id = _favoured(plain, favour)
     chosen = pick(ids, clusters, by_id, plain=plain, max_points=sc.max_points, max_words=budget,
                   min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY, against=used)
@@ -195,13 +205,14 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,
              method: str, budget: int, vectors: dict[tuple[int, int], Vector],
              ages: Ages, used: Sequence[int], favour: Mapping[int, float] | None = None,
-             spare: Mapping[str, int] | None = None) -> tuple[Section, list[int]]:
+             spare: Mapping[str, int] | None = None,
+             memo: dict[tuple[str, tuple[int, ...]], dict[int, float]] | None = None) -> tuple[Section, list[int]]:
     """One subsection per party, from `ids` that the caller has narrowed to stances; `spare`:
     each party's point to show if none of its stances can be (see `_spare`)."""
     ids = _current(sc, clusters, ids)
     keys = _party_keys(clusters, ids, config)
     spare = {k: i for k, i in (spare or {}).items() if k in keys and _current(sc, clusters, [i])}
-    plain = _local_scores(sc, clusters, ids, config, method, ages)
+    plain = _local_scores(sc, clusters, ids, config, method, ages, memo)
     by_id = _favoured(plain, favour)
     # A spare point is shown only where nothing else can be: it needs no rank, and ranking
     # it with the stances would shift theirs.
@@ -374,6 +385,8 @@ class Story:
     weight: dict[tuple[int, int], float]  # each sentence's cluster score, for the key figures
     spare: dict[str, list[int]]  # what each party says outside its stances, best first (see `_spare`)
     reserved: frozenset[int]  # spare points no takeaway may take
+    # Section scores by candidates, kept across the selections that fit the budget (see `_local_scores`).
+    local: dict[tuple[str, tuple[int, ...]], dict[int, float]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config, method: str) -> Story:
@@ -450,10 +463,10 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         # Against every point made so far: a fact said in one section is not said again in another.
         if sc.kind == "parties":
             section, chosen = _parties(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors,
-                                       ages, sorted(used), favour, _unused(story.spare, used))
+                                       ages, sorted(used), favour, _unused(story.spare, used), story.local)
         else:
             section, chosen = _section(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors,
-                                       ages, sorted(used), favour)
+                                       ages, sorted(used), favour, story.local)
         used.update(chosen)
         built[sc.key] = replace(section, subsections=(mine,)) if mine else section
     for sc in wanted:
