@@ -16,7 +16,7 @@ from .recency import Ages
 from .figures import key_figures
 from .plans import merge_plans
 from .superseded import looks_ahead, superseded
-from .select import FLOOR, keys_may_be_same, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, standalone, tfidf, vague
+from .select import FLOOR, SameFactGroup, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, standalone, tfidf, vague
 from .timeline import timeline
 from .trim import shorten_names
 
@@ -400,7 +400,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     typical = {n: 1.0 if n in ages.dates else w for n, w in consensus(sentences, vectors).items()}
     clusters = ages.date_clusters(merge_plans([
         replace(c, consensus=max(typical[n] for n in c.sources))
-        for c in cluster(sentences, config.similarity, vectors, compatible=keys_may_be_same,
+        for c in cluster(sentences, config.similarity, vectors, group=SameFactGroup,
                          compatible_key=lambda s: may_be_same_key(s, synonyms),
                          synonyms=synonyms, saying=config.verbs)], config, synonyms))
     stale = superseded(clusters, sentences, config, synonyms)

@@ -150,6 +150,50 @@ def norm(v: Vector) -> float:
     return math.sqrt(sum(x * x for x in v.values()))
 
 
+class SameFactGroup:
+    """The keys (`may_be_same_key`) of a cluster's members, kept so that whether a sentence
+    may join is answered as `keys_may_be_same` with every member would be, but from what
+    the members hold between them: their speakers, their sets of places, and their amounts
+    by measure. A cluster of many retellings holds few of each."""
+
+    def __init__(self) -> None:
+        self.speakers: set[str] = set()
+        self.places: set[frozenset[str]] = set()
+        self.amounts: dict[str, set[frozenset[str]]] = {}
+
+    def add(self, key: Sameness) -> None:
+        speaker, places, amounts = key
+        if speaker:
+            self.speakers.add(speaker)
+        if places:
+            self.places.add(places)
+        for kind, values in amounts:
+            self.amounts.setdefault(kind, set()).add(values)
+
+    def admits(self, key: Sameness) -> bool:
+        speaker, places, amounts = key
+        if speaker and any(other != speaker for other in self.speakers):
+            return False
+        if places and any(not other & places and any(not p.startswith("party:") for p in other | places)
+                          for other in self.places):
+            return False
+        return all(values & other for kind, values in amounts for other in self.amounts.get(kind, ()))
+
+
+class _EveryMember:
+    """A cluster's members' keys, each once, checked pairwise with `compatible`."""
+
+    def __init__(self, compatible: Callable[[Any, Any], bool] | None) -> None:
+        self.compatible = compatible
+        self.keys: list[Any] = []
+
+    def add(self, key: Any) -> None:
+        self.keys.append(key)
+
+    def admits(self, key: Any) -> bool:
+        return self.compatible is None or all(self.compatible(k, key) for k in self.keys)
+
+
 def cosine(a: Vector, b: Vector, norm_a: float | None = None, norm_b: float | None = None) -> float:
     """The cosine of two vectors; pass their `norm`s when comparing each with many."""
     if not a or not b:
@@ -294,7 +338,7 @@ def _event_pairs(s: Sentence, synonyms: Mapping[str, str], saying: Collection[st
 
 
 def _compared(s: Sentence) -> tuple:
-    """Everything about a sentence that `_joins` compares: two members alike in all of it
+    """Everything about a sentence that `_alike_member` compares: two members alike in all of it
     compare alike, so a cluster compares one of them."""
     # repr: a sentence read back from the cache may hold lists where a fresh one has tuples.
     return (s.text, s.speaker, tuple(s.terms), tuple(s.event), repr(tuple(s.entities)), repr(tuple(s.figures)))
@@ -302,18 +346,16 @@ def _compared(s: Sentence) -> tuple:
 
 def _alike_member(s: Sentence, g: int, keys: Sequence[Hashable],
                   index: Mapping[Hashable, Mapping[int, Sequence[Sentence]]], peaks: Vector,
-                  group: Iterable[Any], mine: Any, unit: dict[tuple[int, int], Vector], threshold: float,
-                  compatible: Callable[[Any, Any], bool] | None,
-                  synonyms: Mapping[str, str] | None, saying: Collection[str]) -> bool:
-    """Whether `s` may join cluster `g`: compatible with every member (`group`: one per
-    compatible key, compared with `mine`: see `cluster`) and alike one of those holding one
-    of its `keys` in `index`.
+                  group: SameFactGroup | _EveryMember, mine: Any, unit: dict[tuple[int, int], Vector],
+                  threshold: float, synonyms: Mapping[str, str] | None, saying: Collection[str]) -> bool:
+    """Whether `s` may join cluster `g`: compatible with every member (`group` admits its
+    key `mine`: see `cluster`) and alike one of those holding one of its `keys` in `index`.
 
     The cheap tests first: compatibility reads no words, and no member's cosine with `s`
     exceeds its dot with the cluster's `peaks`. Below the lowest cosine `alike` accepts, no
     member need be compared; below the lowest reached by words alone, only those sharing
     two event words (the pairs among `keys`)."""
-    if compatible is not None and not all(compatible(m, mine) for m in group):
+    if not group.admits(mine):
         return False
     u = unit[s.key]
     bound = _dot_peaks(u, peaks)
@@ -329,16 +371,19 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             vectors: dict[tuple[int, int], Vector] | None = None,
             compatible: Callable[[Any, Any], bool] | None = None,
             synonyms: Mapping[str, str] | None = None, saying: Collection[str] = (),
-            compatible_key: Callable[[Sentence], Hashable] | None = None) -> list[Cluster]:
+            compatible_key: Callable[[Sentence], Hashable] | None = None,
+            group: Callable[[], SameFactGroup] | None = None) -> list[Cluster]:
     """Greedy single pass in reading order: a sentence joins the first cluster it matches
     (same text as a member, or cosine with a member at least `threshold`, 0 < threshold ≤ 1,
     and `compatible` with every member).
 
     With `compatible_key`, `compatible` compares keys instead of sentences (see
     `may_be_same_key`): members with the same key are compatible with the same sentences, so
-    one of each is checked, and each sentence's key is read once. A cluster of many
-    retellings would otherwise check every one of them for every sentence that tries it,
-    which grows with the square of the corpus.
+    one of each is checked, and each sentence's key is read once; with `group` too (instead
+    of `compatible`), each cluster's keys are held in one (see `SameFactGroup`), which
+    answers from what they hold between them. A cluster of many retellings would otherwise
+    check every one of them for every sentence that tries it, which grows with the square
+    of the corpus.
 
     Only sentences of different sources merge: a fact one article repeats is still one source.
     Clusters are found through an index of their members' prefixes (see `_prefix`) rather
@@ -350,7 +395,8 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     unit = {s.key: _unit(vectors[s.key]) for s in sentences}
     groups: list[list[Sentence]] = []
     distinct: list[dict[tuple, Sentence]] = []
-    checked: list[dict[Hashable, Any]] = []  # per cluster: one member (or key) per compatible_key
+    checked: list[set[Hashable]] = []  # per cluster: the compatible keys (or `_compared` keys) held
+    groups_of: list[SameFactGroup | _EveryMember] = []  # per cluster: what compatibility reads of its members
     texts: list[set[str]] = []
     sources: list[set[int]] = []
     by_text: dict[str, list[int]] = {}
@@ -375,8 +421,8 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
         for g in sorted(near):  # the earliest cluster first, as a scan of all would find
             if s.source in sources[g]:
                 continue
-            if s.text not in texts[g] and not _alike_member(s, g, keys, by_term, peaks[g], checked[g].values(), mine,
-                                                            unit, threshold, compatible, synonyms, saying):
+            if s.text not in texts[g] and not _alike_member(s, g, keys, by_term, peaks[g], groups_of[g], mine,
+                                                            unit, threshold, synonyms, saying):
                 continue
             groups[g].append(s)
             sources[g].add(s.source)
@@ -385,13 +431,17 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             g = len(groups)
             groups.append([s])
             distinct.append({})
-            checked.append({})
+            checked.append(set())
+            groups_of.append(group() if group is not None and compatible_key is not None else _EveryMember(compatible))
             texts.append(set())
             sources.append({s.source})
             peaks.append({})
         texts[g].add(s.text)
         key = _compared(s)
-        checked[g].setdefault(key if compatible_key is None else mine, mine)
+        held = key if compatible_key is None else mine
+        if held not in checked[g]:
+            checked[g].add(held)
+            groups_of[g].add(mine)
         if key not in distinct[g]:
             distinct[g][key] = s
             # Every member is indexed: outlets retell a fact in steps, and the third

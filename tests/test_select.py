@@ -54,12 +54,14 @@ def test_same_clusters_as_comparing_every_pair(seed_sentences: list, threshold: 
 
 def test_checking_one_member_per_compatible_key_changes_nothing(seed_sentences: list) -> None:
     """Members alike in all that `may_be_same` reads are checked once: same clusters."""
-    from briefing.select import keys_may_be_same, may_be_same, may_be_same_key
+    from briefing.select import SameFactGroup, keys_may_be_same, may_be_same, may_be_same_key
 
     sentences = _retold(seed_sentences, outlets=6, seed=7)
     every = cluster(sentences, 0.3, compatible=may_be_same)
     once = cluster(sentences, 0.3, compatible=keys_may_be_same, compatible_key=may_be_same_key)
+    held = cluster(sentences, 0.3, group=SameFactGroup, compatible_key=may_be_same_key)
     assert [_in_reading_order(c) for c in once] == [_in_reading_order(c) for c in every]
+    assert [_in_reading_order(c) for c in held] == [_in_reading_order(c) for c in every]
     assert any(len(c.members) > 2 for c in once)  # clusters with members to skip
 
 
