@@ -1,5 +1,5 @@
 """Key figures: the numbers that matter (shares, money, counts with units, dates), each with
-the words around it that say what it measures, and its source."""
+what it measures in few words, and its source."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .config import SectionConfig
 from .model import Figure, Point, Section, Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # Order is priority: a share or a sum says more than a count, a count more than a date.
 _KINDS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE")
@@ -38,6 +38,103 @@ def _context(sent: Span, start: int, end: int) -> str:
     return " ".join(words)
 
 
+# Dependencies that lead from a number to the noun it counts, and from that noun up to the
+# verb whose object, complement or subject it is.
+_TO_NOUN = ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "poss")
+_TO_VERB = ("conj", "pobj", "prep", "dobj", "attr", "appos", "pcomp", "oprd", "npadvmod", "nsubj",
+            "nsubjpass", "acomp")
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _own_words(tok: Token, keep: range = range(0)) -> list[Token]:
+    """A phrase without what is coordinated after it ("70 percent of Donetsk", not "… and
+    most of Luhansk") unless inside `keep` (the figure's own words: "between $10 billion
+    and $10.8 billion"), and without what follows a comma."""
+    skip = {t.i for c in tok.children if c.dep_ in ("conj", "cc") and c.i > tok.i and c.i not in keep
+            for t in c.subtree}
+    out = []
+    for t in tok.subtree:
+        if t.i > tok.i and t.dep_ == "punct" and t.text in ",;:—–(":
+            break
+        if t.i not in skip and not (t.dep_ == "punct" and t.i > tok.i and t.text in ")”\"'"):
+            out.append(t)
+    return out
+
+
+def _subject(verb: Token) -> tuple[Token | None, list[Token]]:
+    """The subject of `verb` — or of the verb it is coordinated with, or of the verb it
+    completes ("is said to be") — and the verbs to show with it, the first one first."""
+    shown, head = [verb], verb
+    while True:
+        subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None or head.dep_ not in ("conj", "xcomp") or head.head.i == head.i:
+            return subject, shown
+        if head.dep_ == "xcomp":
+            shown.insert(0, head.head)
+        head = head.head
+
+
+def _written(tokens: list[Token]) -> str:
+    """Tokens as the text spells them: spaces where the text has them, one between gaps."""
+    out = ""
+    for n, t in enumerate(tokens):
+        if n and (tokens[n - 1].i != t.i - 1 or tokens[n - 1].whitespace_):
+            out += " "
+        out += t.text
+    return out
+
+
+def _measure(ent: Span) -> str | None:
+    """What a figure measures, said in few words: who or what, the verb, and the figure with
+    what it is of ("Russian forces control around 70 percent of Donetsk"), out of a
+    sentence that may say much else. None when the parse gives no such clause."""
+    noun = ent.root
+    while noun.dep_ in _TO_NOUN and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM", "ADJ"):
+        noun = noun.head
+    # Up to the verb; the phrase is the verb's dependent that holds the figure ("a premium
+    # of 38 percent", "in February 2022"), or the conjunct that does ("around 70 percent
+    # of Donetsk" in "control most of Luhansk and around 70 percent of Donetsk").
+    verb, top, conjunct = noun, noun, False
+    governs: list[Token] = []  # prepositions above the conjunct: "fell to $1.9 billion, or 71 cents"
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX") and verb.dep_ in _TO_VERB:
+        conjunct = conjunct or verb.dep_ == "conj"
+        verb = verb.head
+        if not conjunct and verb.pos_ not in ("VERB", "AUX"):
+            top = verb
+        elif conjunct and verb.dep_ == "prep":
+            governs.insert(0, verb)
+    if top.dep_ == "prep" and top.i < verb.i:
+        return None  # an opening adjunct ("In a 7-2 decision, the judges said") reads wrong moved
+    keep = range(ent.start, ent.end)
+    own = governs + _own_words(top, keep)
+    subject, verbs = (None, []) if verb.pos_ not in ("VERB", "AUX") or verb is noun else _subject(verb)
+    if subject is None or any(t.i == noun.i for t in subject.subtree):
+        # No one to say it of ("imposing a 25% tariff on Indian imports"): the figure's phrase.
+        words = own
+    else:
+        words = []
+        if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
+            # "The war, which began in 2022": the war began.
+            inside = {t.i for t in subject.head.subtree}
+            words += [t for t in _own_words(subject.head.head) if t.i not in inside]
+        else:
+            words += _own_words(subject)
+        for v in verbs:
+            words += [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < v.i] + [v]
+        words += own
+        # Whose figure it is, when someone named gives it: "Zelensky said Ukraine has accepted…".
+        said = verbs[0].head if verbs[0].dep_ == "ccomp" else None
+        speaker = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
+        if speaker is not None and speaker.pos_ == "PROPN":
+            words = [*_own_words(speaker), said, *words]
+    # Too long to be compact, too short to say more than the figure itself, or the parse
+    # put the figure past a comma.
+    indices = {t.i for t in words}
+    if len(words) > _MAX_CONTEXT or len(indices) - len(keep) < 3 or not all(i in indices for i in keep):
+        return None
+    return _written(words)
+
+
 def extract(sent: Span) -> tuple[Figure, ...]:
     """Figures in one parsed sentence; bare small numbers and vague dates are not figures."""
     out = []
@@ -54,7 +151,8 @@ def extract(sent: Span) -> tuple[Figure, ...]:
             value = before.text + value  # "$14.50 a share": spaCy leaves the "$" out of the entity
         if ent.label_ == "CARDINAL":
             value += " " + ent.root.head.text  # the unit: "20 points"
-        out.append(Figure(value=value, kind=ent.label_, context=_context(sent, ent.start, ent.end)))
+        out.append(Figure(value=value, kind=ent.label_,
+                          context=_measure(ent) or _context(sent, ent.start, ent.end)))
     return tuple(out)
 
 
