@@ -46,6 +46,9 @@ _TO_VERB = ("conj", "pobj", "prep", "dobj", "attr", "appos", "pcomp", "oprd", "n
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
+_BREAKS = frozenset(",;:—–(")
+
+
 def _own_words(tok: Token, keep: range = range(0)) -> list[Token]:
     """A phrase without what is coordinated after it ("70 percent of Donetsk", not "… and
     most of Luhansk") unless inside `keep` (the figure's own words: "between $10 billion
@@ -54,8 +57,8 @@ def _own_words(tok: Token, keep: range = range(0)) -> list[Token]:
             for t in c.subtree}
     out = []
     for t in tok.subtree:
-        if t.i > tok.i and t.dep_ == "punct" and t.text in ",;:—–(":
-            break
+        if t.i > tok.i and (t.text in _BREAKS or t.doc[t.i - 1].text in _BREAKS):
+            break  # what comes after a comma, wherever the parse attached the comma
         if t.i not in skip and not (t.dep_ == "punct" and t.i > tok.i and t.text in ")”\"'"):
             out.append(t)
     return out
@@ -121,7 +124,11 @@ def _measure(ent: Span) -> str | None:
             words += _own_words(subject)
         for v in verbs:
             words += [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < v.i] + [v]
-        words += own
+        # What the verb acts on, when the figure says by how much or to what: "cut its
+        # growth forecast to 0.6 percent", "give the carrier more than 60 percent".
+        objects = [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.right_edge.i < top.i
+                   for t in _own_words(c)]
+        words += sorted(objects + own, key=lambda t: t.i)
         # Whose figure it is, when someone named gives it: "Zelensky said Ukraine has accepted…".
         said = verbs[0].head if verbs[0].dep_ == "ccomp" else None
         speaker = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None

@@ -19,6 +19,7 @@ def measured() -> dict[str, str]:
         "The proposal reportedly includes around 20 points and is said to be roughly 90% complete.",
         "Baltica shareholders will receive $14.50 a share, a premium of 38 percent over Friday's closing price.",
         "In a 7-2 decision, the judges said the law was void.",
+        "The Bank of Lundia raised its main interest rate to 4.5 percent, its fourth increase this year.",
     ]
     return {f.value: f.context for text in texts for sent in nlp(text).sents for f in extract(sent)}
 
@@ -45,3 +46,7 @@ def test_an_opening_adjunct_keeps_the_words_around_it(measured: dict[str, str]) 
     """Moved after its verb, "the judges said In a 7-2 decision" would read wrong: the
     stretch of the sentence that holds the figure is kept instead."""
     assert measured["7 decision"] == "In a 7-2 decision"
+
+
+def test_what_the_verb_acts_on_and_nothing_past_the_comma(measured: dict[str, str]) -> None:
+    assert measured["4.5 percent"] == "The Bank of Lundia raised its main interest rate to 4.5 percent"
