@@ -10,7 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cache
 from .config import Config
 from .modelinfo import identity, resolve
 from .readers import find_articles
@@ -41,6 +41,8 @@ def fingerprint(seeds: Path, config: Config, *, formats: tuple[str, ...], method
     listing = seeds / SOURCES_FILE
     payload = {
         "version": __version__,
+        # What analysis stores: a build whose cached analysis would be read differently is no no-op.
+        "analysis": cache.FORMAT,
         "articles": articles,
         "sources": _hash_file(listing) if listing.is_file() else None,
         "config": config.raw,

@@ -66,6 +66,17 @@ def test_noop_build_does_not_import_spacy(seeds: Path, tmp_path: Path) -> None:
     assert "heavy: []" in result.stdout
 
 
+def test_a_new_analysis_format_rebuilds(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an upgrade that changes what analysis stores, the same seeds are no no-op."""
+    from briefing import cache
+
+    out = tmp_path / "out"
+    assert run("build", seeds, "--out", out, "--format", "md").exit_code == 0
+    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
+    result = run("build", seeds, "--out", out, "--format", "md")
+    assert result.exit_code == 0 and "wrote" in result.stdout, result.output
+
+
 @pytest.mark.parametrize("change", ["config", "template", "format", "method", "sources.toml"])
 def test_any_input_change_rebuilds(change: str, seeds: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
