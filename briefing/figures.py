@@ -112,7 +112,10 @@ def _measure(ent: Span) -> str | None:
     own = governs + _own_words(top, keep)
     subject, verbs = (None, []) if verb.pos_ not in ("VERB", "AUX") or verb is noun else _subject(verb)
     if subject is None or any(t.i == noun.i for t in subject.subtree):
-        # No one to say it of ("imposing a 25% tariff on Indian imports"): the figure's phrase.
+        # No one to say it of: the figure's phrase, if it says of what ("a 25% tariff on
+        # Indian imports"), not a bare noun ("The magnitude 6.6 tremor").
+        if not any(t.pos_ in ("ADP", "VERB") for t in own if t.i not in range(ent.start, ent.end)):
+            return None
         words = own
     else:
         words = []
