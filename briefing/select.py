@@ -146,10 +146,6 @@ def keys_may_be_same(a: Sameness, b: Sameness) -> bool:
     return not any(k in other and not v & other[k] for k, v in ma)
 
 
-def norm(v: Vector) -> float:
-    return math.sqrt(sum(x * x for x in v.values()))
-
-
 class SameFactGroup:
     """The keys (`may_be_same_key`) of a cluster's members, kept so that whether a sentence
     may join is answered as `keys_may_be_same` with every member would be, but from what
@@ -192,6 +188,10 @@ class _EveryMember:
 
     def admits(self, key: Any) -> bool:
         return self.compatible is None or all(self.compatible(k, key) for k in self.keys)
+
+
+def norm(v: Vector) -> float:
+    return math.sqrt(sum(x * x for x in v.values()))
 
 
 def cosine(a: Vector, b: Vector, norm_a: float | None = None, norm_b: float | None = None) -> float:
