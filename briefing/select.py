@@ -61,8 +61,26 @@ class Cluster:
 Vector = dict[str, float]
 
 
-def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = None
-          ) -> dict[tuple[int, int], Vector]:
+class Vectors(dict[tuple[int, int], Vector]):
+    """Sentence vectors by sentence key, with each one's length computed once: selection
+    compares the same points again for every budget it tries."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._lengths: dict[tuple[int, int], float] = {}
+
+    def length(self, key: tuple[int, int]) -> float:
+        found = self._lengths.get(key)
+        if found is None:
+            found = self._lengths[key] = norm(self[key])
+        return found
+
+
+def _length(vectors: Mapping[tuple[int, int], Vector], key: tuple[int, int]) -> float | None:
+    return vectors.length(key) if isinstance(vectors, Vectors) else None
+
+
+def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = None) -> Vectors:
     """Content-word vectors weighted by rarity in this corpus, so that the names every
     article repeats (the story's protagonists) do not make unrelated sentences look alike.
 
@@ -76,7 +94,7 @@ def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = No
     for s in sentences:
         df.update(set(terms[s.key]))
     n = len(sentences)
-    out = {}
+    out = Vectors()
     for s in sentences:
         tf = Counter(terms[s.key])
         out[s.key] = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in tf.items()}
@@ -588,7 +606,7 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
     least `diversity`; between stances of one speaker at least SAME_SPEAKER_DIVERSITY, or
     barely any when they share a word of their subject (`Cluster.topic`)."""
     lead = clusters[i].lead
-    v = vectors[lead.key]
+    v, length = vectors[lead.key], _length(vectors, lead.key)
     for j in others:
         other = clusters[j].lead
         limit = diversity
@@ -603,7 +621,7 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             # government until an early election"). Not on a shared subject alone: two strikes
             # by one army are two events.
             limit = min(limit, SAME_SPEAKER_DIVERSITY)
-        cos = cosine(v, vectors[other.key])
+        cos = cosine(v, vectors[other.key], length, _length(vectors, other.key))
         if cos >= limit:
             return True
         if (cos >= SAME_DAY_DIVERSITY and set(lead.parties) & set(other.parties) and _days(lead) & _days(other)
