@@ -89,7 +89,7 @@ def _written(tokens: list[Token]) -> str:
 
 def _measure(ent: Span) -> str | None:
     """What a figure measures, said in few words: who or what, the verb, and the figure with
-    what it is of ("Russian forces control around 70 percent of Donetsk"), out of a
+    what it is of ("Russian forces currently control around 70 percent of Donetsk"), out of a
     sentence that may say much else. None when the parse gives no such clause."""
     noun = ent.root
     while noun.dep_ in _TO_NOUN and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM", "ADJ"):
@@ -126,7 +126,8 @@ def _measure(ent: Span) -> str | None:
         else:
             words += _own_words(subject)
         for v in verbs:
-            words += [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < v.i] + [v]
+            # Adverbs before the verb too: "reportedly includes" must not become "includes".
+            words += [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < v.i] + [v]
         # What the verb acts on, when the figure says by how much or to what: "cut its
         # growth forecast to 0.6 percent", "give the carrier more than 60 percent".
         objects = [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.right_edge.i < top.i
