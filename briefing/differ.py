@@ -19,7 +19,7 @@ from .context import with_context
 from .figures import measures
 from .model import Point, Sentence
 from .quotes import named_speaker
-from .select import Vector, cosine, near_pairs, norm, tfidf
+from .select import Vector, Vectors, cosine, near_pairs, tfidf
 
 
 
@@ -87,11 +87,9 @@ def _quoted(s: Sentence, before: Sentence | None, config: Config, synonyms: Mapp
     return f"[{name}] {rest}" if name else s.text
 
 
-def _disagreement(a: Claim, b: Claim, vectors: Mapping[tuple[int, int], Vector],
-                  bigrams: Mapping[tuple[int, int], set[tuple[str, str]]],
-                  norms: Mapping[tuple[int, int], float] | None = None) -> tuple[float, Sentence, Sentence] | None:
-    """How alike two claims that disagree are, when alike enough to be about one subject
-    (`norms`: the vectors' lengths, when known)."""
+def _disagreement(a: Claim, b: Claim, vectors: Vectors,
+                  bigrams: Mapping[tuple[int, int], set[tuple[str, str]]]) -> tuple[float, Sentence, Sentence] | None:
+    """How alike two claims that disagree are, when alike enough to be about one subject."""
     kind = _kind(a, b)
     if kind is None:
         return None
@@ -102,8 +100,7 @@ def _disagreement(a: Claim, b: Claim, vectors: Mapping[tuple[int, int], Vector],
         # one (it is an open question of its own).
         return None
     ka, kb = a.sentence.key, b.sentence.key
-    near = (cosine(vectors[ka], vectors[kb], norms[ka], norms[kb]) if norms is not None
-            else cosine(vectors[ka], vectors[kb]))
+    near = cosine(vectors[ka], vectors[kb], vectors.length(ka), vectors.length(kb))
     alike = near + _PER_BIGRAM * min(2, shared) + (_OTHER_SPEAKER if _speakers_differ(a.sentence, b.sentence) else 0.0)
     return (alike, a.sentence, b.sentence) if alike >= _ALIKE[kind] else None
 
@@ -165,14 +162,13 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     by_key = {s.key: s for s in (joined if joined is not None else with_context(sentences, config))}
     context = {s.key: by_key.get(s.key, s) for s in sentences}
     parties = frozenset((synonyms or {}).keys())
-    vectors: dict[tuple[int, int], Vector] = tfidf(list(context.values()), synonyms)
+    vectors = tfidf(list(context.values()), synonyms)
     bigrams = {c.sentence.key: _bigrams(context[c.sentence.key], parties) for c in claims}
-    norms = {c.sentence.key: norm(vectors[c.sentence.key]) for c in claims}
     pairs = []
     for n, m in _candidates(claims, vectors, bigrams):  # any order: the pairs are sorted below
         a, b = claims[n], claims[m]
         if a.sentence.source != b.sentence.source:
-            pair = _disagreement(a, b, vectors, bigrams, norms)
+            pair = _disagreement(a, b, vectors, bigrams)
             if pair is not None:
                 pairs.append(pair)
     pairs.sort(key=lambda p: (-p[0], p[1].key, p[2].key))

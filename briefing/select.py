@@ -151,24 +151,16 @@ def may_be_same(a: Sentence, b: Sentence, synonyms: Mapping[str, str] | None = N
 
 def keys_may_be_same(a: Sameness, b: Sameness) -> bool:
     """`may_be_same` of two sentences with these keys."""
-    (speaker_a, pa, ma), (speaker_b, pb, mb) = a, b
-    if speaker_a and speaker_b and speaker_a != speaker_b:
-        return False
-    # Countries and capitals that name a party say who as often as where: they set two
-    # sentences apart only beside a place that is no party (a city, a region).
-    if pa and pb and not pa & pb and any(not p.startswith("party:") for p in pa | pb):
-        return False
-    if not ma or not mb:
-        return True
-    other = dict(mb)
-    return not any(k in other and not v & other[k] for k, v in ma)
+    group = SameFactGroup()
+    group.add(a)
+    return group.admits(b)
 
 
 class SameFactGroup:
-    """The keys (`may_be_same_key`) of a cluster's members, kept so that whether a sentence
-    may join is answered as `keys_may_be_same` with every member would be, but from what
-    the members hold between them: their speakers, their sets of places, and their amounts
-    by measure. A cluster of many retellings holds few of each."""
+    """What the keys (`may_be_same_key`) of a cluster's members hold between them — their
+    speakers, their sets of places, their amounts by measure — from which `admits` tells
+    whether a sentence may report the same fact as every one of them (`may_be_same`). A
+    cluster of many retellings holds few of each; one member is the pairwise test."""
 
     def __init__(self) -> None:
         self.speakers: set[str] = set()
@@ -185,9 +177,12 @@ class SameFactGroup:
             self.amounts.setdefault(kind, set()).add(values)
 
     def admits(self, key: Sameness) -> bool:
+        """Whether a sentence with this key may report the same fact as every member."""
         speaker, places, amounts = key
         if speaker and any(other != speaker for other in self.speakers):
             return False
+        # Countries and capitals that name a party say who as often as where: they set two
+        # sentences apart only beside a place that is no party (a city, a region).
         if places and any(not other & places and any(not p.startswith("party:") for p in other | places)
                           for other in self.places):
             return False
