@@ -44,6 +44,7 @@ _TO_NOUN = ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "poss"
 _TO_VERB = ("conj", "pobj", "prep", "dobj", "attr", "appos", "pcomp", "oprd", "npadvmod", "nsubj",
             "nsubjpass", "acomp")
 _SUBJECTS = ("nsubj", "nsubjpass")
+_CHANGE = ("from", "to")  # the two ends of a rise or a fall
 
 
 _BREAKS = frozenset(",;:—–(")
@@ -87,10 +88,11 @@ def _written(tokens: list[Token]) -> str:
     return out
 
 
-def _measure(ent: Span) -> str | None:
+def _measure(ent: Span, both_ends: bool = True) -> str | None:
     """What a figure measures, said in few words: who or what, the verb, and the figure with
     what it is of ("Russian forces currently control around 70 percent of Donetsk"), out of a
-    sentence that may say much else. None when the parse gives no such clause."""
+    sentence that may say much else. None when the parse gives no such clause. `both_ends`:
+    a rise or a fall is said from and to ("cut its forecast to 0.6 percent from 1.1 percent")."""
     noun = ent.root
     while noun.dep_ in _TO_NOUN and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM", "ADJ"):
         noun = noun.head
@@ -110,6 +112,12 @@ def _measure(ent: Span) -> str | None:
         return None  # an opening adjunct ("In a 7-2 decision, the judges said") reads wrong moved
     keep = range(ent.start, ent.end)
     own = governs + _own_words(top, keep)
+    if both_ends and top.dep_ == "prep" and top.lower_ in _CHANGE and verb.pos_ == "VERB":
+        # A change says both ends: "cut its forecast to 0.6 percent from 1.1 percent", one
+        # row for the two figures, not "cut its forecast from 1.1 percent" as a row of its own.
+        for end in verb.children:
+            if end.dep_ == "prep" and end.lower_ in _CHANGE and end.i != top.i and any(t.like_num for t in end.subtree):
+                own = sorted(own + _own_words(end), key=lambda t: t.i)
     subject, verbs = (None, []) if verb.pos_ not in ("VERB", "AUX") or verb is noun else _subject(verb)
     if subject is None or any(t.i == noun.i for t in subject.subtree):
         # No one to say it of: the figure's phrase, if it says of what ("a 25% tariff on
@@ -120,9 +128,15 @@ def _measure(ent: Span) -> str | None:
     else:
         words = []
         if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
-            # "The war, which began in 2022": the war began.
+            # "The war, which began in 2022": the war began. The parse often hangs the
+            # clause on the last noun before it ("a collision between two trains that killed
+            # 23 people"): the whole phrase is said, so as not to pick the wrong one.
             inside = {t.i for t in subject.head.subtree}
-            words += [t for t in _own_words(subject.head.head) if t.i not in inside]
+            antecedent = subject.head.head
+            while (antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep"
+                   and antecedent.head.head.pos_ in ("NOUN", "PROPN")):
+                antecedent = antecedent.head.head
+            words += [t for t in _own_words(antecedent) if t.i not in inside]
         else:
             words += _own_words(subject)
         for v in verbs:
@@ -130,8 +144,10 @@ def _measure(ent: Span) -> str | None:
             words += [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < v.i] + [v]
         # What the verb acts on, when the figure says by how much or to what: "cut its
         # growth forecast to 0.6 percent", "give the carrier more than 60 percent".
-        objects = [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.right_edge.i < top.i
-                   for t in _own_words(c)]
+        # And the open complement that says what was meant, planned or expected: "was meant
+        # to double-track the line by 2027" is no "was meant by 2027".
+        objects = [t for c in verb.children if c.dep_ in ("dobj", "dative", "xcomp") and c.right_edge.i < top.i
+                   and c not in verbs for t in _own_words(c)]
         words += sorted(objects + own, key=lambda t: t.i)
         # Whose figure it is, when someone named gives it: "Zelensky said Ukraine has accepted…".
         said = verbs[0].head if verbs[0].dep_ == "ccomp" else None
@@ -146,24 +162,58 @@ def _measure(ent: Span) -> str | None:
     return _written(words)
 
 
+def _score(ent: Span) -> Span:
+    """The entity with the rest of a score or tally written onto it ("7-2", "4-3"): spaCy
+    takes only the first number, and "a 7 decision" would misquote it."""
+    doc, end = ent.doc, ent.end
+    if (end + 1 < ent.sent.end and not doc[end - 1].whitespace_
+            and doc[end].text in ("-", "–") and not doc[end].whitespace_ and doc[end + 1].like_num):
+        return doc[ent.start:end + 2]
+    return ent
+
+
+_MODIFIES = ("nummod", "compound", "amod", "nmod")
+
+
+def _label(ent: Span) -> bool:
+    """A year that only names something ("a 2022 report", "the 2024 season"): when it
+    happened is not what the sentence tells."""
+    root = ent.root
+    return root.dep_ in _MODIFIES and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _title(ent: Span) -> bool:
+    """A figure in someone's title ("Olympic 800 metres champion Nadia Varga"): it names an
+    event, it measures nothing."""
+    tok = ent.root
+    while tok.dep_ in _MODIFIES and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
+            return True
+    return False
+
+
 def extract(sent: Span) -> tuple[Figure, ...]:
     """Figures in one parsed sentence; bare small numbers and vague dates are not figures."""
     out = []
-    for ent in sent.ents:
-        if ent.label_ not in _KINDS or not _DIGIT.search(ent.text) and ent.label_ != "PERCENT":
+    for found in sent.ents:
+        if found.label_ not in _KINDS or not _DIGIT.search(found.text) and found.label_ != "PERCENT":
             continue
-        if ent.label_ == "DATE" and not _YEAR.search(ent.text):
+        if found.label_ == "DATE" and (not _YEAR.search(found.text) or _label(found)):
             continue  # "Friday", "this week": a timeline's business, not a key figure
-        if ent.label_ == "CARDINAL" and (ent.root.head.pos_ != "NOUN" or ent.root.head.i == ent.root.i):
+        if found.label_ != "DATE" and _title(found):
+            continue
+        ent = _score(found)
+        if found.label_ == "CARDINAL" and (found.root.head.pos_ != "NOUN" or found.root.head.i == found.root.i):
             continue  # a count must count something: "20 points", not "one of"
         value = ent.text
         before = sent.doc[ent.start - 1] if ent.start > sent.start else None
-        if ent.label_ == "MONEY" and before is not None and before.is_currency:
+        if found.label_ == "MONEY" and before is not None and before.is_currency:
             value = before.text + value  # "$14.50 a share": spaCy leaves the "$" out of the entity
-        if ent.label_ == "CARDINAL":
-            value += " " + ent.root.head.text  # the unit: "20 points"
-        out.append(Figure(value=value, kind=ent.label_,
-                          context=_measure(ent) or _context(sent, ent.start, ent.end)))
+        if found.label_ == "CARDINAL":
+            value += " " + found.root.head.text  # the unit: "20 points"
+        out.append(Figure(value=value, kind=found.label_,
+                          context=_measure(ent) or _measure(ent, both_ends=False) or _context(sent, ent.start, ent.end)))
     return tuple(out)
 
 
@@ -180,6 +230,17 @@ def amount(figure: Figure) -> str:
 
 def _number(figure: Figure) -> tuple[str, str]:
     return figure.kind, amount(figure)
+
+
+def _same(figure: Figure) -> tuple[str, ...] | None:
+    """What two sources' figures must share to be one row: a share or a sum its amount, a
+    count or a quantity its amount and unit ("86 cases", "about 9 million customers"); a
+    date nothing (one year can date many things)."""
+    if figure.kind in _MEASURED:
+        return _number(figure)
+    if figure.kind in ("CARDINAL", "QUANTITY") and amount(figure):
+        return (*_number(figure), figure.value.split()[-1].lower())
+    return None
 
 
 def _in_scene(s: Sentence, figure: Figure) -> bool:
@@ -239,7 +300,7 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     MIN_SHARE of the first one's is left out. Without it, figures are taken by kind, then
     in reading order."""
     rows: dict[tuple[int, int, str], Point] = {}
-    by_number: dict[tuple[str, str], tuple[int, int, str]] = {}
+    by_number: dict[tuple[str, ...], tuple[int, int, str]] = {}
     words = 0
     candidates = [(f, s) for s in sentences for f in s.figures]
     matters = _corroborated(candidates, weight) if weight is not None else {}
@@ -250,9 +311,9 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     else:
         candidates.sort(key=lambda fs: (-value[id(fs[0])], _KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
     floor = MIN_SHARE * value[id(candidates[0][0])] if candidates else 0.0
-    said_in: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    said_in: dict[tuple[str, ...] | None, set[tuple[int, int]]] = {}
     for f, s in candidates:
-        said_in.setdefault(_number(f), set()).add(s.key)
+        said_in.setdefault(_same(f), set()).add(s.key)
 
     def cite(at: tuple[int, int, str], s: Sentence) -> None:
         row = rows[at]
@@ -262,18 +323,18 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
 
     for figure, s in candidates:
         key = (s.source, s.index, figure.context)
-        measured = figure.kind in _MEASURED
-        if key in rows and not (measured and len(said_in[_number(figure)]) > 1):
+        same_as = _same(figure)
+        if key in rows and not (same_as is not None and len(said_in[same_as]) > 1):
             # Two figures in the same words ("20 points ... 90% complete"): one row, both
             # values, unless another sentence gives the second one too.
             row = rows[key]
             if figure.value not in (row.figure or ""):
                 rows[key] = replace(row, figure=f"{row.figure}; {figure.value}")
             continue
-        same = by_number.get(_number(figure)) if measured else None
+        same = by_number.get(same_as) if same_as is not None else None
         if same is not None:
-            # Another source giving the same share or sum ("about 90 percent", "roughly 90%"):
-            # one row citing both, not the figure twice.
+            # Another source giving the same share, sum or count ("about 90 percent",
+            # "roughly 90%"; "86 cases"): one row citing both, not the figure twice.
             cite(same, s)
             continue
         if key in rows:
@@ -283,7 +344,8 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
             continue
         words += cost
         rows[key] = Point(text=figure.context, sources=(s.source,), sentences=(s.key,), figure=figure.value)
-        by_number.setdefault(_number(figure), key)
+        if same_as is not None:
+            by_number.setdefault(same_as, key)
     points = tuple(rows.values())
     return Section(key=sc.key, title=sc.title, points=points, kind="figures",
                    note="" if points else "No figures in the sources.")
