@@ -50,12 +50,20 @@ _CHANGE = ("from", "to")  # the two ends of a rise or a fall
 _BREAKS = frozenset(",;:—–(")
 
 
+def _acts(tok: Token) -> bool:
+    """Parsed as a verb, or as a noun with an object ("landing slots" as landing them)."""
+    return tok.pos_ == "VERB" or any(c.dep_ == "dobj" for c in tok.children)
+
+
 def _own_words(tok: Token, keep: range = range(0)) -> list[Token]:
     """A phrase without what is coordinated after it ("70 percent of Donetsk", not "… and
     most of Luhansk") unless inside `keep` (the figure's own words: "between $10 billion
-    and $10.8 billion"), and without what follows a comma."""
-    skip = {t.i for c in tok.children if c.dep_ in ("conj", "cc") and c.i > tok.i and c.i not in keep
-            for t in c.subtree}
+    and $10.8 billion"), and without what follows a comma. A verb coordinated with a noun is
+    a misparse of the phrase's own words ("60 percent of take-off and landing slots"): kept."""
+    items = [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.i not in keep
+             and not (tok.pos_ in ("NOUN", "PROPN", "NUM") and _acts(c))]
+    joints = [c for c in tok.children if c.dep_ == "cc" and c.i > tok.i and c.i not in keep] if items else []
+    skip = {t.i for c in items + joints for t in c.subtree}
     out = []
     for t in tok.subtree:
         if t.i > tok.i and (t.text in _BREAKS or t.doc[t.i - 1].text in _BREAKS):

@@ -27,6 +27,7 @@ def measured() -> dict[str, str]:
         "According to a 2022 report by the national audit office, the line was unsafe.",
         "Olympic 800 metres champion Nadia Varga was banned for four years.",
         "They lost the final after a 2-2 draw.",
+        "The merger would give the carrier more than 60 percent of take-off and landing slots at Vestby.",
     ]
     return {f.value: f.context for text in texts for sent in nlp(text).sents for f in extract(sent)}
 
@@ -101,3 +102,9 @@ def test_one_count_from_several_sources_is_one_row_citing_them() -> None:
     rows = key_figures(sc, [first, second, other], 100).points
     # The same count of the same thing is one row; the same number of something else is not.
     assert [(p.figure, p.sources) for p in rows] == [("86 cases", (1, 3)), ("86 schools", (2,))]
+
+
+def test_a_phrase_the_parse_splits_at_and_is_kept_whole(measured: dict[str, str]) -> None:
+    """The parse makes "landing slots" a second thing given, coordinated with "60 percent":
+    cut there, the row would say "60 percent of take-off"."""
+    assert measured["more than 60 percent"].endswith("more than 60 percent of take-off and landing slots at Vestby")
