@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .config import Config, load_config
 from .errors import ConfigError, InputError
-from .model import Briefing
+from .model import Briefing, Sentence
 
 FORMATS = ("md", "docx", "json")
 
@@ -88,7 +88,19 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
         marked = _fit(lambda slack: mark_changes(select(story, config, method, model_name, slack, weights),
                                                  previous, briefing), config)
     briefing = marked
-    return replace(briefing, notes=tuple(notes))
+    return replace(briefing, notes=tuple(notes + _foreign(sentences, config)))
+
+
+def _foreign(sentences: Sequence[Sentence], config: Config) -> list[str]:
+    """A note when none of the configured parties speaks or acts in the sources (a mention
+    in passing, "one of Europe's most fragmented parliaments", is not enough): the articles
+    are about another story than the configuration's, and its party sections stay empty."""
+    configured = {p.key for p in config.parties}
+    if not configured or any(s.speaker in configured or s.actor in configured for s in sentences):
+        return []
+    names = ", ".join(p.name for p in config.parties)
+    return [f"none of the configured parties ({names}) speaks or acts in the sources: is the "
+            f"configuration ('{config.title}') for another story? Give one with --config"]
 
 
 FIT_TRIES = 8  # selections at most; the parse, clusters and scores are made once (`prepare`)

@@ -140,6 +140,18 @@ def test_build_writes_markdown_and_docx(built, markdown: str) -> None:
         ".briefing-manifest.json", ".briefing-model.json", ".briefing.lock", "briefing.docx", "briefing.md"]
 
 
+def test_articles_of_another_story_are_flagged(built, tmp_path: Path, tiny: Path) -> None:
+    """A dock strike built with the shipped Russia–Ukraine configuration: the briefing is
+    written, and the user is told why its party sections are empty and what to do."""
+    result = invoke("build", tiny, "--out", tmp_path / "out", "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "warning: none of the configured parties (Ukraine, Russia, United States, Europe) speaks or acts" \
+        in result.stderr
+    assert "Give one with --config" in result.stderr
+    seeds_result, _ = built
+    assert "configured parties" not in seeds_result.stderr
+
+
 def test_json_format(tmp_path: Path, seeds_dir: Path, briefing) -> None:
     out = tmp_path / "out"
     result = invoke("build", seeds_dir, "--out", out, "--format", "json")
