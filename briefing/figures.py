@@ -120,12 +120,14 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
         return None  # an opening adjunct ("In a 7-2 decision, the judges said") reads wrong moved
     keep = range(ent.start, ent.end)
     own = governs + _own_words(top, keep)
+    paired = False
     if both_ends and top.dep_ == "prep" and top.lower_ in _CHANGE and verb.pos_ == "VERB":
         # A change says both ends: "cut its forecast to 0.6 percent from 1.1 percent", one
         # row for the two figures, not "cut its forecast from 1.1 percent" as a row of its own.
         for end in verb.children:
             if end.dep_ == "prep" and end.lower_ in _CHANGE and end.i != top.i and any(t.like_num for t in end.subtree):
                 own = sorted(own + _own_words(end), key=lambda t: t.i)
+                paired = True
     subject, verbs = (None, []) if verb.pos_ not in ("VERB", "AUX") or verb is noun else _subject(verb)
     if subject is None or any(t.i == noun.i for t in subject.subtree):
         # No one to say it of: the figure's phrase, if it says of what ("a 25% tariff on
@@ -166,7 +168,7 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
     # put the figure past a comma.
     indices = {t.i for t in words}
     if len(words) > _MAX_CONTEXT or len(indices) - len(keep) < 3 or not all(i in indices for i in keep):
-        return None
+        return _measure(ent, both_ends=False) if paired else None  # both ends are too long: one
     return _written(words)
 
 
@@ -221,7 +223,7 @@ def extract(sent: Span) -> tuple[Figure, ...]:
         if found.label_ == "CARDINAL":
             value += " " + found.root.head.text  # the unit: "20 points"
         out.append(Figure(value=value, kind=found.label_,
-                          context=_measure(ent) or _measure(ent, both_ends=False) or _context(sent, ent.start, ent.end)))
+                          context=_measure(ent) or _context(sent, ent.start, ent.end)))
     return tuple(out)
 
 
