@@ -536,11 +536,17 @@ def consensus(sentences: Sequence[Sentence], vectors: dict[tuple[int, int], Vect
     everyone: Counter[str] = Counter()
     for v in totals.values():
         everyone.update(v)
+    # The cosine with everyone else's text, from sums over the source's own terms only:
+    # v·(E−v) = v·E − |v|², |E−v|² = |E|² − 2 v·E + |v|². Subtracting whole vectors would take
+    # the story's vocabulary once per source.
+    everyone_sq = sum(w * w for w in everyone.values())
     raw = {}
     for n, v in totals.items():
-        rest = everyone.copy()
-        rest.subtract(v)
-        raw[n] = max(0.0, cosine(dict(v), {t: w for t, w in rest.items() if w > 1e-12}))
+        own_sq = sum(w * w for w in v.values())
+        with_all = sum(w * everyone[t] for t, w in v.items())
+        rest_sq = everyone_sq - 2 * with_all + own_sq
+        length = math.sqrt(own_sq) * math.sqrt(max(0.0, rest_sq))
+        raw[n] = max(0.0, (with_all - own_sq) / length) if length > 1e-12 else 0.0
     # The lower median: with an even number of sources, the upper one would leave half of
     # them "further off than typical" and weigh ordinary articles down.
     judged = {n: r for n, r in raw.items() if lengths[n] >= MIN_JUDGED}
