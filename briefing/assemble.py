@@ -328,10 +328,11 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     return sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
 
 
-def _short_names(sections: tuple[Section, ...], sentences: Sequence[Sentence]) -> tuple[Section, ...]:
+def _short_names(sections: tuple[Section, ...], found: Mapping[tuple[int, int], tuple[tuple[str, str], ...]]
+                 ) -> tuple[Section, ...]:
     """The sections with a person's title and full name at the first mention only, in
-    reading order. Quotes where sources differ and key figures stay as written."""
-    found = {s.key: s.names for s in sentences}
+    reading order (`found`: the names each sentence gives). Quotes where sources differ and
+    key figures stay as written."""
     flat = [p for sec in sections for p in _points(sec)]
     texts = shorten_names((p.text, tuple(n for k in p.sentences for n in found.get(k, ()))) for p in flat)
     short = {id(p): t for p, t in zip(flat, texts)}
@@ -385,6 +386,8 @@ class Story:
     weight: dict[tuple[int, int], float]  # each sentence's cluster score, for the key figures
     spare: dict[str, list[int]]  # what each party says outside its stances, best first (see `_spare`)
     reserved: frozenset[int]  # spare points no takeaway may take
+    quoted: frozenset[int]  # clusters a claim of which is quoted where sources differ
+    names: dict[tuple[int, int], tuple[tuple[str, str], ...]]  # the people each sentence names (`_short_names`)
     # Section scores by candidates, kept across the selections that fit the budget (see `_local_scores`).
     local: dict[tuple[str, tuple[int, ...]], dict[int, float]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -416,9 +419,13 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
               if questions is not None and config.differ_max_points else None)
     weight = {m.key: score.get(i, 0.0) for i, c in enumerate(clusters) for m in c.members}
     spare, reserved = _spare(wanted, clusters, score, config)
+    # A claim quoted where sources differ is not made again as a point of its own.
+    claims = {k for p in differ.points for k in p.sentences} if differ else set()
+    quoted = frozenset(i for i, c in enumerate(clusters) if any(m.key in claims for m in c.members))
     return Story(sources=sources, ages=ages, sentences=tuple(sentences), vectors=vectors,
                  clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight,
-                 spare=spare, reserved=frozenset(reserved))
+                 spare=spare, reserved=frozenset(reserved), quoted=quoted,
+                 names={s.key: s.names for s in sentences if s.names})
 
 
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
@@ -433,12 +440,8 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
     sources, ages, sentences, vectors = story.sources, story.ages, story.sentences, story.vectors
     clusters, score, wanted, differ = story.clusters, story.score, story.wanted, story.differ
     budgets = _budgets(wanted, sources, config, slack)
-    used: set[int] = set()
+    used: set[int] = set(story.quoted)
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
-    if differ:
-        # A claim quoted where sources differ is not made again as a point of its own.
-        quoted = {k for p in differ.points for k in p.sentences}
-        used.update(i for i, c in enumerate(clusters) if any(m.key in quoted for m in c.members))
     built: dict[str, Section] = {}
     for sc in wanted:
         if sc.kind == "summary":
@@ -476,5 +479,5 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
             built[sc.key] = Section(key=sc.key, title=sc.title, points=points,
                                     note="" if points else "No dated events in the sources.")
     return Briefing(title=config.title, subject=config.subject,
-                    sections=_short_names(tuple(built[sc.key] for sc in wanted), sentences), sources=sources, method=method,
+                    sections=_short_names(tuple(built[sc.key] for sc in wanted), story.names), sources=sources, method=method,
                     model=model, older_before=ages.cutoff)

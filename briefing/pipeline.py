@@ -199,7 +199,8 @@ def _analyse_cached(articles: list, config: Config, model: str | None, cache_dir
             cache.put_routes(key, routes, routed)
         found[n] = routed
     # Entries are stored per article; the number they cite is the article's place in this build.
-    sentences = [replace(s, source=a.source.number) for a in articles for s in found[a.source.number] or []]
+    sentences = [s if s.source == a.source.number else replace(s, source=a.source.number)
+                 for a in articles for s in found[a.source.number] or []]
     return sentences, model_name
 
 
