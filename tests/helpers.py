@@ -6,7 +6,8 @@ import io
 import re
 from collections.abc import Iterator
 
-from briefing.model import Briefing, Point, Section
+from briefing.config import SectionConfig
+from briefing.model import Briefing, Figure, Point, Section, Sentence
 
 # A point's bullet: its text, the sources cited, and how many of all the sources those are.
 BULLET = re.compile(r"^- (?P<text>.*) \[(?P<cites>\d+(?:, \d+)*)\]"
@@ -78,3 +79,14 @@ def analyse_texts(texts: list[str], config) -> list:
     articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n)), blocks=(Block(0, t, "body"),))
                 for n, t in enumerate(texts, start=1)]
     return analyse(articles, config)[0]
+
+
+def figures_section(max_points: int = 5, max_words: int = 100) -> SectionConfig:
+    return SectionConfig(key="figures", kind="figures", title="Key figures", cues=(), min_points=0,
+                         max_points=max_points, max_words=max_words)
+
+
+def with_figures(text: str, source: int, *figures: tuple[str, str, str], index: int = 0) -> Sentence:
+    """A sentence of `source` giving `figures`, each (value, kind, what it measures)."""
+    return Sentence(text=text, source=source, paragraph=0, index=index,
+                    figures=tuple(Figure(value, kind, context) for value, kind, context in figures))

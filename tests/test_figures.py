@@ -7,7 +7,8 @@ import pytest
 
 from briefing.analyse import load_model
 from briefing.config import load_config
-from briefing.figures import extract
+from briefing.figures import extract, key_figures
+from helpers import figures_section, with_figures
 
 
 @pytest.fixture(scope="module")
@@ -87,19 +88,12 @@ def test_a_year_or_a_distance_that_only_names_something_is_no_figure(measured: d
 
 
 def test_one_count_from_several_sources_is_one_row_citing_them() -> None:
-    from briefing.config import SectionConfig
-    from briefing.figures import key_figures
-    from briefing.model import Figure, Sentence
-
-    first = Sentence(text="The city reported 86 measles cases.", source=1, paragraph=0, index=0,
-                     figures=(Figure("86 cases", "CARDINAL", "the city reported 86 measles cases"),))
-    second = Sentence(text="The outbreak has grown to 86 confirmed cases.", source=3, paragraph=0, index=0,
-                      figures=(Figure("86 cases", "CARDINAL", "The outbreak has grown to 86 confirmed cases"),))
-    other = Sentence(text="Officials counted 86 schools.", source=2, paragraph=0, index=0,
-                     figures=(Figure("86 schools", "CARDINAL", "Officials counted 86 schools"),))
-    sc = SectionConfig(key="figures", kind="figures", title="Key figures", cues=(), min_points=0,
-                       max_points=5, max_words=100)
-    rows = key_figures(sc, [first, second, other], 100).points
+    first = with_figures("The city reported 86 measles cases.", 1,
+                         ("86 cases", "CARDINAL", "the city reported 86 measles cases"))
+    second = with_figures("The outbreak has grown to 86 confirmed cases.", 3,
+                          ("86 cases", "CARDINAL", "The outbreak has grown to 86 confirmed cases"))
+    other = with_figures("Officials counted 86 schools.", 2, ("86 schools", "CARDINAL", "Officials counted 86 schools"))
+    rows = key_figures(figures_section(), [first, second, other], 100).points
     # The same count of the same thing is one row; the same number of something else is not.
     assert [(p.figure, p.sources) for p in rows] == [("86 cases", (1, 3)), ("86 schools", (2,))]
 

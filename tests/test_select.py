@@ -9,6 +9,7 @@ import pytest
 
 from briefing.model import Sentence
 from briefing.select import Cluster, alike, cluster, cosine, tfidf
+from helpers import figures_section, with_figures
 
 
 def cluster_by_scan(sentences: list[Sentence], threshold: float) -> list[tuple[Sentence, ...]]:
@@ -106,22 +107,17 @@ def test_one_speaker_saying_it_again_is_a_repeat_at_lower_overlap() -> None:
 
 
 def test_key_figures_rank_by_how_much_their_sentence_matters() -> None:
-    from briefing.config import SectionConfig
     from briefing.figures import key_figures
-    from briefing.model import Figure
 
-    aside = Sentence(text="Trump imposed a 25% tariff on Indian imports.", source=2, paragraph=0, index=0,
-                     figures=(Figure("25%", "PERCENT", "imposed a 25% tariff on Indian imports"),))
-    core = Sentence(text="Ukraine has accepted 90 percent of the framework.", source=1, paragraph=0, index=1,
-                    figures=(Figure("90 percent", "PERCENT", "Ukraine has accepted 90 percent of the framework"),))
-    count = Sentence(text="The plan has 20 points.", source=1, paragraph=0, index=2,
-                     figures=(Figure("20 points", "CARDINAL", "The plan has 20 points"),))
-    sc = SectionConfig(key="figures", kind="figures", title="Key figures", cues=(), min_points=0,
-                       max_points=5, max_words=100)
-    by_kind = key_figures(sc, [aside, core, count], 100)
+    aside = with_figures("Trump imposed a 25% tariff on Indian imports.", 2,
+                         ("25%", "PERCENT", "imposed a 25% tariff on Indian imports"))
+    core = with_figures("Ukraine has accepted 90 percent of the framework.", 1,
+                        ("90 percent", "PERCENT", "Ukraine has accepted 90 percent of the framework"), index=1)
+    count = with_figures("The plan has 20 points.", 1, ("20 points", "CARDINAL", "The plan has 20 points"), index=2)
+    by_kind = key_figures(figures_section(), [aside, core, count], 100)
     assert [p.figure for p in by_kind.points] == ["90 percent", "25%", "20 points"]  # kind, then reading order
     weight = {core.key: 1.0, count.key: 0.9, aside.key: 0.2}
-    ranked = key_figures(sc, [aside, core, count], 100, weight)
+    ranked = key_figures(figures_section(), [aside, core, count], 100, weight)
     # The aside matters less than a third as much as the framework: it is left out.
     assert [p.figure for p in ranked.points] == ["90 percent", "20 points"]
 
@@ -129,20 +125,15 @@ def test_key_figures_rank_by_how_much_their_sentence_matters() -> None:
 def test_a_figure_beside_another_sources_share_matters_as_much_as_that_share() -> None:
     """The sentence that gives another source's "90 percent" as "roughly 90%" is about the same
     framework: its count of points is ranked with the share, not left out as an aside."""
-    from briefing.config import SectionConfig
     from briefing.figures import key_figures
-    from briefing.model import Figure
 
-    core = Sentence(text="Ukraine has accepted about 90 percent of the framework.", source=1, paragraph=0, index=0,
-                    figures=(Figure("about 90 percent", "PERCENT", "Ukraine has accepted about 90 percent of the framework"),))
-    plan = Sentence(text="The plan includes 20 points and is roughly 90% complete.", source=2, paragraph=0, index=0,
-                    figures=(Figure("20 points", "CARDINAL", "The plan includes 20 points and is roughly 90% complete"),
-                             Figure("roughly 90%", "PERCENT", "The plan includes 20 points and is roughly 90% complete")))
-    aside = Sentence(text="Trump imposed a 25% tariff on Indian imports.", source=3, paragraph=0, index=0,
-                     figures=(Figure("25%", "PERCENT", "imposed a 25% tariff on Indian imports"),))
-    sc = SectionConfig(key="figures", kind="figures", title="Key figures", cues=(), min_points=0,
-                       max_points=5, max_words=100)
-    ranked = key_figures(sc, [core, plan, aside], 100, {core.key: 1.0, plan.key: 0.3, aside.key: 0.3})
+    core = with_figures("Ukraine has accepted about 90 percent of the framework.", 1,
+                        ("about 90 percent", "PERCENT", "Ukraine has accepted about 90 percent of the framework"))
+    both = "The plan includes 20 points and is roughly 90% complete"
+    plan = with_figures(both + ".", 2, ("20 points", "CARDINAL", both), ("roughly 90%", "PERCENT", both))
+    aside = with_figures("Trump imposed a 25% tariff on Indian imports.", 3,
+                         ("25%", "PERCENT", "imposed a 25% tariff on Indian imports"))
+    ranked = key_figures(figures_section(), [core, plan, aside], 100, {core.key: 1.0, plan.key: 0.3, aside.key: 0.3})
     assert [(p.figure, p.sources) for p in ranked.points] == [("about 90 percent", (1, 2)), ("20 points", (2,))]
 
 
@@ -280,18 +271,13 @@ def test_a_quote_whose_speaker_is_named_between_its_parts_reads_alone() -> None:
 def test_a_sum_beside_another_figure_is_not_a_second_row_of_it() -> None:
     """"The $4.2 billion deal would give it 60 percent of the slots": the sum has its own row
     from the sentence about the deal, which cites this source too; the table gives it once."""
-    from briefing.config import SectionConfig
     from briefing.figures import key_figures
-    from briefing.model import Figure
 
     slots = "The $4.2 billion deal would give the carrier 60 percent of the slots"
-    both = Sentence(text=slots + ".", source=2, paragraph=0, index=0,
-                    figures=(Figure("60 percent", "PERCENT", slots), Figure("$4.2 billion", "MONEY", slots)))
-    deal = Sentence(text="Nordair agreed to buy Baltica for $4.2 billion.", source=1, paragraph=0, index=0,
-                    figures=(Figure("$4.2 billion", "MONEY", "Nordair agreed to buy Baltica for $4.2 billion"),))
-    sc = SectionConfig(key="figures", kind="figures", title="Key figures", cues=(), min_points=0,
-                       max_points=5, max_words=100)
-    rows = key_figures(sc, [both, deal], 100, {both.key: 1.0, deal.key: 0.9}).points
+    both = with_figures(slots + ".", 2, ("60 percent", "PERCENT", slots), ("$4.2 billion", "MONEY", slots))
+    deal = with_figures("Nordair agreed to buy Baltica for $4.2 billion.", 1,
+                        ("$4.2 billion", "MONEY", "Nordair agreed to buy Baltica for $4.2 billion"))
+    rows = key_figures(figures_section(), [both, deal], 100, {both.key: 1.0, deal.key: 0.9}).points
     assert [(p.figure, p.sources) for p in rows] == [("60 percent", (2,)), ("$4.2 billion", (1, 2))]
 
 
