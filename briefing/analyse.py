@@ -144,7 +144,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     from .commentary import commentary
     from .event import event_of
     from .figures import extract as extract_figures
-    from .trim import names, referent, trim
+    from .trim import holder, names, referent, trim
 
     nlp, model_name = load_model([model] if model else config.models)
     matcher = _matcher(nlp, config)
@@ -156,9 +156,11 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     last_speaker: dict[int, str | None] = {}
     last_paragraph: dict[int, int] = {}
     last_sent: dict[int, Span] = {}  # per article: the sentence before, in this paragraph or the last
+    said_by: dict[int, str | None] = {}  # per article: the speaker of the sentence before
     for doc, (source, para) in nlp.pipe(items, as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process):
         if source not in last_sent:
             last_sent.clear()  # articles come one after another: a finished one's last Doc can go
+            said_by.clear()
         token_party: dict[int, str] = {}
         # Longer aliases win over the shorter ones they contain.
         for match_id, start, end in sorted(matcher(doc), key=lambda m: m[1] - m[2]):
@@ -181,10 +183,14 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             scene = backdrop(sent, config.backdrop_markers)
             event, subject = event_of(sent, token_party, config.verbs, config.stance_verbs)
             ref = referent(sent, last_sent.get(source)) if config.trim else None
+            if ref is None and config.trim and source in last_sent:
+                before = said_by.get(source)
+                ref = holder(sent, config.stance_nouns, config.party_name(before) if before else None)
             brief = trim(sent, config.aside_verbs, config.trim_openers, config.ahead_cues) if config.trim else ""
             if ref is not None:
                 brief = f"[{ref}]" + (brief or text)[len(sent[0].text):]
             last_sent[source] = sent
+            said_by[source] = speaker
             sentences.append(Sentence(
                 text=text, source=source, paragraph=para, index=index,
                 words=tuple(t.text for t in toks),

@@ -136,7 +136,10 @@ def route(sentence: Sentence, config: Config, before: Carried | None = None) -> 
     if before is not None and _continues(sentence, before) and not _has_cues(scores, config):
         scores = {**before.scores, **scores}
     order = {s.key: i for i, s in enumerate(config.sections)}
-    ranked = sorted(scores, key=lambda k: (-scores[k], order[k]))
+    # A stance ties with as many cue words at most: "[Russia's] position clashes with European
+    # proposals that support a ceasefire" is where Europe stands before it is news of talks.
+    stance = {k for k in scores if sentence.stance and config.section(k).kind == "parties"}
+    ranked = sorted(scores, key=lambda k: (-scores[k], k not in stance, order[k]))
     kept = [k for k in ranked if scores[k] >= config.secondary_share * scores[ranked[0]]]
     if sentence.commentary and joins:
         # "The divide highlights the difficulty of...": a comment on what is unresolved is

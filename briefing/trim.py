@@ -181,6 +181,20 @@ def referent(sent: Span, before: Span | None) -> str | None:
     return None
 
 
+def holder(sent: Span, stance_nouns: frozenset[str], party: str | None) -> str | None:
+    """For a sentence that opens "This position ..." (a stance noun) right after a sentence
+    of one party's, that party's name as a possessive ("Russia's"); None otherwise. A point
+    gives it in brackets in place of "This" ("[Russia's] position clashes with European
+    proposals..."), so that it says whose position without the sentence before."""
+    first = sent[0]
+    if party is None or first.lower_ not in _POINTING or first.dep_ != "det":
+        return None
+    noun = first.head
+    if noun.i != first.i + 1 or noun.pos_ != "NOUN" or noun.lemma_.lower() not in stance_nouns:
+        return None
+    return f"{party}'" if party.endswith("s") else f"{party}'s"
+
+
 def names(sent: Span) -> tuple[tuple[str, str], ...]:
     """Each person named with a first name or a title, as written ("Ukrainian President
     Volodymyr Zelensky"), and the surname it can be shortened to ("Zelensky")."""

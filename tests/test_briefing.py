@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from briefing.config import load_config
 from helpers import all_points, all_sections, md_blocks, md_bullets, normalise_ws
 
 SECTION_TITLES = ["Key takeaways", "Status of talks", "Positions by party", "Military developments",
@@ -225,10 +226,17 @@ def _runs(point: str, source: str) -> int | None:
 
 
 def test_points_quote_their_sources_with_few_cuts(briefing, source_texts: dict[int, str]) -> None:
+    """Every point is its sources' words, cut in few places; what stands in brackets is the
+    briefing's, as in an edited quotation: words of the same source ("[U.S.–Ukraine
+    security] guarantees") or whose stance it is ("[Russia's] position")."""
+    parties = {f"{p.name}'s" for p in load_config().parties} | {f"{p.name}'" for p in load_config().parties}
     for point in all_points(briefing):
         text = normalise_ws(point.text)
         assert len(text.split()) >= 3, point.text
-        found = [r for n in point.sources if (r := _runs(text, source_texts[n])) is not None]
+        for inserted in re.findall(r"\[([^\]]+)\]", text):
+            assert inserted in parties or any(inserted in source_texts[n] for n in point.sources), inserted
+        quoted = normalise_ws(re.sub(r"\[[^\]]+\]", " ", text))
+        found = [r for n in point.sources if (r := _runs(quoted, source_texts[n])) is not None]
         assert found and min(found) <= 3, (point.sources, point.text)
 
 
@@ -242,7 +250,8 @@ def test_points_are_trimmed_and_name_people_in_full_once(briefing) -> None:
 
 def test_points_are_whole_sentences(briefing) -> None:
     for point in all_points(briefing):
-        assert point.text[:1].isupper() or point.text[:1] in "\"“‘'", point.text
+        # An opening in brackets is the briefing's ("[Russia's] position"), as quotations are edited.
+        assert point.text.lstrip("[")[:1].isupper() or point.text[:1] in "\"“‘'", point.text
         assert point.text.rstrip("\"”’'").endswith((".", "!", "?", "…")), point.text
 
 

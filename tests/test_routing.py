@@ -49,6 +49,18 @@ def test_a_stance_verb_is_a_stance(config: Config) -> None:
     assert s.sections[0] == "positions"
 
 
+def test_a_stance_wins_a_tie_with_as_many_cue_words(config: Config) -> None:
+    """Three words of the talks (proposal, ceasefire, referendum) weigh as much as a stance:
+    the sentence is still first where the party stands, and news of the talks as well."""
+    from briefing.classify import section_scores
+
+    s = only("European leaders support proposals for a ceasefire as a precursor to referendums.", config)
+    assert (s.speaker, s.stance) == ("europe", True)
+    scores, _ = section_scores(s, config)
+    assert scores["talks"] == scores["positions"]
+    assert s.sections == ("positions", "talks")
+
+
 @pytest.mark.parametrize("text", [
     "Zelensky said Ukraine could withdraw troops if Russia also pulled back.",
     "Zelensky stated that Europe must be involved in any negotiations.",

@@ -116,3 +116,22 @@ def test_those_x_is_given_the_words_that_say_which(config: Config) -> None:
     assert not those.needs_context
     # Nothing in the sentence before says which talks: it still leans on it.
     assert these.shown == these.text and these.needs_context
+
+
+def test_this_position_is_given_whose_it_is(config: Config) -> None:
+    """"This position" after a Kremlin official's: the point says whose, in brackets, and reads
+    alone; with no one speaking before it, it still leans on the sentence before."""
+    from briefing.model import Article, Block, Source
+    from briefing.analyse import analyse
+
+    paragraphs = ["A senior Kremlin official said Moscow opposes a temporary ceasefire.",
+                  "This position clashes with European proposals that support a ceasefire.",
+                  "The talks resumed on Monday in Geneva.",
+                  "This position is hard to square with the timetable."]
+    article = Article(source=Source(number=1, path="a.txt", title="A"),
+                      blocks=tuple(Block(i, t, "body") for i, t in enumerate(paragraphs)))
+    _, after_speaker, _, after_report = analyse([article], config)[0]
+    assert after_speaker.text == paragraphs[1]
+    assert after_speaker.shown == "[Russia's] position clashes with European proposals that support a ceasefire."
+    assert not after_speaker.needs_context
+    assert after_report.shown == after_report.text and after_report.needs_context
