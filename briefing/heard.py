@@ -14,18 +14,30 @@ UNHEARD = 2.0
 # A briefing cannot cite every one of hundreds of articles; past this share of the sources
 # unheard, the briefing is choosing among many and a second selection would only reshuffle it.
 MAX_UNHEARD_SHARE = 0.2
+# Points of an unheard source brought forward, its best first: the source is to be heard,
+# not to fill the briefing. More than one, as its best may be left out for reasons a weight
+# does not change (a repeat of a point already made, an announcement reported as done).
+UNHEARD_POINTS = 2
 
 
-def unheard(clusters: Sequence[Cluster], briefing: Briefing, known: Collection[str] = ()) -> frozenset[int]:
-    """The clusters of the sources none of `briefing`'s points cites; none when too many
-    sources are unheard for each to expect a point (see MAX_UNHEARD_SHARE). `known`: the
-    files the last briefing was built from; a regenerated briefing listens for the new
-    ones only, as it has already chosen among the others."""
+def unheard(clusters: Sequence[Cluster], briefing: Briefing, known: Collection[str] = (),
+            score: Mapping[int, float] | None = None) -> frozenset[int]:
+    """The best UNHEARD_POINTS clusters (by `score`; all without it) of each source none of
+    `briefing`'s points cites; none when too many sources are unheard for each to expect a
+    point (see MAX_UNHEARD_SHARE). `known`: the files the last briefing was built from; a
+    regenerated briefing listens for the new ones only, as it has already chosen among the
+    others."""
     cited = {n for p in briefing.points() for n in p.sources}
     quiet = {s.number for s in briefing.sources if s.path not in known} - cited
     if not quiet or len(quiet) > max(1, int(MAX_UNHEARD_SHARE * len(briefing.sources))):
         return frozenset()
-    return frozenset(i for i, c in enumerate(clusters) if set(c.sources) & quiet)
+    out: set[int] = set()
+    for n in quiet:
+        mine = [i for i, c in enumerate(clusters) if n in c.sources]
+        if score is not None:
+            mine = sorted(mine, key=lambda i: (-score.get(i, 0.0), i))[:UNHEARD_POINTS]
+        out.update(mine)
+    return frozenset(out)
 
 
 def louder(weights: Mapping[int, float], ids: frozenset[int]) -> dict[int, float]:

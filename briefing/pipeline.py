@@ -76,7 +76,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     # before old material it left out.
     weights = favour(story.clusters, story.sources, previous)
     briefing = _fit(lambda slack: select(story, config, method, model_name, slack, weights), config)
-    quiet = unheard(story.clusters, briefing, known_paths(previous))
+    quiet = unheard(story.clusters, briefing, known_paths(previous), story.score)
     if quiet:
         weights = louder(weights, quiet)
         briefing = _fit(lambda slack: select(story, config, method, model_name, slack, weights), config)

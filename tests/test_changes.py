@@ -60,3 +60,21 @@ def test_only_a_few_unheard_sources_get_a_second_chance() -> None:
     assert unheard(clusters, briefing(10, {1, 2, 3, 4, 5, 6, 7, 8})) == {8, 9}
     assert unheard(clusters, briefing(6, {1, 2, 3, 4, 5}), known={"006.txt"}) == frozenset()
     assert louder({5: 4.0, 1: 1.25}, frozenset({5, 1})) == {5: 4.0, 1: 2.0}
+
+
+def test_an_unheard_source_is_heard_not_made_to_fill_the_briefing() -> None:
+    """Its best points are brought forward, not all of them: an older article left uncited
+    at one word budget had taken six points of the seeds' briefing in the second selection."""
+    from briefing.heard import UNHEARD_POINTS, unheard
+    from briefing.model import Briefing, Point, Section
+
+    points = (Point(text="p", sources=(1,), sentences=((1, 0),)),)
+    briefing = Briefing(title="T", subject="S", sections=(Section(key="talks", title="Talks", points=points),),
+                        sources=tuple(Source(number=k, path=f"{k:03}.txt", title=f"A{k}") for k in (1, 2)),
+                        method="lexrank", model="m")
+    clusters = [Cluster((Sentence(text="a", source=1, paragraph=0, index=0),))] + [
+        Cluster((Sentence(text=f"b{k}", source=2, paragraph=0, index=k),)) for k in range(5)]
+    score = {0: 3.0, 1: 0.5, 2: 2.0, 3: 0.1, 4: 1.5, 5: 0.2}
+    assert UNHEARD_POINTS == 2
+    assert unheard(clusters, briefing, score=score) == {2, 4}  # source 2's two best
+    assert unheard(clusters, briefing) == {1, 2, 3, 4, 5}  # without scores, all of them
