@@ -22,11 +22,11 @@ UNHEARD_POINTS = 2
 
 def unheard(clusters: Sequence[Cluster], briefing: Briefing, known: Collection[str] = (),
             score: Mapping[int, float] | None = None) -> frozenset[int]:
-    """The best UNHEARD_POINTS clusters (by `score`; all without it) of each source none of
-    `briefing`'s points cites; none when too many sources are unheard for each to expect a
-    point (see MAX_UNHEARD_SHARE). `known`: the files the last briefing was built from; a
-    regenerated briefing listens for the new ones only, as it has already chosen among the
-    others."""
+    """The best UNHEARD_POINTS clusters (by `score`, announcements last; all without a score)
+    of each source none of `briefing`'s points cites; none when too many sources are unheard
+    for each to expect a point (see MAX_UNHEARD_SHARE). `known`: the files the last briefing
+    was built from; a regenerated briefing listens for the new ones only, as it has already
+    chosen among the others."""
     cited = {n for p in briefing.points() for n in p.sources}
     quiet = {s.number for s in briefing.sources if s.path not in known} - cited
     if not quiet or len(quiet) > max(1, int(MAX_UNHEARD_SHARE * len(briefing.sources))):
@@ -35,7 +35,9 @@ def unheard(clusters: Sequence[Cluster], briefing: Briefing, known: Collection[s
     for n in quiet:
         mine = [i for i, c in enumerate(clusters) if n in c.sources]
         if score is not None:
-            mine = sorted(mine, key=lambda i: (-score.get(i, 0.0), i))[:UNHEARD_POINTS]
+            # What it reports as done before what it announces: a source no point cites may
+            # be the oldest, and its "in the coming days" long past.
+            mine = sorted(mine, key=lambda i: (clusters[i].ahead, -score.get(i, 0.0), i))[:UNHEARD_POINTS]
         out.update(mine)
     return frozenset(out)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from briefing.changes import stay
@@ -78,3 +79,7 @@ def test_an_unheard_source_is_heard_not_made_to_fill_the_briefing() -> None:
     assert UNHEARD_POINTS == 2
     assert unheard(clusters, briefing, score=score) == {2, 4}  # source 2's two best
     assert unheard(clusters, briefing) == {1, 2, 3, 4, 5}  # without scores, all of them
+    # An announcement ("to meet in the coming days") comes after what the source reports as
+    # done, however central: uncited, the source may be the oldest.
+    clusters[2] = replace(clusters[2], ahead=True)
+    assert unheard(clusters, briefing, score=score) == {4, 1}
