@@ -159,17 +159,23 @@ _TITLE_DEPS = {"compound", "amod", "nmod"}
 _POINTING = ("this", "that", "these", "those")
 
 
+def _pointed(sent: Span) -> Token | None:
+    """The noun of an opening "This/Those <noun>" ("Those guarantees", "This position")."""
+    first = sent[0]
+    if first.lower_ not in _POINTING or first.dep_ != "det":
+        return None
+    noun = first.head
+    return noun if noun.pos_ == "NOUN" and noun.i == first.i + 1 else None
+
+
 def referent(sent: Span, before: Span | None) -> str | None:
     """For a sentence that opens "Those guarantees ...", the words that say which in the
     sentence before ("U.S.–Ukraine security" in "...U.S.–Ukraine security guarantees are
     fully settled"); None when it opens otherwise or the sentence before does not say.
     A point gives them in brackets in place of "Those", as quotations are edited, so that
     it reads alone."""
-    first = sent[0]
-    if before is None or first.lower_ not in _POINTING or first.dep_ != "det":
-        return None
-    noun = first.head
-    if noun.pos_ != "NOUN" or noun.i != first.i + 1:
+    noun = _pointed(sent)
+    if noun is None or before is None:
         return None
     for tok in reversed(before):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() == noun.lemma_.lower():
@@ -186,11 +192,8 @@ def holder(sent: Span, stance_nouns: frozenset[str], party: str | None) -> str |
     of one party's, that party's name as a possessive ("Russia's"); None otherwise. A point
     gives it in brackets in place of "This" ("[Russia's] position clashes with European
     proposals..."), so that it says whose position without the sentence before."""
-    first = sent[0]
-    if party is None or first.lower_ not in _POINTING or first.dep_ != "det":
-        return None
-    noun = first.head
-    if noun.i != first.i + 1 or noun.pos_ != "NOUN" or noun.lemma_.lower() not in stance_nouns:
+    noun = _pointed(sent)
+    if party is None or noun is None or noun.lemma_.lower() not in stance_nouns:
         return None
     return f"{party}'" if party.endswith("s") else f"{party}'s"
 
