@@ -18,6 +18,7 @@ from .concepts import Bigram, Unit, bigrams, weigh
 from .config import Config, load_config
 from .coverage import Problem, solve
 from .model import Article
+from .quotes import closes_a_quote
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -103,22 +104,13 @@ def needs_context(text: str) -> bool:
     question, or an opening that points back."""
     if text.startswith(_QUOTES) or text.rstrip(_CLOSERS).endswith("?"):
         return True
-    if _closes_a_quote(text):
+    if closes_a_quote(text):
         return True
     first = text.split(maxsplit=1)[0].lower().strip(",;:") if text.strip() else ""
     return first in _BACK_REFERENCES
 
 
 _CLOSERS = "\"”’'»)] "
-
-
-def _closes_a_quote(text: str) -> bool:
-    """A closing quotation mark with no opening one before it: the sentence is the tail of
-    a quotation that began in the previous sentence."""
-    curly_open, curly_close = text.count("“"), text.count("”")
-    if curly_open or curly_close:
-        return curly_close > curly_open
-    return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
 def choose(units: Sequence[Unit], max_words: int, *, candidates: Sequence[int] | None = None,

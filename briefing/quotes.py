@@ -25,6 +25,22 @@ def bare_quote(text: str) -> bool:
     return text[0] in "'‘’" or not any(q in text[1:-1] for q in ('"', "”"))
 
 
+def closes_a_quote(text: str) -> bool:
+    """A closing quotation mark with no opening one before it: the text is the tail of a
+    quotation that began in the sentence before ("...technology. We are against being
+    thrown away by it," the union leader said)."""
+    curly_open, curly_close = text.count("“"), text.count("”")
+    if curly_open or curly_close:
+        return curly_close > curly_open
+    return text.count('"') % 2 == 1 and not text.startswith('"')
+
+
+def reopened(text: str) -> str:
+    """A quotation's tail with its opening mark put back, so that the words read as quoted
+    on their own: the speaker's words may start a quote anywhere."""
+    return ("“" if "”" in text else '"') + text
+
+
 def named_speaker(before: Sentence, speaker: str | None, synonyms: Mapping[str, str]) -> str | None:
     """The person named in `before` who speaks for `speaker` (a party key): "Zelensky" in
     "Zelensky said Ukraine has accepted most of the framework"; None when none is named."""

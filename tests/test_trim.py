@@ -135,3 +135,17 @@ def test_this_position_is_given_whose_it_is(config: Config) -> None:
     assert after_speaker.shown == "[Russia's] position clashes with European proposals that support a ceasefire."
     assert not after_speaker.needs_context
     assert after_report.shown == after_report.text and after_report.needs_context
+
+
+@pytest.mark.parametrize("paragraph, tail", [
+    ('"We are not against new technology. We are against being thrown away by it," '
+     'union leader Frank Deegan told strikers.',
+     '"We are against being thrown away by it," union leader Frank Deegan told strikers.'),
+    ("“Cases are rising. Measles can kill,” Osei said.", "“Measles can kill,” Osei said."),
+])
+def test_the_tail_of_a_quote_split_in_two_is_shown_as_quoted(paragraph: str, tail: str, config: Config) -> None:
+    """A quote of two sentences: the second names its speaker and reads alone once its
+    opening mark is back; without it the point reads as the speaker's words run into ours."""
+    sentences = analyse_texts([paragraph], config)
+    assert [s.shown for s in sentences][-1] == tail
+    assert sentences[-1].text == tail[1:]
