@@ -139,7 +139,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     recogniser the entities. Docs are read as they come and not kept.
     """
     from .attribute import attribute, connective_only, needs_context, pointers
-    from .quotes import closes_a_quote, opens_with_quote, reopened
+    from .quotes import opens_with_quote
     from .background import background
     from .commentary import commentary
     from .event import event_of
@@ -189,8 +189,6 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             brief = trim(sent, config.aside_verbs, config.trim_openers, config.ahead_cues) if config.trim else ""
             if ref is not None:
                 brief = f"[{ref}]" + (brief or text)[len(sent[0].text):]
-            elif closes_a_quote(text):
-                brief = reopened(brief or text)
             last_sent[source] = sent
             said_by[source] = speaker
             sentences.append(Sentence(

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .quotes import closes_a_quote, reopened
+
 
 @dataclass(frozen=True)
 class Source:
@@ -95,8 +97,10 @@ class Sentence:
 
     @property
     def shown(self) -> str:
-        """The words the briefing quotes."""
-        return self.brief or self.text
+        """The words the briefing quotes; the tail of a quotation split in two has its
+        opening mark back, so that it reads as quoted on its own."""
+        text = self.brief or self.text
+        return reopened(text) if closes_a_quote(self.text) else text
 
     @property
     def key(self) -> tuple[int, int]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from .model import Sentence
+if TYPE_CHECKING:
+    from .model import Sentence
 
 QUOTES = "\"“”'‘’"
 

@@ -149,3 +149,14 @@ def test_the_tail_of_a_quote_split_in_two_is_shown_as_quoted(paragraph: str, tai
     sentences = analyse_texts([paragraph], config)
     assert [s.shown for s in sentences][-1] == tail
     assert sentences[-1].text == tail[1:]
+
+
+def test_a_quote_split_in_two_and_joined_again_is_quoted_once(config: Config) -> None:
+    """"We broke the windows..." leans on the sentence before ("We"): joined to it, the pair
+    is the quotation as written, with no second opening mark."""
+    from briefing.context import with_context
+
+    paragraph = ('"People were screaming in the dark. We broke the windows to get out," '
+                 'said a passenger speaking from a hospital in Kovel.')
+    joined = with_context(analyse_texts([paragraph], config), config)
+    assert [s.shown for s in joined] == [paragraph]
