@@ -55,13 +55,16 @@ def _acts(tok: Token) -> bool:
     return tok.pos_ == "VERB" or any(c.dep_ == "dobj" for c in tok.children)
 
 
-def _own_words(tok: Token, keep: range = range(0)) -> list[Token]:
+def _own_words(tok: Token, keep: range = range(0), together: bool = False) -> list[Token]:
     """A phrase without what is coordinated after it ("70 percent of Donetsk", not "… and
     most of Luhansk") unless inside `keep` (the figure's own words: "between $10 billion
-    and $10.8 billion"), and without what follows a comma. A verb coordinated with a noun is
-    a misparse of the phrase's own words ("60 percent of take-off and landing slots"): kept."""
-    items = [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.i not in keep
-             and not (tok.pos_ in ("NOUN", "PROPN", "NUM") and _acts(c))]
+    and $10.8 billion") or the coordinated act `together` (a subject: "the Liberals and
+    their partner control 88 seats" is not said of the Liberals alone), and without what
+    follows a comma. A verb coordinated with a noun is a misparse of the phrase's own words
+    ("60 percent of take-off and landing slots"): kept."""
+    items = [] if together else [
+        c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.i not in keep
+        and not (tok.pos_ in ("NOUN", "PROPN", "NUM") and _acts(c))]
     joints = [c for c in tok.children if c.dep_ == "cc" and c.i > tok.i and c.i not in keep] if items else []
     skip = {t.i for c in items + joints for t in c.subtree}
     out = []
@@ -148,7 +151,7 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
                 antecedent = antecedent.head.head
             words += [t for t in _own_words(antecedent) if t.i not in inside]
         else:
-            words += _own_words(subject)
+            words += _own_words(subject, together=True)
         for v in verbs:
             # Adverbs before the verb too: "reportedly includes" must not become "includes".
             words += [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < v.i] + [v]
@@ -203,11 +206,30 @@ def _title(ent: Span) -> bool:
     return False
 
 
+def _part_of(ent: Span) -> Span | None:
+    """A count with the whole it is part of, "88 of the 200 seats": the 200 alone would say
+    how big parliament is, not what the sentence tells."""
+    of = next((c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of is not None else None
+    if whole is None or not any(c.dep_ == "nummod" and c.like_num for c in whole.children):
+        return None
+    return ent.doc[ent.start:whole.i + 1]
+
+
 def extract(sent: Span) -> tuple[Figure, ...]:
     """Figures in one parsed sentence; bare small numbers and vague dates are not figures."""
     out = []
+    taken = -1  # the end of a figure that holds the entities up to it ("88 of the 200 seats")
     for found in sent.ents:
         if found.label_ not in _KINDS or not _DIGIT.search(found.text) and found.label_ != "PERCENT":
+            continue
+        if found.start < taken:
+            continue
+        part = _part_of(found) if found.label_ == "CARDINAL" else None
+        if part is not None:
+            taken = part.end
+            out.append(Figure(value=part.text, kind="CARDINAL",
+                              context=_measure(part) or _context(sent, part.start, part.end)))
             continue
         if found.label_ == "DATE" and (not _YEAR.search(found.text) or _label(found)):
             continue  # "Friday", "this week": a timeline's business, not a key figure

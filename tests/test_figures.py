@@ -29,6 +29,8 @@ def measured() -> dict[str, str]:
         "Olympic 800 metres champion Nadia Varga was banned for four years.",
         "They lost the final after a 2-2 draw.",
         "The merger would give the carrier more than 60 percent of take-off and landing slots at Vestby.",
+        "Without the Greens' 19 seats, Voss's Liberal Party and its partner, the Farmers' Union, "
+        "control only 88 of the 200 seats in parliament.",
     ]
     return {f.value: f.context for text in texts for sent in nlp(text).sents for f in extract(sent)}
 
@@ -102,3 +104,12 @@ def test_a_phrase_the_parse_splits_at_and_is_kept_whole(measured: dict[str, str]
     """The parse makes "landing slots" a second thing given, coordinated with "60 percent":
     cut there, the row would say "60 percent of take-off"."""
     assert measured["more than 60 percent"].endswith("more than 60 percent of take-off and landing slots at Vestby")
+
+
+def test_a_part_is_given_with_its_whole_and_said_of_every_subject(measured: dict[str, str]) -> None:
+    """"88 of the 200 seats" is one figure: the 200 alone is the size of parliament. Who holds
+    them is the Liberals and their partner, not the Liberals alone."""
+    assert "200 seats" not in measured
+    assert measured["only 88 of the 200 seats"] == (
+        "Voss's Liberal Party and its partner control only 88 of the 200 seats in parliament")
+    assert measured["19 seats"] == "Without the Greens' 19 seats"
