@@ -15,6 +15,10 @@ _CLOSING = tuple('.!?…:;"”’)]')
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff]")
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _NAME_WORD = re.compile(r"^[A-Z][A-Za-z.'’-]*$")
+# "WASHINGTON (AP) _ ", "MOSCOW — " or "BEIJING, Oct. 16 (Xinhua) -- ": where and when the
+# story was filed, not part of it.
+DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+                       r"\s*(?:\([A-Za-z .-]+\))?\s*[_—–-]{1,2}\s+(?=\S)")
 
 
 def normalise(line: str) -> str:
@@ -88,6 +92,8 @@ def clean(raw: RawArticle, number: int, config: Config) -> Article:
                              seen_body=seen_body, seen_title=seen_title, previous=previous)
         if kind == "body" and longest_run(line) > config.max_sentence_chars:
             kind = "unreadable"  # a dump of text without sentences: no point can come from it
+        if kind == "body" and not seen_body:
+            line = DATELINE.sub("", line)
         seen_body |= kind == "body"
         seen_title |= kind == "title"
         for piece in chunks(line) if kind == "body" else [line]:

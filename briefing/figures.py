@@ -89,6 +89,31 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token]]:
         head = head.head
 
 
+_COMPLEMENTS = ("aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "prep", "agent")
+
+
+def _split_off(subject: Token, verb: Token) -> list[Token]:
+    """Another subject of the verb right before this one: one phrase the parse split."""
+    for c in verb.children:
+        if c.dep_ in _SUBJECTS and c.i != subject.i and c.right_edge.i + 1 == subject.left_edge.i:
+            return list(c.subtree)
+    return []
+
+
+def _predicate(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries and what completes it, up to the first comma or
+    coordinated clause: "were waiting at anchor by Monday afternoon"."""
+    words = [verb]
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i:
+            words.append(c)
+        elif c.i > verb.i:
+            if c.dep_ not in _COMPLEMENTS or c.text in _BREAKS or verb.doc[c.i - 1].text in _BREAKS:
+                break
+            words += _own_words(c)
+    return sorted(words, key=lambda t: t.i)
+
+
 def _written(tokens: list[Token]) -> str:
     """Tokens as the text spells them: spaces where the text has them, one between gaps."""
     out = ""
@@ -132,7 +157,15 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
                 own = sorted(own + _own_words(end), key=lambda t: t.i)
                 paired = True
     subject, verbs = (None, []) if verb.pos_ not in ("VERB", "AUX") or verb is noun else _subject(verb)
-    if subject is None or any(t.i == noun.i for t in subject.subtree):
+    if noun.dep_ in _SUBJECTS and noun.head.i == verb.i:
+        # The parse may give the verb two subjects ("A magnitude | 6.6 earthquake struck"):
+        # the one with the figure is what acts, with the words before it.
+        subject = noun
+    if subject is not None and any(t.i == noun.i for t in subject.subtree) and verbs == [verb]:
+        # The figure counts who or what acts: what they did says what the figure measures
+        # ("About 14,000 members of the union began a 72-hour strike"), up to a comma.
+        words = _split_off(subject, verb) + _own_words(subject, keep, together=True) + _predicate(verb)
+    elif subject is None or any(t.i == noun.i for t in subject.subtree):
         # No one to say it of: the figure's phrase, if it says of what ("a 25% tariff on
         # Indian imports"), not a bare noun ("The magnitude 6.6 tremor").
         if not any(t.pos_ in ("ADP", "VERB") for t in own if t.i not in range(ent.start, ent.end)):

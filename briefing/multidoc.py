@@ -8,7 +8,6 @@ articles share and `coverage` picks the sentences covering the most of that weig
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,10 +35,6 @@ POSITION_BONUS = 0.3
 LEAD_BONUS = 0.5
 LEAD = 3
 _QUOTES = ("\"", "“", "‘", "'", "`", "«")
-# "WASHINGTON (AP) _ ", "MOSCOW — " or "BEIJING, Oct. 16 (Xinhua) -- ": where and when the
-# story was filed, not part of it.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*)*(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
-                       r"\s*(?:\([A-Za-z .-]+\))?\s*[_—–-]{1,2}\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -66,9 +61,8 @@ def _sentences(articles: Sequence[Article], nlp: Language) -> list[Candidate]:
     needs sentences and words, not tags, parses or entities, and this keeps it fast."""
     items = []
     for doc_no, article in enumerate(articles):
-        for n, block in enumerate(article.body):
-            text = _DATELINE.sub("", block.text) if n == 0 else block.text
-            items.append((text, doc_no))
+        for block in article.body:
+            items.append((block.text, doc_no))
     senter = nlp.get_pipe("senter") if "senter" in nlp.component_names else None
     texts = nlp.tokenizer.pipe(t for t, _ in items)
     docs = senter.pipe(texts) if senter is not None else nlp.pipe(t for t, _ in items)

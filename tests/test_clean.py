@@ -229,3 +229,13 @@ def test_text_encodings(tmp_path: Path) -> None:
     legacy = tmp_path / "cp1252.txt"
     legacy.write_bytes("“Café” owners complain – again.\n".encode("cp1252"))
     assert read_text(legacy).lines == ("“Café” owners complain – again.",)
+
+
+@pytest.mark.parametrize("dateline", ["SAN TELMO, Veralta — ", "KOVEL, Marovia (Wire) _ ",
+                                      "LONDON, March 3 (Reuters) - "])
+def test_the_dateline_of_the_first_paragraph_is_left_out(dateline: str) -> None:
+    """Where the story was filed is no part of a point: "SAN TELMO, Veralta — A magnitude 6.6
+    earthquake struck..." would be quoted with it, and misparsed."""
+    later = "SAN TELMO is the regional capital — and the worst hit."
+    cleaned = clean(article("Quake hits Veralta", dateline + BODY, later), 1, CONFIG)
+    assert [b.text for b in cleaned.body] == [BODY, later]

@@ -31,6 +31,10 @@ def measured() -> dict[str, str]:
         "The merger would give the carrier more than 60 percent of take-off and landing slots at Vestby.",
         "Without the Greens' 19 seats, Voss's Liberal Party and its partner, the Farmers' Union, "
         "control only 88 of the 200 seats in parliament.",
+        "About 14,000 members of the Dockers' Union began a 72-hour strike at Eastport, Hollis Bay and "
+        "Carran after talks broke down.",
+        "More than 120 firefighters and 30 engines fought the fire, officials said.",
+        "A magnitude 6.6 earthquake struck northern Veralta before dawn on Tuesday, killing at least 41 people.",
     ]
     return {f.value: f.context for text in texts for sent in nlp(text).sents for f in extract(sent)}
 
@@ -113,3 +117,12 @@ def test_a_part_is_given_with_its_whole_and_said_of_every_subject(measured: dict
     assert measured["only 88 of the 200 seats"] == (
         "Voss's Liberal Party and its partner control only 88 of the 200 seats in parliament")
     assert measured["19 seats"] == "Without the Greens' 19 seats"
+
+
+def test_a_figure_that_counts_who_acts_is_said_with_what_they_did(measured: dict[str, str]) -> None:
+    """Not "About 14,000 members of the Dockers' Union" alone, nor the verb of a subject the
+    parse split in two ("A magnitude | 6.6 earthquake struck") put before the figure."""
+    assert measured["About 14,000 members"] == "About 14,000 members of the Dockers' Union began a 72-hour strike at Eastport"
+    assert measured["More than 120 firefighters"] == measured["30 engines"] == (
+        "More than 120 firefighters and 30 engines fought the fire")
+    assert measured["6.6 earthquake"] == "A magnitude 6.6 earthquake struck northern Veralta before dawn on Tuesday"
