@@ -625,7 +625,7 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
         cos = cosine(v, vectors[other.key], length, _length(vectors, other.key))
         if cos >= limit:
             return True
-        if (cos >= SAME_DAY_DIVERSITY and set(lead.parties) & set(other.parties) and _days(lead) & _days(other)
+        if (cos >= SAME_DAY_DIVERSITY and _acts_in_both(lead, other) and _days(lead) & _days(other)
                 and not set(clusters[i].sources) & set(clusters[j].sources)):
             # Two outlets on what one party did on one day ("The Green Party left the
             # government on Wednesday", "The government lost its majority on Wednesday after
@@ -638,6 +638,13 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             # the same thing, said in general once the particular is said.
             return True
     return False
+
+
+def _acts_in_both(a: Sentence, b: Sentence) -> bool:
+    """A party named in both that speaks or acts in one of them: a party only named in both
+    ("customers of Velocom were warned", "the government called on Velocom") did nothing."""
+    shared = set(a.parties) & set(b.parties)
+    return any(p in shared for p in (a.actor, a.speaker, b.actor, b.speaker) if p is not None)
 
 
 SAME_DAY_DIVERSITY = 0.15  # words two reports of one day's event by one party share at least
