@@ -297,14 +297,30 @@ def _number(figure: Figure) -> tuple[str, str]:
     return figure.kind, amount(figure)
 
 
+_SCALE = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
+
+
+def _distinctive(figure: Figure) -> str | None:
+    """The scale of a count too precise or too large to be given of two things in one story
+    ("6.6", "1,350", "2.1 million"), whatever each source calls them; None for a small
+    whole number ("86 cases" and "86 schools" are two counts)."""
+    numbers = amount(figure).split()
+    scale = _SCALE.search(figure.value)
+    if scale or any("." in n or len(n) >= 4 for n in numbers):
+        return scale.group(1).lower() if scale else ""
+    return None
+
+
 def _same(figure: Figure) -> tuple[str, ...] | None:
     """What two sources' figures must share to be one row: a share or a sum its amount, a
-    count or a quantity its amount and unit ("86 cases", "about 9 million customers"); a
-    date nothing (one year can date many things)."""
+    count or a quantity its amount and unit ("86 cases") or, when the amount is distinctive,
+    its scale ("2.1 million customers" and "2.1 million people", "a 6.6 earthquake" and
+    "the 6.6 tremor"); a date nothing (one year can date many things)."""
     if figure.kind in _MEASURED:
         return _number(figure)
     if figure.kind in ("CARDINAL", "QUANTITY") and amount(figure):
-        return (*_number(figure), figure.value.split()[-1].lower())
+        scale = _distinctive(figure)
+        return (*_number(figure), figure.value.split()[-1].lower() if scale is None else scale)
     return None
 
 

@@ -126,3 +126,23 @@ def test_a_figure_that_counts_who_acts_is_said_with_what_they_did(measured: dict
     assert measured["More than 120 firefighters"] == measured["30 engines"] == (
         "More than 120 firefighters and 30 engines fought the fire")
     assert measured["6.6 earthquake"] == "A magnitude 6.6 earthquake struck northern Veralta before dawn on Tuesday"
+
+
+def test_a_distinctive_count_is_one_row_whatever_each_source_calls_it() -> None:
+    """"2.1 million customers" and "2.1 million people", "6.6 earthquake" and "6.6 tremor":
+    one figure of one story. A small whole number of two things is two rows."""
+    rows = key_figures(figures_section(), [
+        with_figures("Data of 2.1 million customers were exposed.", 1,
+                     ("2.1 million customers", "CARDINAL", "Data of 2.1 million customers were exposed")),
+        with_figures("Numbers of 2.1 million people were taken.", 2,
+                     ("2.1 million people", "CARDINAL", "Numbers of 2.1 million people were taken")),
+        with_figures("Hackers took 2.1 billion records.", 3,
+                     ("2.1 billion records", "CARDINAL", "Hackers took 2.1 billion records")),
+        with_figures("A 6.6 earthquake struck on Tuesday.", 1, ("6.6 earthquake", "CARDINAL", "A 6.6 earthquake struck")),
+        with_figures("The 6.6 tremor destroyed homes.", 3, ("6.6 tremor", "CARDINAL", "The 6.6 tremor destroyed homes")),
+        with_figures("Officials counted 86 schools.", 2, ("86 schools", "CARDINAL", "Officials counted 86 schools")),
+        with_figures("The city reported 86 cases.", 1, ("86 cases", "CARDINAL", "The city reported 86 cases")),
+    ], 200).points
+    assert sorted((p.figure, p.sources) for p in rows) == [
+        ("2.1 billion records", (3,)), ("2.1 million customers", (1, 2)), ("6.6 earthquake", (1, 3)),
+        ("86 cases", (1,)), ("86 schools", (2,))]
