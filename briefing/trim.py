@@ -210,6 +210,8 @@ def names(sent: Span) -> tuple[tuple[str, str], ...]:
                and sent.doc[start - 1].head.i in range(start, ent.end + 1)
                and not sent.doc[start - 1].is_punct):
             start -= 1
+        while start < ent.start and start > sent.start and not sent.doc[start - 1].whitespace_:
+            start += 1  # a title starts a word: "19-year-old substitute Jonah Okafor" has no "old" title
         last = sent.doc[ent.end - 1]
         if start == ent.end - 1 or not last.is_title:
             continue
@@ -224,7 +226,7 @@ def shorten_names(texts: Iterable[tuple[str, tuple[tuple[str, str], ...]]]) -> l
     out = []
     for text, found in texts:
         for full, short in dict.fromkeys(found):
-            pattern = rf"(?<!\w){re.escape(full)}(?!\w)"
+            pattern = rf"(?<![\w-]){re.escape(full)}(?![\w-])"
             if not re.search(pattern, text):
                 continue  # said by another report of the point
             if short in seen:

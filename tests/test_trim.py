@@ -160,3 +160,12 @@ def test_a_quote_split_in_two_and_joined_again_is_quoted_once(config: Config) ->
                  'said a passenger speaking from a hospital in Kovel.')
     joined = with_context(analyse_texts([paragraph], config), config)
     assert [s.shown for s in joined] == [paragraph]
+
+
+def test_a_title_is_never_cut_out_of_a_hyphenated_word(config: Config) -> None:
+    """"19-year-old substitute Jonah Okafor" named again: "19-year-old Okafor", not the
+    "19-year-Okafor" of taking "old" for a title."""
+    first, later = analyse_texts(["Substitute Jonah Okafor, 19, said he was calm.",
+                                  "In the shoot-out, 19-year-old substitute Jonah Okafor scored the winning kick."], config)
+    assert shorten_names([(first.text, first.names), (later.text, later.names)])[1] == (
+        "In the shoot-out, 19-year-old Okafor scored the winning kick.")
