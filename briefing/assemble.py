@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .changes import STAY
@@ -280,9 +280,14 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
 
 def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
                budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages,
-               used: set[int], favour: Mapping[int, float] | None = None) -> list[int]:
+               used: set[int], favour: Mapping[int, float] | None = None,
+               kept: Collection[int] = ()) -> list[int]:
     """The story in a few points: the most central point of each section first, so that
-    talks, positions, fighting and what is unresolved are all covered, then the next best."""
+    talks, positions, fighting and what is unresolved are all covered, then the next best.
+    `kept`: points kept back for a party's heading. One that is the best of its section is
+    the story's before it is the party's (the heading shows the party's next best); the
+    others count as said: a takeaway retelling one ("Altamed shares climbed after the
+    drugmaker won approval") would keep it out of every section."""
     # A takeaway stands for part of the story: a short or dangling sentence can't. Nor can
     # one that opens with someone's words ("'People were screaming in the dark,' said a
     # passenger"): a takeaway says what happened in the briefing's own voice.
@@ -308,16 +313,17 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # story's main fact comes first even when it takes more words than the others: a tighter
     # budget (a "What changed" section above) must not trade it for shorter ones.
     chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget, vectors=vectors,
-                  by_value=True)
+                  by_value=True, against=[i for i in kept if i not in seeds])
+    kept = [i for i in kept if i not in chosen]
     room.subtract(Counter(placed[i] for i in chosen if placed[i] is not None))
     words = sum(clusters[i].cost for i in chosen)
     more: list[int] = []
     while len(chosen) + len(more) < sc.max_points:
-        rest = [i for i in sorted(allowed) if i not in chosen and i not in more
+        rest = [i for i in sorted(allowed) if i not in chosen and i not in more and i not in kept
                 and (placed[i] is None or room[placed[i]] > 0)]
         got = pick(rest, clusters, score, max_points=1, max_words=budget - words,
                    min_points=1 if len(chosen) + len(more) < sc.min_points else 0,
-                   vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=(*chosen, *more))
+                   vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=(*kept, *chosen, *more))
         if not got:
             break
         more += got
@@ -446,7 +452,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
     for sc in wanted:
         if sc.kind == "summary":
             chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages,
-                                used | story.reserved, favour)
+                                used, favour, kept=sorted(story.reserved))
             used.update(chosen)
             built[sc.key] = Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen))

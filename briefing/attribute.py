@@ -122,6 +122,8 @@ def _subject_party(verb: Token, token_party: dict[int, str],
         if _refers_back(subject, token_party, config):
             return None, subject
         target = _antecedent(subject) or subject
+        if target.lemma_.lower() in config.not_agents and target.i not in token_party:
+            continue  # "Velocom shares fell 7 percent": the shares moved, Velocom did nothing
         party = party_of_phrase(target, token_party, config)
         if party:
             return party, None

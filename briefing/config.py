@@ -72,6 +72,7 @@ class Config:
     source_verbs: frozenset[str] = frozenset()
     clause_verbs: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
+    not_agents: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
     stance_markers: frozenset[str] = frozenset()
     decision_verbs: frozenset[str] = frozenset()
@@ -326,6 +327,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         actor_excluded_sections=frozenset(att["actor_excluded_sections"]),
         source_verbs=_lower_set(att, "source_verbs"), clause_verbs=_lower_set(att, "clause_verbs"),
         role_nouns=_lower_set(att, "role_nouns"), possessives=_lower_set(att, "possessives"),
+        not_agents=_lower_set(att, "not_agents"),
         stance_markers=_lower_set(att, "stance_markers"), decision_verbs=_lower_set(att, "decision_verbs"),
         firm_stance=_lower_set(att, "firm_stance"), commentary_verbs=_lower_set(a, "commentary_verbs"),
         commentators=_lower_set(a, "commentators"),

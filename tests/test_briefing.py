@@ -511,22 +511,38 @@ def test_a_party_heard_only_on_other_matters_is_heard_under_its_name(tmp_path: P
     assert md.count("Steel unions said") == 1
 
 
-def test_no_takeaway_opens_with_someones_words(tmp_path: Path) -> None:
-    """The train-crash story of the summarizer benchmark: an eyewitness's "People were
-    screaming in the dark" is colour for a section, not a takeaway."""
+def _invented(story_id: str, tmp_path: Path, config_name: str):
+    """A story of the summarizer benchmark, built with its configuration in tests/data."""
     import json
 
     from briefing.config import load_config
     from briefing.pipeline import build_briefing
 
     data = json.loads((Path(__file__).parent.parent / "benchmarks" / "data" / "invented.json").read_text("utf-8"))
-    story = next(c for c in data["clusters"] if c["id"] == "train-crash")
+    story = next(c for c in data["clusters"] if c["id"] == story_id)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for n, text in enumerate(story["documents"]):
         (corpus / f"{n:03d}.txt").write_text(text, encoding="utf-8")
-    config = load_config(Path(__file__).parent / "data" / "train.toml")
-    built = build_briefing(corpus, config)
+    return build_briefing(corpus, load_config(Path(__file__).parent / "data" / config_name))
+
+
+def test_the_main_news_leads_the_takeaways_though_a_party_reports_it(tmp_path: Path) -> None:
+    """"The agency approved renavet..., its maker Altamed said" is the story before it is
+    what Altamed says: it is the first takeaway, not kept back for Altamed's heading while a
+    retelling ("Altamed shares climbed ... after the drugmaker won approval") takes its place
+    and keeps it out of every section. The shares moving is no act of Altamed's."""
+    built = _invented("drug-approval", tmp_path, "drug.toml")
+    takeaways = next(s for s in built.sections if s.key == "takeaways")
+    assert takeaways.points[0].text.startswith("The national medicines agency on Tuesday approved renavet")
+    parties = next(s for s in built.sections if s.key == "positions")
+    assert not any("shares" in p.text for sub in parties.subsections for p in sub.points)
+
+
+def test_no_takeaway_opens_with_someones_words(tmp_path: Path) -> None:
+    """The train-crash story of the summarizer benchmark: an eyewitness's "People were
+    screaming in the dark" is colour for a section, not a takeaway."""
+    built = _invented("train-crash", tmp_path, "train.toml")
     takeaways = next(s for s in built.sections if s.key == "takeaways")
     assert takeaways.points
     assert not any(p.text.startswith(("\"", "“")) for p in takeaways.points), [p.text for p in takeaways.points]

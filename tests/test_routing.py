@@ -139,6 +139,15 @@ def test_an_unconfigured_body_acting_holds_no_stance(config: Config) -> None:
     assert said.speaker == "other:Turkey"
 
 
+def test_what_a_party_owns_moving_is_no_act_of_the_party(config: Config) -> None:
+    """"Russian shares fell 7 percent" is a market moving, not Russia acting: no stance of
+    Russia's, and no second report of what Russia did that day. Russian officials acting
+    still are Russia acting."""
+    fell = only("Russian shares fell 7 percent on Tuesday.", config)
+    assert fell.actor is None and fell.speaker is None and "positions" not in fell.sections
+    assert only("Russian officials signed the decree on Tuesday.", config).actor == "russia"
+
+
 @pytest.mark.parametrize("text", [
     "Russia was accused of deliberately targeting civilian infrastructure.",
     "The River Tolland was expected to peak on Saturday at its highest level since records began.",
