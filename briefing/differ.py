@@ -29,19 +29,23 @@ class Claim:
     certain: bool
     hedged: bool
     negated: bool
-    figures: Mapping[str, frozenset[str]]  # measure kind → the numbers given for it
+    figures: Mapping[str, frozenset[str]]  # measure kind → the numbers its main clause gives
+    every: Mapping[str, frozenset[str]]  # measure kind → the numbers it gives anywhere
 
 
 def _claim(s: Sentence, config: Config) -> Claim:
     return Claim(sentence=s, certain=count_cues(s, config.certain_cues) > 0,
                  hedged=count_cues(s, config.hedge_cues) > 0,
-                 negated=count_cues(s, config.denial_cues) > 0, figures=measures(s, asserted=True))
+                 negated=count_cues(s, config.denial_cues) > 0, figures=measures(s, asserted=True),
+                 every=measures(s))
 
 
 def _kind(a: Claim, b: Claim) -> str | None:
     """How two claims on one subject disagree, or None when they don't (as far as cues tell)."""
-    if any(k in b.figures and a.figures[k] and b.figures[k] and not a.figures[k] & b.figures[k]
-           for k in a.figures):
+    # A number the other gives in passing is no disagreement: "Baltica jumped 31 percent,
+    # while Nordair fell 4 percent" and "Nordair slipped 4 percent" agree.
+    if any(k in b.figures and a.figures[k] and b.figures[k] and not a.figures[k] & b.every.get(k, frozenset())
+           and not b.figures[k] & a.every.get(k, frozenset()) for k in a.figures):
         return "figures"
     if (a.certain and not a.hedged and b.hedged) or (b.certain and not b.hedged and a.hedged):
         return "certainty"

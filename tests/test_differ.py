@@ -79,3 +79,13 @@ def test_candidates_hold_every_pair_that_differs(seed_sentences: list, config: C
     found = differ._candidates(claims, vectors, bigrams)
     assert every and every <= found
     assert len(found) < len(claims) * (len(claims) - 1) // 2
+
+
+def test_a_figure_the_other_gives_in_passing_is_no_disagreement(config: Config) -> None:
+    """"Baltica jumped 31 percent, while Nordair fell 4 percent" and "Nordair shares slipped 4
+    percent" agree on Nordair; another figure for the same fall still differs."""
+    both = "Shares of Baltica jumped 31 percent on Monday, while Nordair shares fell 4 percent."
+    agreed = "Nordair shares slipped 4 percent on Monday as investors worried about the price."
+    assert pairs([both, agreed], config) == []
+    other = "Nordair shares slipped 9 percent on Monday as investors worried about the price."
+    assert pairs([both, other], config) == [(both, other)]
