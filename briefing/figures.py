@@ -22,6 +22,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
 _MAX_CONTEXT = 18  # words
 
 
+_JOINS = ("and", "but", "or", "nor", "so", "yet")  # words that join a clause to the one before
+
+
 def _context(sent: Span, start: int, end: int) -> str:
     """The stretch of the sentence between punctuation that holds the figure, kept short."""
     text = sent.text
@@ -30,9 +33,11 @@ def _context(sent: Span, start: int, end: int) -> str:
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, a)), default=0)
     right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, b)), len(text))
     words = text[left:right].strip().rstrip(".").split()
+    at = len(text[left:a].split())
+    while at > 0 and words[0].lower() in _JOINS:
+        words, at = words[1:], at - 1  # "and teenager Jonah Okafor converted…" opens on the "and"
     if len(words) > _MAX_CONTEXT:
         # Keep the words nearest the figure.
-        at = len(text[left:a].split())
         lo = max(0, min(at - _MAX_CONTEXT // 2, len(words) - _MAX_CONTEXT))
         words = (["…"] if lo else []) + words[lo:lo + _MAX_CONTEXT] + (["…"] if lo + _MAX_CONTEXT < len(words) else [])
     return " ".join(words)
@@ -102,13 +107,27 @@ def _split_off(subject: Token, verb: Token) -> list[Token]:
 
 def _predicate(verb: Token) -> list[Token]:
     """The verb with its auxiliaries and what completes it, up to the first comma or
-    coordinated clause: "were waiting at anchor by Monday afternoon"."""
+    coordinated clause: "were waiting at anchor by Monday afternoon". An alternative goes
+    with it: "had been destroyed or badly damaged" is not "had been destroyed", where "...
+    exposed and would be contacted by email" may stop at "exposed"."""
     words = [verb]
+    alternative = False
     for c in verb.children:
-        if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i:
+        if c.i < verb.i and (c.dep_ in ("aux", "auxpass", "neg") or c.dep_ == "advmod" and c.tag_ != "WRB"):
             words.append(c)
         elif c.i > verb.i:
-            if c.dep_ not in _COMPLEMENTS or c.text in _BREAKS or verb.doc[c.i - 1].text in _BREAKS:
+            if c.text in _BREAKS or verb.doc[c.i - 1].text in _BREAKS:
+                break
+            if c.dep_ == "cc" and c.lower_ in ("or", "nor"):
+                alternative = True
+                words.append(c)
+                continue
+            if alternative and c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+                    g.dep_ in _SUBJECTS for g in c.children):
+                words += [t for t in _predicate(c) if t.dep_ != "cc"]
+                alternative = False
+                continue
+            if c.dep_ not in _COMPLEMENTS:
                 break
             words += _own_words(c)
     return sorted(words, key=lambda t: t.i)
@@ -187,7 +206,9 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
             words += _own_words(subject, together=True)
         for v in verbs:
             # Adverbs before the verb too: "reportedly includes" must not become "includes".
-            words += [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < v.i] + [v]
+            # Not a relative adverb: "rates where are below 80 percent" misquotes.
+            words += [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < v.i
+                      and c.tag_ != "WRB"] + [v]
         # What the verb acts on, when the figure says by how much or to what: "cut its
         # growth forecast to 0.6 percent", "give the carrier more than 60 percent".
         # And the open complement that says what was meant, planned or expected: "was meant
@@ -205,6 +226,8 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
     indices = {t.i for t in words}
     if len(words) > _MAX_CONTEXT or len(indices) - len(keep) < 3 or not all(i in indices for i in keep):
         return _measure(ent, both_ends=False) if paired else None  # both ends are too long: one
+    while words and words[0].i not in keep and (words[0].dep_ == "cc" or words[0].is_punct):
+        words = words[1:]  # "and teenager Jonah Okafor converted…" opens on the "and"
     return _written(words)
 
 

@@ -35,6 +35,14 @@ def measured() -> dict[str, str]:
         "Carran after talks broke down.",
         "More than 120 firefighters and 30 engines fought the fire, officials said.",
         "A magnitude 6.6 earthquake struck northern Veralta before dawn on Tuesday, killing at least 41 people.",
+        "Officials said about 1,200 homes had been destroyed or badly damaged and more than 5,000 people "
+        "had spent the night in tents.",
+        "Velocom said about 2.1 million customers had identity document numbers exposed and would be "
+        "contacted by email and text message in the coming days.",
+        "The outbreak began at a primary school in the Eastgate district, where vaccination rates are "
+        "below 80 percent, according to the health department.",
+        "In the shoot-out Pereira dived to stop efforts from Ferri and Paulo Neves, and teenager Jonah "
+        "Okafor calmly converted the decisive kick to give Harbour City a 4-3 win.",
     ]
     return {f.value: f.context for text in texts for sent in nlp(text).sents for f in extract(sent)}
 
@@ -146,3 +154,12 @@ def test_a_distinctive_count_is_one_row_whatever_each_source_calls_it() -> None:
     assert sorted((p.figure, p.sources) for p in rows) == [
         ("2.1 billion records", (3,)), ("2.1 million customers", (1, 2)), ("6.6 earthquake", (1, 3)),
         ("86 cases", (1,)), ("86 schools", (2,))]
+
+
+def test_a_measure_keeps_an_alternative_and_drops_what_only_leads_in(measured: dict[str, str]) -> None:
+    """"destroyed or badly damaged" is not "destroyed"; "... exposed and would be contacted"
+    may stop at "exposed"; a relative "where" or an opening "and" is no part of the measure."""
+    assert measured["about 1,200 homes"] == "about 1,200 homes had been destroyed or badly damaged"
+    assert measured["about 2.1 million customers"] == "about 2.1 million customers had identity document numbers exposed"
+    assert measured["below 80 percent"] == "vaccination rates are below 80 percent"
+    assert not measured["4-3 win"].startswith("and ")
