@@ -269,6 +269,8 @@ _OPENERS = ("he", "she", "they", "it", "this", "these", "those", "but", "and", "
 # "But it's a tough situation" still needs to know what "it" is.
 _CONNECTIVES = ("but", "and", "yet", "still", "however")
 _DEMONSTRATIVES = ("this", "that", "these", "those", "such")
+# What a fronted preposition may point back with: "Until then", "Before that", "After this".
+_BACK_ADVERBS = ("then", "that", "this", "these", "those")
 _LEANING_SUBJECTS = ("he", "she", "it", "they", "this", "these", "those")
 # A person's pronouns, and whose: before any name in the sentence they stand for someone
 # named earlier. ("They" as subject is caught above; "they" of an unnamed group is common.)
@@ -299,6 +301,9 @@ def _leans(sent: Span, words: list[Token]) -> bool:
         return True
     if bare_quote(text):
         return True
+    if (len(words) > 1 and words[0].pos_ == "ADP" and words[1].lower_ in _BACK_ADVERBS
+            and words[1].head.i == words[0].i):
+        return True  # "Until then, police may only obtain data...": until when?
     first = next((t for t in words if t.dep_ in ("nsubj", "nsubjpass")), None)
     if first is not None and first.lower_ in _LEANING_SUBJECTS:
         return True  # "Whether it leads to a breakthrough may become clear": what is "it"?

@@ -56,3 +56,15 @@ def test_after_commentary_a_sentence_tied_only_by_its_connective_stands_alone(co
 def test_a_connective_before_a_pronoun_still_needs_the_sentence_before(config: Config) -> None:
     texts = story(["Trump hosted Zelensky in Florida on Sunday. However, he said the talks were stuck."], config)
     assert texts == ["Trump hosted Zelensky in Florida on Sunday. However, he said the talks were stuck."]
+
+
+@pytest.mark.parametrize("opening, leans", [
+    ("Until then, police may only obtain data with a court order.", True),
+    ("After that, talks resumed in Geneva.", True),
+    ("Until now, treatment has been limited to dialysis.", False),
+    ("In Geneva, talks resumed on Monday.", False),
+])
+def test_a_fronted_phrase_that_points_back_needs_the_sentence_before(opening: str, leans: bool, config: Config) -> None:
+    """"Until then" is until whatever the sentence before set; "Until now" is news itself."""
+    before = "The court gave the government six months to write a new law."
+    assert story([f"{before} {opening}"], config) == ([f"{before} {opening}"] if leans else [before, opening])
