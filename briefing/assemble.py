@@ -278,6 +278,29 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
         rest.remove(best)
 
 
+def _give_back(built: dict[str, Section], summary: SectionConfig, taken: list[int], wanted: Sequence[SectionConfig],
+               clusters: Sequence[Cluster], config: Config) -> dict[str, Section]:
+    """The sections, with a takeaway given back to a section the takeaways left empty (what
+    they left it turned out to repeat a point made elsewhere): "Nothing in the sources" under
+    a heading whose news heads the briefing misleads. The section's last takeaway goes back
+    while the takeaways keep their least; when they have no more than that, the section
+    says where its news is."""
+    out = dict(built)
+    points = list(out[summary.key].points)
+    for sc in wanted:
+        mine = [i for i in taken if _placement(clusters[i], config) == sc.key]
+        if sc.kind != "cues" or out[sc.key].points or not mine:
+            continue
+        if len(points) > max(1, summary.min_points):
+            point = clusters[mine[-1]].point()
+            points = [p for p in points if p != point]
+            out[sc.key] = replace(out[sc.key], points=(point,), note="")
+        else:
+            out[sc.key] = replace(out[sc.key], note=f"Told in {summary.title} above.")
+    out[summary.key] = replace(out[summary.key], points=tuple(points))
+    return out
+
+
 def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
                budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages,
                used: set[int], favour: Mapping[int, float] | None = None,
@@ -285,9 +308,9 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     """The story in a few points: the most central point of each section first, so that
     talks, positions, fighting and what is unresolved are all covered, then the next best.
     `kept`: points kept back for a party's heading. One that is the best of its section is
-    the story's before it is the party's (the heading shows the party's next best); the
-    others count as said: a takeaway retelling one ("Altamed shares climbed after the
-    drugmaker won approval") would keep it out of every section."""
+    the story's before it is the party's ("The agency approved renavet…, its maker Altamed
+    said"): it may lead the takeaways, and the heading shows the party's next best. The
+    others count as said: a takeaway retelling one would keep it out of every section."""
     # A takeaway stands for part of the story: a short or dangling sentence can't. Nor can
     # one that opens with someone's words ("'People were screaming in the dark,' said a
     # passenger"): a takeaway says what happened in the briefing's own voice.
@@ -302,8 +325,10 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
              for i in allowed}
     placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}
     # Every section keeps at least one point of its own: a small story's takeaways must not
-    # leave "Status of talks" saying there is nothing in the sources.
-    room = Counter({k: n - 1 for k, n in Counter(k for k in placed.values() if k is not None).items()})
+    # leave "Status of talks" saying there is nothing in the sources. A point kept for a
+    # party's heading is not one the section keeps.
+    room = Counter({k: n - 1 for k, n in Counter(k for i, k in placed.items()
+                                                   if k is not None and i not in kept).items()})
     seeds: list[int] = []
     for other in config.sections:
         ids = [i for i in placed if placed[i] == other.key and room[other.key] > 0]
@@ -314,8 +339,8 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # budget (a "What changed" section above) must not trade it for shorter ones.
     chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget, vectors=vectors,
                   by_value=True, against=[i for i in kept if i not in seeds])
+    room.subtract(Counter(placed[i] for i in chosen if placed[i] is not None and i not in kept))
     kept = [i for i in kept if i not in chosen]
-    room.subtract(Counter(placed[i] for i in chosen if placed[i] is not None))
     words = sum(clusters[i].cost for i in chosen)
     more: list[int] = []
     while len(chosen) + len(more) < sc.max_points:
@@ -447,12 +472,14 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
     clusters, score, wanted, differ = story.clusters, story.score, story.wanted, story.differ
     budgets = _budgets(wanted, sources, config, slack)
     used: set[int] = set(story.quoted)
+    taken: list[int] = []  # the takeaways
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
     built: dict[str, Section] = {}
     for sc in wanted:
         if sc.kind == "summary":
             chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages,
                                 used, favour, kept=sorted(story.reserved))
+            taken = list(chosen)
             used.update(chosen)
             built[sc.key] = Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen))
@@ -478,6 +505,9 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
                                        ages, sorted(used), favour, story.local)
         used.update(chosen)
         built[sc.key] = replace(section, subsections=(mine,)) if mine else section
+    summary = next((sc for sc in wanted if sc.kind == "summary"), None)
+    if summary is not None:
+        built = _give_back(built, summary, taken, wanted, clusters, config)
     for sc in wanted:
         if sc.kind == "timeline":  # last: it knows which points the other sections make
             points = timeline(clusters, ages, score, max_points=sc.max_points,

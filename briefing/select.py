@@ -616,11 +616,12 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             # "urged Ukraine to withdraw troops from Donbas"): one stance, however worded.
             same = clusters[i].topic & clusters[j].topic
             limit = min(limit, SAME_SPEAKER_SAME_TOPIC if same else SAME_SPEAKER_DIVERSITY)
-        elif lead.speaker is None and other.speaker is None and lead.actor is not None and lead.actor == other.actor:
+        elif (lead.speaker is None and other.speaker is None and lead.actor is not None
+              and lead.actor == other.actor and clusters[i].topic & clusters[j].topic):
             # One party doing one thing, told in other words ("Voss will lead a caretaker
             # government until the vote", "...Voss will remain in office as head of a caretaker
-            # government until an early election"). Not on a shared subject alone: two strikes
-            # by one army are two events.
+            # government until an early election"). Not one party doing two things: the court
+            # striking down a law and giving the government six months to write a new one.
             limit = min(limit, SAME_SPEAKER_DIVERSITY)
         cos = cosine(v, vectors[other.key], length, _length(vectors, other.key))
         if cos >= limit:

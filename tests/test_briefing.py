@@ -539,6 +539,20 @@ def test_the_main_news_leads_the_takeaways_though_a_party_reports_it(tmp_path: P
     assert not any("shares" in p.text for sub in parties.subsections for p in sub.points)
 
 
+def test_a_one_article_story_keeps_every_party_heard_and_says_where_a_sections_news_is(tmp_path: Path) -> None:
+    """One article: the takeaways take what "The fire" had of its own, and the fire service's
+    account of how the blaze started, kept for its heading, is not then crowded out by a
+    takeaway of the same speaker. The empty section says where its news went."""
+    built = _invented("chemical-fire", tmp_path, "chemical.toml")
+    fire = next(s for s in built.sections if s.key == "talks")
+    assert fire.points or fire.note == "Told in Key takeaways above."
+    parties = next(s for s in built.sections if s.key == "positions")
+    service = next(sub for sub in parties.subsections if sub.title == "Fire service")
+    assert [p.text for p in service.points][:1] == [
+        "The blaze started at about 2:30 p.m. in a warehouse holding drums of solvents and plastics "
+        "at the Kestrel Chemicals site near the harbour, the regional fire service said."]
+
+
 def test_no_takeaway_opens_with_someones_words(tmp_path: Path) -> None:
     """The train-crash story of the summarizer benchmark: an eyewitness's "People were
     screaming in the dark" is colour for a section, not a takeaway."""
