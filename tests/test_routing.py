@@ -279,3 +279,12 @@ def test_we_in_a_quote_is_the_voice_of_whoever_is_quoted(config: Config) -> None
     found = sentences_of("Kremlin spokesman Dmitry Peskov said the talks were slow.\n"
                          "“We warned them that the plan was unworkable. Nobody listened,” he said.", config)
     assert (found[0].speaker, found[-1].speaker) == ("russia", "russia")
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said it was too early to know the extent of the damage.",
+    "The company did not disclose the price of the drug.",
+    "It is not clear whether the repairs had been completed.",
+])
+def test_what_no_one_can_say_yet_is_an_open_question(text: str, config: Config) -> None:
+    assert "open_questions" in only(text, config).sections
