@@ -34,7 +34,8 @@ def _join(before: Sentence, s: Sentence, config: Config) -> Sentence:
     """The pair as one candidate: the first sentence sets who is speaking, the second may
     add the stance; where it sits in the article is the second's."""
     joined = replace(
-        s, text=f"{before.text} {s.text}", brief=f"{before.brief or before.text} {s.brief or s.text}" if before.brief or s.brief else "",
+        s, text=f"{before.text} {s.text}",
+        brief=f"{before.brief or before.text} {s.brief or s.text}" if before.brief or s.brief else "",
         names=before.names + s.names, words=before.words + s.words, lemmas=before.lemmas + s.lemmas,
         terms=before.terms + s.terms, entities=before.entities + s.entities,
         backdrop=_flags(before) + _flags(s), event=tuple(dict.fromkeys(before.event + s.event)),

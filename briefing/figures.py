@@ -94,7 +94,8 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token]]:
         head = head.head
 
 
-_COMPLEMENTS = ("aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "prep", "agent")
+# What completes a verb after it: particle, objects, complements, prepositional phrases.
+_COMPLEMENTS = ("prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "prep", "agent")
 
 
 def _split_off(subject: Token, verb: Token) -> list[Token]:
