@@ -18,7 +18,7 @@ from .config import Config
 from .context import with_context
 from .figures import measures
 from .model import Point, Sentence
-from .quotes import named_speaker
+from .quotes import closes_a_quote, named_speaker, reopened
 from .select import Vector, Vectors, cosine, near_pairs, tfidf
 
 
@@ -84,11 +84,12 @@ def _quoted(s: Sentence, before: Sentence | None, config: Config, synonyms: Mapp
     """The claim as written, but an opening "He" or "She" that stands for the speaker named in
     the sentence before is given that name in brackets, as quotations are edited: quoted
     alone, "He added that..." would not say who."""
-    first, _, rest = s.text.partition(" ")
+    text = reopened(s.text) if closes_a_quote(s.text) else s.text  # as `Sentence.shown`
+    first, _, rest = text.partition(" ")
     if before is None or first.lower() not in config.pronouns or not rest:
-        return s.text
+        return text
     name = named_speaker(before, s.speaker, synonyms)
-    return f"[{name}] {rest}" if name else s.text
+    return f"[{name}] {rest}" if name else text
 
 
 def _disagreement(a: Claim, b: Claim, vectors: Vectors,

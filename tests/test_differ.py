@@ -89,3 +89,14 @@ def test_a_figure_the_other_gives_in_passing_is_no_disagreement(config: Config) 
     assert pairs([both, agreed], config) == []
     other = "Nordair shares slipped 9 percent on Monday as investors worried about the price."
     assert pairs([both, other], config) == [(both, other)]
+
+
+def test_the_tail_of_a_split_quote_is_quoted_with_its_opening_mark(config: Config) -> None:
+    """The second sentence of a quotation, given in passing as one side of a disagreement,
+    reads as the speaker's words: its opening quotation mark is put back."""
+    split = ('"The talks went well. Ukraine has accepted 90 percent of the framework," '
+             'Zelensky told reporters on Monday.')
+    other = "Officials said Ukraine had accepted 60 percent of the framework on Monday."
+    found = pairs([split, other], config)
+    assert found and all(side.startswith('"Ukraine has accepted') for pair in found for side in pair
+                         if "Zelensky" in side), found
