@@ -304,6 +304,8 @@ def _leans(sent: Span, words: list[Token]) -> bool:
     if (len(words) > 1 and words[0].pos_ == "ADP" and words[1].lower_ in _BACK_ADVERBS
             and words[1].head.i == words[0].i):
         return True  # "Until then, police may only obtain data...": until when?
+    if words[0].pos_ == "ADP" and any(c.dep_ == "pobj" and c.lemma_.lower() == "case" for c in words[0].children):
+        return True  # "In several cases unions won agreements": cases of what?
     first = next((t for t in words if t.dep_ in ("nsubj", "nsubjpass")), None)
     if first is not None and first.lower_ in _LEANING_SUBJECTS:
         return True  # "Whether it leads to a breakthrough may become clear": what is "it"?

@@ -62,9 +62,11 @@ def test_a_connective_before_a_pronoun_still_needs_the_sentence_before(config: C
     ("Until then, police may only obtain data with a court order.", True),
     ("After that, talks resumed in Geneva.", True),
     ("Until now, treatment has been limited to dialysis.", False),
+    ("In several cases the unions won agreements to retrain workers.", True),
     ("In Geneva, talks resumed on Monday.", False),
 ])
 def test_a_fronted_phrase_that_points_back_needs_the_sentence_before(opening: str, leans: bool, config: Config) -> None:
-    """"Until then" is until whatever the sentence before set; "Until now" is news itself."""
+    """"Until then" is until whatever the sentence before set, "In several cases" of whatever
+    it told of; "Until now" is news itself."""
     before = "The court gave the government six months to write a new law."
     assert story([f"{before} {opening}"], config) == ([f"{before} {opening}"] if leans else [before, opening])
