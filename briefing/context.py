@@ -15,6 +15,7 @@ from dataclasses import replace
 from .classify import route
 from .config import Config
 from .model import Sentence
+from .quotes import closes_a_quote, opens_a_quote
 
 MAX_JOINED_WORDS = 55  # longer pairs read as a paragraph, not a point
 
@@ -87,8 +88,25 @@ def with_context(sentences: Sequence[Sentence], config: Config) -> list[Sentence
     for s in sentences:
         # out[-1] is the sentence before, or the pair it already ends.
         if _joinable(before, s) and len(out[-1].words) + len(s.words) <= MAX_JOINED_WORDS:
-            out[-1] = _join(out[-1], s, config)
+            if _unnamed_quote(out, before, s):
+                # '"Stay where you are. Do not go out," she told residents.': who "she" is,
+                # the sentence before the quotation says.
+                out[-2:] = [_join(_join(out[-2], before, config), s, config)]
+            else:
+                out[-1] = _join(out[-1], s, config)
         else:
             out.append(s)
         before = s
     return out
+
+
+def _unnamed_quote(out: Sequence[Sentence], before: Sentence | None, s: Sentence) -> bool:
+    """Whether `s` ends, with "she said", a quotation `before` opens, and the sentence before
+    that one is in the same paragraph to say who she is."""
+    if before is None or len(out) < 2 or out[-1] is not before:
+        return False
+    prior = out[-2]
+    return (opens_a_quote(before.text) and closes_a_quote(s.text) and s.needs_context
+            and prior.source == before.source and prior.paragraph == before.paragraph
+            and prior.index == before.index - 1
+            and len(prior.words) + len(before.words) + len(s.words) <= MAX_JOINED_WORDS)

@@ -37,6 +37,15 @@ def closes_a_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
+def opens_a_quote(text: str) -> bool:
+    """An opening quotation mark the text does not close: the quotation, and whoever says
+    it, go on in the next sentence ("“Stay where you are." then "Do not go out," she said.)."""
+    curly_open, curly_close = text.count("“"), text.count("”")
+    if curly_open or curly_close:
+        return curly_open > curly_close
+    return text.count('"') % 2 == 1 and text.startswith('"')
+
+
 def reopened(text: str) -> str:
     """A quotation's tail with its opening mark put back, so that the words read as quoted
     on their own: the speaker's words may start a quote anywhere."""

@@ -70,3 +70,14 @@ def test_a_fronted_phrase_that_points_back_needs_the_sentence_before(opening: st
     it told of; "Until now" is news itself."""
     before = "The court gave the government six months to write a new law."
     assert story([f"{before} {opening}"], config) == ([f"{before} {opening}"] if leans else [before, opening])
+
+
+def test_a_quotation_split_in_two_and_said_by_she_goes_with_the_sentence_that_names_her(config: Config) -> None:
+    """'"Stay where you are. Do not go out," she told residents.' alone does not say who she
+    is: the sentence before it in the paragraph does. Named at its end, the quotation stands
+    alone."""
+    governor = "Governor Ruth Calder said it was too early to know the extent of the damage."
+    quote = '"Stay where you are. Do not go out to look at the water," she told residents.'
+    assert story([f"{governor} {quote}"], config) == [f"{governor} {quote}"]
+    named = '"Stay where you are. Do not go out to look at the water," Governor Calder told residents.'
+    assert story([f"{governor} {named}"], config)[0] == governor
