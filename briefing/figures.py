@@ -106,17 +106,22 @@ def _split_off(subject: Token, verb: Token) -> list[Token]:
     return []
 
 
+def _lead_in(verb: Token) -> list[Token]:
+    """The auxiliaries, negation and adverbs before a verb: "reportedly includes" must not
+    become "includes". Not a relative adverb: "rates where are below 80 percent" misquotes."""
+    return [c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")
+            and c.tag_ != "WRB"]
+
+
 def _predicate(verb: Token) -> list[Token]:
     """The verb with its auxiliaries and what completes it, up to the first comma or
     coordinated clause: "were waiting at anchor by Monday afternoon". An alternative goes
     with it: "had been destroyed or badly damaged" is not "had been destroyed", where "...
     exposed and would be contacted by email" may stop at "exposed"."""
-    words = [verb]
+    words = [*_lead_in(verb), verb]
     alternative = False
     for c in verb.children:
-        if c.i < verb.i and (c.dep_ in ("aux", "auxpass", "neg") or c.dep_ == "advmod" and c.tag_ != "WRB"):
-            words.append(c)
-        elif c.i > verb.i:
+        if c.i > verb.i:
             if c.text in _BREAKS or verb.doc[c.i - 1].text in _BREAKS:
                 break
             if c.dep_ == "cc" and c.lower_ in ("or", "nor"):
@@ -206,10 +211,7 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
         else:
             words += _own_words(subject, together=True)
         for v in verbs:
-            # Adverbs before the verb too: "reportedly includes" must not become "includes".
-            # Not a relative adverb: "rates where are below 80 percent" misquotes.
-            words += [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < v.i
-                      and c.tag_ != "WRB"] + [v]
+            words += [*_lead_in(v), v]
         # What the verb acts on, when the figure says by how much or to what: "cut its
         # growth forecast to 0.6 percent", "give the carrier more than 60 percent".
         # And the open complement that says what was meant, planned or expected: "was meant
