@@ -16,7 +16,7 @@ from .recency import Ages
 from .figures import key_figures
 from .plans import merge_plans
 from .superseded import looks_ahead, superseded
-from .select import FLOOR, SameFactGroup, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, standalone, tfidf, vague
+from .select import FLOOR, SameFactGroup, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, vague
 from .timeline import timeline
 from .trim import shorten_names
 
@@ -432,11 +432,11 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     vectors = tfidf(sentences, synonyms)
     # Dated sources are weighed by their dates instead (see recency.py).
     typical = {n: 1.0 if n in ages.dates else w for n, w in consensus(sentences, vectors).items()}
-    clusters = ages.date_clusters(merge_plans([
+    clusters = ages.date_clusters(supported(merge_plans([
         replace(c, consensus=max(typical[n] for n in c.sources))
         for c in cluster(sentences, config.similarity, vectors, group=SameFactGroup,
                          compatible_key=lambda s: may_be_same_key(s, synonyms),
-                         synonyms=synonyms, saying=config.verbs)], config, synonyms))
+                         synonyms=synonyms, saying=config.verbs)], config, synonyms)))
     stale = superseded(clusters, sentences, config, synonyms)
     common = common_words(sentences, synonyms)
     clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common),

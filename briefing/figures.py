@@ -358,6 +358,13 @@ def _in_scene(s: Sentence, figure: Figure) -> bool:
     return bool(at) and len(s.backdrop) == len(s.words) and all(s.backdrop[i] for i in at)
 
 
+def distinctive_amounts(s: Sentence) -> frozenset[str]:
+    """The amounts too precise or too large to be of two things (see `_distinctive`) that the
+    sentence's main clause gives: "6.6" in "A magnitude 6.6 earthquake struck on Tuesday"."""
+    return frozenset(amount(f) for f in s.figures
+                     if f.kind != "DATE" and amount(f) and _distinctive(f) is not None and not _in_scene(s, f))
+
+
 def measures(s: Sentence, asserted: bool = False) -> dict[str, frozenset[str]]:
     """The amounts a sentence gives, by kind of measure (share, sum, quantity) and, for a
     count, by what it counts: "23 people" and "26 people" are two tolls, "20 points" and

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from .figures import measures
+from .figures import distinctive_amounts, measures
 from .model import Entity, Point, Sentence
 from .quotes import bare_quote
 from .summarize import rank
@@ -33,6 +33,8 @@ class Cluster:
     topic: frozenset[str] = frozenset()  # the lead's event words that tell its subject (see `topic`)
     ahead: bool = False  # the lead announces what is to come (superseded.looks_ahead)
     vague: bool = False  # the lead names no one and nothing but the story's parties (see `vague`)
+    # Sources that tell the same event in a sentence too unlike to be merged (see `supported`).
+    support: frozenset[int] = frozenset()
 
     @property
     def lead(self) -> Sentence:
@@ -40,12 +42,16 @@ class Cluster:
 
     @cached_property  # read on every selection of every fit
     def sources(self) -> tuple[int, ...]:
-        return tuple(sorted({m.source for m in self.members}))
+        return tuple(sorted({m.source for m in self.members} | self.support))
 
     def point(self) -> Point:
         return Point(text=self.lead.shown, sources=self.sources,
                      sentences=tuple(sorted(m.key for m in self.members)), party=self.lead.speaker,
                      older=self.older)
+
+    @cached_property  # read by `says_again` on every selection
+    def counts(self) -> frozenset[str]:
+        return distinctive_amounts(self.lead)
 
     @property
     def words(self) -> int:
@@ -632,6 +638,8 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             # government on Wednesday", "The government lost its majority on Wednesday after
             # the Green Party walked out"): one event, however worded.
             return True
+        if _same_count(clusters[i], clusters[j]):
+            return True
         if (clusters[i].vague and not clusters[j].vague and lead.actor is not None
                 and lead.actor == other.actor and clusters[i].topic & clusters[j].topic):
             # "Ukraine has carried out strikes on Russian infrastructure targets" after
@@ -639,6 +647,35 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             # the same thing, said in general once the particular is said.
             return True
     return False
+
+
+def _same_count(a: Cluster, b: Cluster) -> bool:
+    """One precise count with one predicate ("A magnitude 6.6 earthquake struck northern
+    Veralta", "The 6.6-magnitude quake struck early on Tuesday near San Telmo"): one event,
+    however little else the two share. Not "The magnitude 6.6 tremor destroyed some 1,200
+    houses", which tells what the quake did."""
+    return bool(a.counts & b.counts) and a.lead.event[:1] == b.lead.event[:1] != ()
+
+
+def supported(clusters: Sequence[Cluster]) -> list[Cluster]:
+    """The clusters, each counting among its sources those of the others that tell its
+    event by the same precise count (`_same_count`). They stay apart because their other
+    details differ (a town's name beside the region's, the town's population beside the
+    toll), which `may_be_same` takes for two facts; but a reader asks how many sources
+    report the earthquake, not how many word it alike."""
+    by_count: dict[tuple[str, str], list[int]] = {}
+    for n, c in enumerate(clusters):
+        for a in c.counts:
+            if c.lead.event:
+                by_count.setdefault((a, c.lead.event[0]), []).append(n)
+    out = list(clusters)
+    for ids in by_count.values():
+        for n in ids:
+            more = frozenset(s for m in ids for s in clusters[m].sources
+                             if m != n and _same_count(clusters[n], clusters[m])) - set(clusters[n].sources)
+            if more:
+                out[n] = replace(out[n], support=out[n].support | more)
+    return out
 
 
 def _acts_in_both(a: Sentence, b: Sentence) -> bool:

@@ -390,6 +390,35 @@ def test_one_party_doing_two_things_is_not_one_act_told_twice() -> None:
     assert says_again(1, [0], [struck, again], vectors, 0.35)
 
 
+def test_one_precise_count_with_one_predicate_is_one_event_reported_by_both() -> None:
+    """"A magnitude 6.6 earthquake struck northern Veralta" and "The 6.6-magnitude quake
+    struck near San Telmo, a town of 30,000 people" share few words, and their places and
+    counts keep them apart as retellings; but they tell one event: the second is not said
+    again, and the first is reported by both sources. The same count told of what else
+    happened ("The 6.6 tremor destroyed 1,200 houses"), or a small count ("41 people")
+    with the same verb, is not the same event."""
+    from briefing.model import Figure
+    from briefing.select import says_again, supported
+
+    def told(text: str, source: int, event: tuple[str, ...], *figures: tuple[str, str]) -> Cluster:
+        return Cluster((Sentence(text=text, source=source, paragraph=0, index=0, event=event,
+                                 words=tuple(text.split()), figures=tuple(Figure(v, "CARDINAL", c) for v, c in figures)),))
+
+    struck = told("A magnitude 6.6 earthquake struck northern Veralta.", 1, ("strike", "earthquake"),
+                  ("6.6 earthquake", "A magnitude 6.6 earthquake struck"))
+    again = told("The 6.6-magnitude quake struck near San Telmo.", 2, ("strike", "quake"),
+                 ("6.6 magnitude", "The 6.6-magnitude quake struck"), ("30,000 people", "a town of 30,000 people"))
+    damage = told("The 6.6 tremor destroyed 1,200 houses.", 3, ("destroy", "tremor", "house"),
+                  ("6.6 tremor", "The 6.6 tremor"), ("1,200 houses", "destroyed 1,200 houses"))
+    killed = told("The quake struck and killed 41 people.", 4, ("strike", "quake"), ("41 people", "killed 41 people"))
+    clusters = [struck, again, damage, killed]
+    vectors = {(n, 0): {f"only{n}": 1.0} for n in range(1, 5)}  # nothing in common by words
+    assert says_again(1, [0], clusters, vectors, 0.35)
+    assert not says_again(2, [0], clusters, vectors, 0.35)
+    assert not says_again(3, [0], clusters, vectors, 0.35)
+    assert [c.sources for c in supported(clusters)] == [(1, 2), (1, 2), (3,), (4,)]
+
+
 @pytest.mark.parametrize("threshold", [0.2, 0.5, 0.9])
 def test_near_pairs_hold_every_pair_at_the_threshold(seed_sentences: list, threshold: float) -> None:
     from briefing.select import near_pairs
