@@ -24,6 +24,7 @@ _SKIP_POS = ("PRON", "DET", "AUX", "PUNCT", "SPACE", "NUM", "CCONJ", "SCONJ", "P
 _ASPECT = frozenset(("continue", "begin", "start", "keep", "seem", "appear", "try", "set", "go",
                      "expect", "plan", "intend", "aim", "hope", "need", "want"))
 _EMPTY_VERBS = frozenset(("be", "have", "do"))
+_COMPLEMENTS = ("attr", "acomp", "oprd")
 
 
 def _word(tok: Token, token_party: dict[int, str], predicate: bool = False) -> str | None:
@@ -103,6 +104,10 @@ def event_of(sent: Span, token_party: dict[int, str], reporting: Collection[str]
     fighting"; "" when the subject is no word worth having."""
     verbs = _predicates(sent.root, reporting, stances)
     heads = _heads(verbs[-1])
+    if verbs[-1].lemma_.lower() in _EMPTY_VERBS:
+        # "The drug would be available from next month": what is announced is its being
+        # available, not the drug; the complement says it, as a verb would.
+        heads.sort(key=lambda t: t.dep_ not in _COMPLEMENTS)
     words = [_word(v, token_party, predicate=True) for v in verbs]
     words += [_word(t, token_party) for t in heads if t.dep_ != "prt"]
     words += [_word(t, token_party, predicate=True) for t in heads if t.dep_ == "prt"]

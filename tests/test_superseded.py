@@ -57,6 +57,10 @@ def test_talks_agreed_on_are_superseded_by_a_report_of_them_held(config: Config)
     pytest.param(["Trump and Putin have agreed to hold a meeting in the coming days.",
                   "After the announcement, Trump held a phone call with Putin on sanctions."],
                  id="a meeting agreed on, and a call held"),
+    # What "would be available" announces is its being available, not the system.
+    pytest.param(["Ukraine said the new air defence system would be available from next month.",
+                  "After Ukraine tested the air defence system, Zelensky praised it."],
+                 id="a system announced as available, and a test of it held"),
 ])
 def test_an_announcement_stands_unless_another_source_reports_it_done(articles: list[str], config: Config) -> None:
     assert stale_texts(articles, config) == set()
