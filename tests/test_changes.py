@@ -63,6 +63,25 @@ def test_only_a_few_unheard_sources_get_a_second_chance() -> None:
     assert louder({5: 4.0, 1: 1.25}, frozenset({5, 1})) == {5: 4.0, 1: 2.0}
 
 
+def test_a_source_cited_only_beside_others_for_a_key_figure_is_unheard() -> None:
+    """"86 cases [1, 2, 3]" in the key figures gives article 2 no voice: its own news (the
+    schools barring unvaccinated pupils) may be nowhere. A figure only it gives does."""
+    from briefing.heard import unheard
+    from briefing.model import Briefing, Point, Section
+
+    def briefing(row: tuple[int, ...]) -> Briefing:
+        points = tuple(Point(text=f"p{k}", sources=(k,), sentences=((k, 0),)) for k in (1, 3))
+        figures = (Point(text="cases", sources=row, sentences=tuple((k, 1) for k in row), figure="86 cases"),)
+        return Briefing(title="T", subject="S", sections=(Section(key="talks", title="Talks", points=points),
+                                                          Section(key="figures", title="Key figures", points=figures)),
+                        sources=tuple(Source(number=k, path=f"{k:03}.txt", title=f"A{k}") for k in (1, 2, 3)),
+                        method="lexrank", model="m")
+
+    clusters = [Cluster((Sentence(text=f"s{k}", source=k, paragraph=0, index=0),)) for k in (1, 2, 3)]
+    assert unheard(clusters, briefing((1, 2, 3))) == {1}  # the cluster of source 2
+    assert unheard(clusters, briefing((2,))) == frozenset()
+
+
 def test_an_unheard_source_is_heard_not_made_to_fill_the_briefing() -> None:
     """Its best points are brought forward, not all of them: an older article left uncited
     at one word budget had taken six points of the seeds' briefing in the second selection."""
