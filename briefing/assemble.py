@@ -120,7 +120,7 @@ def _party_keys(clusters: Sequence[Cluster], ids: Sequence[int], config: Config)
 
 
 _SEED_STANDALONE = 0.7  # see select.standalone: at least a sentence of 8 words that needs no other
-_SECTION_DIVERSITY = 0.35  # a point this close to one already in the section says it again
+SECTION_DIVERSITY = 0.35  # a point this close to one already in the section says it again
 _TAKEAWAY_DIVERSITY = 0.2
 # A takeaway says where things stand: what is announced as coming weighs less than what
 # happened ("further talks could take place in January" after the meeting itself).
@@ -196,7 +196,7 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     plain = _local_scores(sc, clusters, ids, config, method, ages, memo)
     by_id = _favoured(plain, favour)
     chosen = pick(ids, clusters, by_id, plain=plain, max_points=sc.max_points, max_words=budget,
-                  min_points=sc.min_points, vectors=vectors, diversity=_SECTION_DIVERSITY, against=used)
+                  min_points=sc.min_points, vectors=vectors, diversity=SECTION_DIVERSITY, against=used)
     section = Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
                       note="" if chosen else "Nothing in the sources.")
     return section, chosen
@@ -249,7 +249,7 @@ def _round_robin(keys: Sequence[str], by_party: dict[str | None, list[int]], clu
         if by_id.get(i, 0.0) <= 0.0 or words + clusters[i].cost > budget:
             return False
         return not says_again(i, (*used, *(j for k in keys for j in chosen[k])), clusters, vectors,
-                              _SECTION_DIVERSITY)
+                              SECTION_DIVERSITY)
 
     def ranked(ids: Sequence[int]) -> list[int]:
         return sorted(ids, key=lambda i: (-per_word(i, clusters, by_id), clusters[i].lead.key))

@@ -51,7 +51,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     Returns:
         The Briefing every renderer takes.
     """
-    from .assemble import prepare, select
+    from .assemble import SECTION_DIVERSITY, prepare, select
     from .changes import KEY as CHANGES, favour, known_paths, mark_changes
     from .clean import clean, screen
     from .heard import louder, unheard
@@ -76,7 +76,7 @@ def build_briefing(seeds: Path, config: Config | None = None, *, method: str | N
     # before old material it left out.
     weights = favour(story.clusters, story.sources, previous)
     briefing = _fit(lambda slack: select(story, config, method, model_name, slack, weights), config)
-    quiet = unheard(story.clusters, briefing, known_paths(previous), story.score)
+    quiet = unheard(story.clusters, briefing, known_paths(previous), story.score, story.vectors, SECTION_DIVERSITY)
     if quiet:
         weights = louder(weights, quiet)
         briefing = _fit(lambda slack: select(story, config, method, model_name, slack, weights), config)

@@ -102,3 +102,9 @@ def test_an_unheard_source_is_heard_not_made_to_fill_the_briefing() -> None:
     # done, however central: uncited, the source may be the oldest.
     clusters[2] = replace(clusters[2], ahead=True)
     assert unheard(clusters, briefing, score=score) == {4, 1}
+    # A point that says again what the briefing says is passed over: the source is heard
+    # for what it adds.
+    vectors = {m.key: {m.text: 1.0} for c in clusters for m in c.members}
+    assert unheard(clusters, briefing, score=score, vectors=vectors, diversity=0.35) == {4, 1}
+    vectors[(2, 3)] = {"a": 1.0}  # cluster 4, its best, words the point shown (cluster 0) alike
+    assert unheard(clusters, briefing, score=score, vectors=vectors, diversity=0.35) == {1, 5}
