@@ -200,7 +200,9 @@ def test_what_changed_section(seeds: Path, tmp_path: Path) -> None:
     article.write_text(article.read_text(encoding="utf-8") +
                        "\nRussian forces shelled the port of Odesa overnight, destroying three grain "
                        "terminals, the regional governor said.\n", encoding="utf-8")
-    dropped = sorted(seeds.glob("*.txt"))[-1]
+    # An article that points of the first briefing cite, and no other source beside it.
+    dropped = sorted(seeds.glob("*.txt"))[-2]
+    assert "[4] (1 of 5 sources)" in first
     dropped.unlink()
     assert run("build", seeds, "--out", out, "--format", "md").exit_code == 0
     second = (out / "briefing.md").read_text(encoding="utf-8")
