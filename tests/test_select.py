@@ -390,6 +390,31 @@ def test_one_party_doing_two_things_is_not_one_act_told_twice() -> None:
     assert says_again(1, [0], [struck, again], vectors, 0.35)
 
 
+def test_a_speakers_point_on_a_subject_of_its_own_is_no_repeat_for_the_scene_it_shares() -> None:
+    """The health department's "Schools will bar unvaccinated pupils after the outbreak
+    reached 86 cases" after its "the outbreak had grown to 86 cases": one speaker, two
+    subjects; what they share is the speaker's name and the scene the new point is set in.
+    Said in its main clause, the same words make it a repeat."""
+    from briefing.select import says_again
+
+    def said(text: str, index: int, topic: frozenset[str], scene: tuple[bool, ...] = ()) -> Cluster:
+        words = tuple(text.split())
+        return Cluster((Sentence(text=text, source=1, paragraph=index, index=index, speaker="city", words=words,
+                                 lemmas=tuple(w.lower() for w in words), backdrop=scene or (False,) * len(words)),),
+                       topic=topic)
+
+    grown = said("Osei said the outbreak grew to 86 cases", 0, frozenset({"grow"}))
+    bar = "Schools will bar pupils after the outbreak reached 86 cases Osei said"
+    scene = tuple(n >= 4 and n <= 9 for n in range(len(bar.split())))
+    barred = said(bar, 1, frozenset({"bar", "pupil"}), scene)
+    vectors = {(1, 0): {"party:city": 3.0, "outbreak": 1.0, "86": 1.0, "cases": 1.0, "grew": 1.0},
+               (1, 1): {"party:city": 3.0, "outbreak": 1.0, "86": 1.0, "cases": 1.0, "schools": 1.0, "bar": 1.0,
+                        "pupils": 1.0, "reached": 1.0}}
+    assert not says_again(1, [0], [grown, barred], vectors, 0.35)
+    plain = said(bar, 1, frozenset({"bar", "pupil"}))  # the outbreak's 86 cases in its main clause
+    assert says_again(1, [0], [grown, plain], vectors, 0.35)
+
+
 def test_one_precise_count_with_one_predicate_is_one_event_reported_by_both() -> None:
     """"A magnitude 6.6 earthquake struck northern Veralta" and "The 6.6-magnitude quake
     struck near San Telmo, a town of 30,000 people" share few words, and their places and
