@@ -265,6 +265,19 @@ def _title(ent: Span) -> bool:
     return False
 
 
+# Nouns of places whose size a count may give in passing: "a town of 30,000 people".
+_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "district", "county", "state",
+                          "country", "island", "community", "suburb"})
+
+
+def _size_of_place(ent: Span) -> bool:
+    """A count that only says how big a place is ("San Telmo, a town of 30,000 people"): it
+    tells where, not what happened."""
+    counted = ent.root.head
+    of = counted.head
+    return (counted.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _PLACE_NOUNS)
+
+
 def _part_of(ent: Span) -> Span | None:
     """A count with the whole it is part of, "88 of the 200 seats": the 200 alone would say
     how big parliament is, not what the sentence tells."""
@@ -293,6 +306,8 @@ def extract(sent: Span) -> tuple[Figure, ...]:
         if found.label_ == "DATE" and (not _YEAR.search(found.text) or _label(found)):
             continue  # "Friday", "this week": a timeline's business, not a key figure
         if found.label_ != "DATE" and _title(found):
+            continue
+        if found.label_ == "CARDINAL" and _size_of_place(found):
             continue
         ent = _score(found)
         if found.label_ == "CARDINAL" and (found.root.head.pos_ != "NOUN" or found.root.head.i == found.root.i):

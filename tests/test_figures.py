@@ -43,6 +43,8 @@ def measured() -> dict[str, str]:
         "below 80 percent, according to the health department.",
         "In the shoot-out Pereira dived to stop efforts from Ferri and Paulo Neves, and teenager Jonah "
         "Okafor calmly converted the decisive kick to give Harbour City a 4-3 win.",
+        "The 6.6-magnitude quake struck early on Tuesday near San Telmo, a town of 30,000 people in the "
+        "foothills of the Sierra Alta.",
     ]
     return {f.value: f.context for text in texts for sent in nlp(text).sents for f in extract(sent)}
 
@@ -99,6 +101,11 @@ def test_what_was_meant_to_happen_is_kept(measured: dict[str, str]) -> None:
 def test_a_year_or_a_distance_that_only_names_something_is_no_figure(measured: dict[str, str]) -> None:
     assert "2022" not in measured  # "a 2022 report"
     assert not any("800" in value for value in measured)  # "800 metres champion Nadia Varga"
+
+
+def test_the_size_of_a_place_given_in_passing_is_no_figure(measured: dict[str, str]) -> None:
+    assert not any("30,000" in value for value in measured)  # "San Telmo, a town of 30,000 people"
+    assert "6.6 magnitude" in measured
 
 
 def test_one_count_from_several_sources_is_one_row_citing_them() -> None:
