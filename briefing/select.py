@@ -504,6 +504,7 @@ def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int,
     raw = rank([c.lead for c in clusters], method, language)
     if not raw:
         return {}
+    named = central_names(clusters)
     lo, hi = min(raw), max(raw)
     rare = _rarity(clusters)
     out = {}
@@ -512,7 +513,7 @@ def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int,
         corroboration = 1 + 0.25 * (len(c.sources) - 1)
         reports = COMMENTARY_WEIGHT if c.lead.commentary or c.lead.background else 1.0
         out[i] = ((CENTRALITY_BASE + central) * corroboration * c.consensus * standalone(c.lead)
-                  * specificity(c.lead) * reports * rare[i])
+                  * specificity(c.lead, named) * reports * rare[i])
     return out
 
 
@@ -581,14 +582,38 @@ VAGUE_WEIGHT = 0.5
 ASIDE_WEIGHT = 0.7
 
 
-def specificity(s: Sentence) -> float:
+# Names given by at least this share of the sources (and by two) are what the story is about.
+CENTRAL_SHARE = 0.5
+
+
+def central_names(clusters: Sequence[Cluster]) -> frozenset[str]:
+    """Names of people, places, bodies and events (lower-case) that at least CENTRAL_SHARE of
+    the sources give, and at least two: the hurricane and the town it struck."""
+    sources: dict[str, set[int]] = {}
+    every: set[int] = set()
+    for c in clusters:
+        for m in c.members:
+            every.add(m.source)
+            for e in m.entities:
+                if e.label in _NAMES:
+                    sources.setdefault(e.text.lower(), set()).add(m.source)
+    least = max(2, CENTRAL_SHARE * len(every))
+    return frozenset(name for name, found in sources.items() if len(found) >= least)
+
+
+_NAMES = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
+
+
+def specificity(s: Sentence, central: Collection[str] = ()) -> float:
     """A briefing wants the sentence with names, numbers and dates over the vague one; one
     naming no one and nothing ("Both sides now appear focused on accelerating diplomacy
     before the end of the year") counts half, and one that leaves every party of the story
-    out ("a firefighter suffered injuries") less than one about them."""
+    out ("a firefighter suffered injuries") less than one about them — unless it names what
+    the story is about (`central`: see `central_names`): "Hurricane Selma made landfall near
+    Port Alden" is the story, whoever its parties are."""
     if not s.parties and all(e.label in ("DATE", "TIME", "ORDINAL") for e in s.entities):
         return VAGUE_WEIGHT
-    if not s.parties:
+    if not s.parties and not any(e.text.lower() in central for e in s.entities):
         return ASIDE_WEIGHT
     named = [e for e in s.entities if not _pronoun_number(e)]
     numbers = sum(1 for e in named if e.label in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"))

@@ -415,6 +415,28 @@ def test_a_speakers_point_on_a_subject_of_its_own_is_no_repeat_for_the_scene_it_
     assert says_again(1, [0], [grown, plain], vectors, 0.35)
 
 
+def test_a_sentence_naming_what_the_story_is_about_is_no_aside() -> None:
+    """"Hurricane Selma made landfall near Port Alden" names none of the story's parties (the
+    officials, the forecasters), but the hurricane and the town that most sources name: it
+    is the story, not an aside like "a firefighter suffered injuries"."""
+    from briefing.model import Entity
+    from briefing.select import ASIDE_WEIGHT, central_names, specificity
+
+    def told(text: str, source: int, *names: str) -> Sentence:
+        return Sentence(text=text, source=source, paragraph=0, index=0,
+                        entities=tuple(Entity(n, "GPE" if "Port" in n else "EVENT") for n in names))
+
+    landfall = told("Hurricane Selma made landfall near Port Alden.", 1, "Hurricane Selma", "Port Alden")
+    clusters = [Cluster((landfall,)), Cluster((told("Hurricane Selma weakened.", 2, "Hurricane Selma"),)),
+                Cluster((told("Port Alden counts the cost.", 3, "Port Alden"),)),
+                Cluster((told("A firefighter from Marsh Creek was hurt.", 4, "Marsh Creek"),))]
+    named = central_names(clusters)
+    assert named == {"hurricane selma", "port alden"}  # each in two of four sources; Marsh Creek in one
+    assert specificity(landfall, named) > 1.0
+    assert specificity(clusters[3].lead, named) == ASIDE_WEIGHT
+    assert specificity(landfall) == ASIDE_WEIGHT  # without knowing what the story is about
+
+
 def test_one_precise_count_with_one_predicate_is_one_event_reported_by_both() -> None:
     """"A magnitude 6.6 earthquake struck northern Veralta" and "The 6.6-magnitude quake
     struck near San Telmo, a town of 30,000 people" share few words, and their places and
