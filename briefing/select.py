@@ -53,6 +53,12 @@ class Cluster:
     def counts(self) -> frozenset[str]:
         return distinctive_amounts(self.lead)
 
+    @cached_property
+    def counted(self) -> frozenset[tuple[str, str]]:
+        """Each count its main clause gives, with what it counts: ("CARDINAL homes", "45")."""
+        return frozenset((kind, x) for kind, amounts in measures(self.lead, asserted=True).items()
+                         if kind.startswith("CARDINAL") for x in amounts)
+
     @property
     def words(self) -> int:
         return len(self.lead.shown.split())
@@ -692,11 +698,22 @@ def _on_subject(s: Sentence, v: Vector, other: Vector) -> float:
 
 
 def _same_count(a: Cluster, b: Cluster) -> bool:
-    """One precise count with one predicate ("A magnitude 6.6 earthquake struck northern
-    Veralta", "The 6.6-magnitude quake struck early on Tuesday near San Telmo"): one event,
-    however little else the two share. Not "The magnitude 6.6 tremor destroyed some 1,200
-    houses", which tells what the quake did."""
-    return bool(a.counts & b.counts) and a.lead.event[:1] == b.lead.event[:1] != ()
+    """One count with one predicate: one event, however little else the two share. A
+    precise count whatever it is said to count ("A magnitude 6.6 earthquake struck northern
+    Veralta", "The 6.6-magnitude quake struck early on Tuesday near San Telmo"); a small one
+    of the same thing in no other place ("At least 45 homes were destroyed as a wildfire
+    swept through the valley", "The fire has destroyed at least 45 homes"), as two strikes
+    that killed two people each in two cities are two events. Not "The magnitude 6.6
+    tremor destroyed some 1,200 houses", which tells what the quake did."""
+    if a.lead.event[:1] != b.lead.event[:1] or not a.lead.event:
+        return False
+    return bool(a.counts & b.counts) or bool(a.counted & b.counted) and not _elsewhere(a.lead, b.lead)
+
+
+def _elsewhere(a: Sentence, b: Sentence) -> bool:
+    """Whether both name where they happened, and no place in common."""
+    here, there = ({e.text.lower() for e in s.entities if e.label in _PLACES} for s in (a, b))
+    return bool(here and there and not here & there)
 
 
 def supported(clusters: Sequence[Cluster]) -> list[Cluster]:
@@ -707,7 +724,7 @@ def supported(clusters: Sequence[Cluster]) -> list[Cluster]:
     report the earthquake, not how many word it alike."""
     by_count: dict[tuple[str, str], list[int]] = {}
     for n, c in enumerate(clusters):
-        for a in c.counts:
+        for a in {*c.counts, *(x for _, x in c.counted)}:
             if c.lead.event:
                 by_count.setdefault((a, c.lead.event[0]), []).append(n)
     out = list(clusters)

@@ -437,13 +437,14 @@ def test_a_sentence_naming_what_the_story_is_about_is_no_aside() -> None:
     assert specificity(landfall) == ASIDE_WEIGHT  # without knowing what the story is about
 
 
-def test_one_precise_count_with_one_predicate_is_one_event_reported_by_both() -> None:
+def test_one_count_with_one_predicate_is_one_event_reported_by_both() -> None:
     """"A magnitude 6.6 earthquake struck northern Veralta" and "The 6.6-magnitude quake
     struck near San Telmo, a town of 30,000 people" share few words, and their places and
     counts keep them apart as retellings; but they tell one event: the second is not said
     again, and the first is reported by both sources. The same count told of what else
-    happened ("The 6.6 tremor destroyed 1,200 houses"), or a small count ("41 people")
-    with the same verb, is not the same event."""
+    happened ("The 6.6 tremor destroyed 1,200 houses"), or the same verb with another count
+    ("killed 41 people"), is not the same event; a small count is, when it counts the same
+    thing ("45 homes", not "45 barns") in no other place."""
     from briefing.model import Figure
     from briefing.select import says_again, supported
 
@@ -464,6 +465,20 @@ def test_one_precise_count_with_one_predicate_is_one_event_reported_by_both() ->
     assert not says_again(2, [0], clusters, vectors, 0.35)
     assert not says_again(3, [0], clusters, vectors, 0.35)
     assert [c.sources for c in supported(clusters)] == [(1, 2), (1, 2), (3,), (4,)]
+    # A small count is one event only when it counts the same thing, in no other place.
+    from briefing.model import Entity
+    homes = told("At least 45 homes were destroyed.", 1, ("destroy", "home"), ("At least 45 homes", "45 homes"))
+    again = told("The fire has destroyed at least 45 homes.", 2, ("destroy", "fire", "home"),
+                 ("at least 45 homes", "45 homes"))
+    barns = told("The fire has destroyed 45 barns.", 3, ("destroy", "fire", "barn"), ("45 barns", "45 barns"))
+    assert says_again(1, [0], [homes, again, barns], vectors, 0.35)
+    assert not says_again(2, [0], [homes, again, barns], vectors, 0.35)
+
+    def where(c: Cluster, place: str) -> Cluster:
+        return Cluster((replace(c.lead, entities=(Entity(place, "GPE"),)),))
+
+    assert not says_again(1, [0], [where(homes, "Almira"), where(again, "Serra"), barns], vectors, 0.35)
+    assert says_again(1, [0], [where(homes, "Almira"), again, barns], vectors, 0.35)
 
 
 @pytest.mark.parametrize("threshold", [0.2, 0.5, 0.9])
