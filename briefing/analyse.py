@@ -66,6 +66,8 @@ def looks_ahead(ent: Span) -> bool:
     """Whether a date entity is something the sentence expects rather than reports: a bare
     "Friday" in "said on Friday" is the last one, in "will meet on Friday" the next one."""
     tok = ent.root
+    if tok.head.lower_ == "for" and tok.dep_ == "pobj":
+        return False  # how long, not when: "will bar pupils from class for 21 days"
     for _ in range(8):
         if tok.lemma_.lower() in _AHEAD:
             return True

@@ -73,3 +73,13 @@ def test_a_report_whose_closing_announcement_is_cut_is_not_superseded(config: Co
               'that the upcoming summit could help secure progress.')
     held = "After hosting Zelensky at his estate in Florida, Trump said the summit talks were closer than ever."
     assert stale_texts([report, held], config) == set()
+
+
+def test_how_long_a_measure_lasts_is_no_date_it_looks_ahead_to(config: Config) -> None:
+    """"Will bar pupils from class for 21 days" reports a measure taken; "will meet on Friday"
+    announces an event. Only the second is an announcement that may be out of date."""
+    from briefing.superseded import looks_ahead
+
+    found = sentences(["Ukraine will close the border crossing at Chop for 21 days.\n"
+                       "Zelensky will meet Trump on Friday in Washington."], config)
+    assert [looks_ahead(s, config) for s in found] == [False, True]
