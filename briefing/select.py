@@ -694,7 +694,8 @@ def _on_subject(s: Sentence, v: Vector, other: Vector) -> float:
     the scene (`Sentence.backdrop`)."""
     scene = {w for w, b in zip(s.lemmas, s.backdrop) if b} - {w for w, b in zip(s.lemmas, s.backdrop) if not b}
     scene.add(f"party:{s.speaker}")
-    return cosine({t: x for t, x in v.items() if t not in scene}, {t: x for t, x in other.items() if t != f"party:{s.speaker}"})
+    return cosine({t: x for t, x in v.items() if t not in scene},
+                  {t: x for t, x in other.items() if t != f"party:{s.speaker}"})
 
 
 def _same_count(a: Cluster, b: Cluster) -> bool:
@@ -712,29 +713,54 @@ def _same_count(a: Cluster, b: Cluster) -> bool:
 
 def _elsewhere(a: Sentence, b: Sentence) -> bool:
     """Whether both name where they happened, and no place in common."""
-    here, there = ({e.text.lower() for e in s.entities if e.label in _PLACES} for s in (a, b))
+    here, there = _places_named(a), _places_named(b)
     return bool(here and there and not here & there)
 
 
 def supported(clusters: Sequence[Cluster]) -> list[Cluster]:
     """The clusters, each counting among its sources those of the others that tell its
-    event by the same precise count (`_same_count`). They stay apart because their other
-    details differ (a town's name beside the region's, the town's population beside the
-    toll), which `may_be_same` takes for two facts; but a reader asks how many sources
-    report the earthquake, not how many word it alike."""
-    by_count: dict[tuple[str, str], list[int]] = {}
+    event by the same count (`_same_count`). They stay apart because their other details
+    differ (a town's name beside the region's, the town's population beside the toll),
+    which `may_be_same` takes for two facts; but a reader asks how many sources report the
+    earthquake, not how many word it alike."""
+    # Clusters filed under one key tell one event (a small count: unless they name places
+    # apart), so each group is read once, however many retellings a large corpus holds.
+    precise: dict[tuple[str, str], list[int]] = {}
+    small: dict[tuple[str, str, str], list[int]] = {}
     for n, c in enumerate(clusters):
-        for a in {*c.counts, *(x for _, x in c.counted)}:
-            if c.lead.event:
-                by_count.setdefault((a, c.lead.event[0]), []).append(n)
+        if c.lead.event:
+            for a in c.counts:
+                precise.setdefault((a, c.lead.event[0]), []).append(n)
+            for kind, a in c.counted:
+                small.setdefault((kind, a, c.lead.event[0]), []).append(n)
+    more: dict[int, set[int]] = {}
+    for ids in precise.values():
+        if len(ids) > 1:
+            every = {s for m in ids for s in clusters[m].sources}
+            for n in ids:
+                more.setdefault(n, set()).update(every)
+    for ids in small.values():
+        if len(ids) > 1:
+            places = {m: _places_named(clusters[m].lead) for m in ids}
+            anywhere: set[int] = set()  # sources of the clusters that name no place
+            at: dict[str, set[int]] = {}
+            for m in ids:
+                for name in places[m] or ("",):
+                    (at.setdefault(name, set()) if name else anywhere).update(clusters[m].sources)
+            every = anywhere.union(*at.values())
+            for n in ids:
+                mine = every if not places[n] else anywhere.union(*(at[name] for name in places[n]))
+                more.setdefault(n, set()).update(mine)
     out = list(clusters)
-    for ids in by_count.values():
-        for n in ids:
-            more = frozenset(s for m in ids for s in clusters[m].sources
-                             if m != n and _same_count(clusters[n], clusters[m])) - set(clusters[n].sources)
-            if more:
-                out[n] = replace(out[n], support=out[n].support | more)
+    for n, found in more.items():
+        extra = frozenset(found) - set(clusters[n].sources)
+        if extra:
+            out[n] = replace(clusters[n], support=extra)
     return out
+
+
+def _places_named(s: Sentence) -> frozenset[str]:
+    return frozenset(e.text.lower() for e in s.entities if e.label in _PLACES)
 
 
 def _acts_in_both(a: Sentence, b: Sentence) -> bool:
