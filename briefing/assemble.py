@@ -284,10 +284,18 @@ def _give_back(built: dict[str, Section], summary: SectionConfig, taken: list[in
     they left it turned out to repeat a point made elsewhere): "Nothing in the sources" under
     a heading whose news heads the briefing misleads. The section's last takeaway goes back
     while the takeaways keep their least; when they have no more than that, the section
-    says where its news is."""
+    says where its news is, as does a party whose words the takeaways quote."""
     out = dict(built)
     points = list(out[summary.key].points)
     for sc in wanted:
+        if sc.kind == "parties" and sc.key in out:
+            # A party whose words lead the takeaways has a stance, said above.
+            spoken = {clusters[i].lead.speaker for i in taken}
+            out[sc.key] = replace(out[sc.key], subsections=tuple(
+                replace(sub, note=f"Told in {summary.title} above.")
+                if not sub.points and sub.key.split(".", 1)[1] in spoken else sub
+                for sub in out[sc.key].subsections))
+            continue
         mine = [i for i in taken if _placement(clusters[i], config) == sc.key]
         if sc.kind != "cues" or out[sc.key].points or not mine:
             continue

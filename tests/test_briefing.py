@@ -573,3 +573,25 @@ def test_status_of_talks_says_what_is_on_the_table(briefing) -> None:
     texts = [p.text for p in section(briefing, "Status of talks").points]
     assert any("would halt fighting along current front lines" in t for t in texts), texts
     assert any("20 points" in t for t in texts), texts
+
+
+def test_a_party_whose_words_lead_the_takeaways_is_not_said_to_have_no_stance() -> None:
+    """"Varga was banned for four years..., the Athletics Integrity Unit said" leads the
+    takeaways; the unit's heading then says so, not "No stance attributed to this party"."""
+    from briefing.assemble import _give_back
+    from briefing.model import Section, Sentence
+    from briefing.select import Cluster
+
+    config = load_config()
+    summary = next(sc for sc in config.sections if sc.kind == "summary")
+    banned = Cluster((Sentence(text="Varga was banned for four years, Russia said.", source=1, paragraph=0,
+                               index=0, speaker="russia", parties=("russia",)),))
+    empty = "No stance attributed to this party in the sources."
+    built = {summary.key: Section(key=summary.key, title=summary.title, points=(banned.point(),)),
+             "positions": Section(key="positions", title="Positions by party", kind="parties", subsections=(
+                 Section(key="positions.russia", title="Russia", note=empty),
+                 Section(key="positions.us", title="United States", note=empty)))}
+    out = _give_back(built, summary, [0], [summary, next(sc for sc in config.sections if sc.kind == "parties")],
+                     [banned], config)
+    assert [sub.note for sub in out["positions"].subsections] == ["Told in Key takeaways above.", empty]
+    assert out[summary.key].points == (banned.point(),)
