@@ -142,7 +142,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     """
     from .attribute import attribute, connective_only, needs_context, pointers
     from .quotes import opens_with_quote
-    from .background import background
+    from .background import background, general
     from .commentary import commentary
     from .event import event_of
     from .figures import extract as extract_figures
@@ -210,7 +210,8 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 connective=connective_only(sent),
                 commentary=commentary(sent, token_party, config.commentary_verbs, config.commentators,
                                       config.role_nouns),
-                background=background(sent, config.origin_words),
+                background=(background(sent, config.origin_words)
+                            or general(sent, token_party, config.verbs | config.stance_verbs)),
                 figures=extract_figures(sent),
                 event=event, subject=subject,
                 brief=brief,

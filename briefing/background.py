@@ -61,3 +61,31 @@ def background(sent: Span, origin_words: Collection[str]) -> bool:
         if any(t.lemma_.lower() in origin_words for t in ent.root.ancestors):
             return True
     return False
+
+
+# Verbs that state how things are or what they do as a rule ("Measles spreads through the
+# air", "Adobe walls are brittle"); in the present, others tell what people are doing now
+# ("Officials fear more deaths", "Fighting continues"), which is news.
+_STATING = frozenset({"be", "have", "cause", "leave", "make", "spread", "mean", "require", "depend", "affect",
+                      "produce", "carry", "allow", "reduce", "lead", "contain", "kill", "cost"})
+_PARTICULAR = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON", "GPE", "ORG", "NORP",
+               "FAC", "LOC", "EVENT")
+
+
+def general(sent: Span, token_party: dict[int, str], reporting: Collection[str]) -> bool:
+    """True when the main clause states how things are in general rather than what happened:
+    a verb of stating in the simple present (`_STATING`, of no one's saying: `reporting`),
+    with a subject that names nothing in particular ("Rapid intensification leaves less time
+    for officials to warn residents", "Measles spreads through the air"), in a sentence with
+    no name, number or date. An explanation every reader can look up, not news."""
+    root = sent.root
+    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children):
+        return False
+    if root.lemma_.lower() not in _STATING or root.lemma_.lower() in reporting:
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.i in token_party:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in subject.children):
+        return False
+    return not any(e.label_ in _PARTICULAR for e in sent.ents)

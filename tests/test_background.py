@@ -43,3 +43,17 @@ def test_what_the_main_clause_tells_of_years_ago_is_background() -> None:
         "The talks began two days ago in Geneva.",
     ], load_config())
     assert [s.background for s in found] == [True, True, False, False, False, False]
+
+
+def test_how_things_are_in_general_is_background_and_what_goes_on_is_news() -> None:
+    found = analyse_texts([
+        "Rapid intensification leaves less time for officials to warn residents and for people to evacuate.",
+        "Adobe walls, made of mud brick without steel reinforcement, are cheap but brittle.",
+        "Despite these efforts, fighting continues.",
+        "Pressure grows on the government to act.",
+        "Ukrainian leaders say surrendering more land would undermine sovereignty.",
+        "Rescuers pulled 300 people from flooded homes.",
+        "Drones struck the port overnight.",
+        "Officials fear more deaths.",
+    ], load_config())
+    assert [s.background for s in found] == [True, True, False, False, False, False, False, False]
