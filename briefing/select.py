@@ -17,9 +17,10 @@ from .summarize import rank
 _LONGEST = 80  # words
 POINT_OVERHEAD = 5  # a point's bullet and "(N of M sources)"
 
+# Entity kinds that name someone or something: who, where, what event or law.
+_NAMES = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
 # Entity kinds that make a sentence specific: who, where, how much, when.
-_SPECIFIC = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW", "MONEY", "PERCENT",
-             "QUANTITY", "CARDINAL", "DATE")
+_SPECIFIC = (*_NAMES, "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE")
 
 
 @dataclass(frozen=True)
@@ -605,9 +606,6 @@ def central_names(clusters: Sequence[Cluster]) -> frozenset[str]:
                     sources.setdefault(e.text.lower(), set()).add(m.source)
     least = max(2, CENTRAL_SHARE * len(every))
     return frozenset(name for name, found in sources.items() if len(found) >= least)
-
-
-_NAMES = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
 
 
 def specificity(s: Sentence, central: Collection[str] = ()) -> float:
