@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from .figures import distinctive_amounts, measures
-from .model import Entity, Point, Sentence
+from .model import Entity, Point, Sentence, citation_words
 from .quotes import bare_quote
 from .summarize import rank
 
@@ -66,9 +66,9 @@ class Cluster:
 
     @property
     def cost(self) -> int:
-        """Words the point takes in the briefing: its text, the bullet, one per cited source
-        and "(N of M sources)"."""
-        return self.words + len(self.sources) + POINT_OVERHEAD
+        """Words the point takes in the briefing: its text, the bullet, its citation (see
+        `model.cited`) and "(N of M sources)"."""
+        return self.words + citation_words(self.sources) + POINT_OVERHEAD
 
 
 Vector = dict[str, float]

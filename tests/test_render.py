@@ -103,6 +103,17 @@ def test_cite() -> None:
     assert cite(()) == ""
 
 
+def test_a_point_hundreds_of_sources_report_cites_a_few_and_counts_the_rest() -> None:
+    """A point 485 of 500 articles report would spend 485 words on its citation; it lists five
+    and says how many more, and the budget counts what is shown."""
+    from briefing.model import citation_words
+
+    assert cite(tuple(range(1, 7))) == "[1, 2, 3, 4, 5, 6]"
+    assert cite(tuple(range(1, 486))) == "[1, 2, 3, 4, 5, … and 480 more]"
+    assert citation_words(tuple(range(1, 486))) == len(cite(tuple(range(1, 486))).split())
+    assert citation_words((1, 3, 4)) == len(cite((1, 3, 4)).split())
+
+
 # --- a small briefing, rendered -----------------------------------------------------------------
 
 def tiny_briefing(point_text: str = "Plain point.", path: str = "a.txt") -> Briefing:

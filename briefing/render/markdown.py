@@ -11,7 +11,7 @@ from jinja2.exceptions import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ConfigError
-from ..model import Briefing
+from ..model import Briefing, cited
 from ..shipped import template_dir
 
 TEMPLATE = "briefing.md.j2"
@@ -46,7 +46,12 @@ def link(url: object) -> str:
 
 
 def cite(numbers: tuple[int, ...]) -> str:
-    return "[" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
+    """ "[1, 3]"; past `model.CITED_AT_MOST` numbers, "[1, 2, 3, 4, 5, … and 7 more]"."""
+    if not numbers:
+        return ""
+    shown, more = cited(numbers)
+    listed = ", ".join(str(n) for n in shown)
+    return f"[{listed}, … and {more} more]" if more else f"[{listed}]"
 
 
 def support(numbers: tuple[int, ...], total: int) -> str:
