@@ -108,6 +108,22 @@ FIT_CLOSE_ENOUGH = 10  # words under `max_words` at which a briefing is full
 FIT_MAX_RATE = 6.0  # budget words moved for each word the reader sees change, at most
 
 
+def counted_words(markdown: str, config: Config) -> int:
+    """The Markdown's words as `max_words` counts them: the list of sources for a fifth of the
+    budget at most (see `assemble._fixed_words`). Hundreds of articles list more words of
+    sources than the whole budget, and the points would otherwise be cut to nothing."""
+    from .render.markdown import md
+
+    title = next((s.title for s in config.sections if s.kind == "sources"), None)
+    lines = markdown.splitlines()
+    start = next((n for n, line in enumerate(lines) if title is not None and line == f"## {md(title)}"), None)
+    if start is None:
+        return len(markdown.split())
+    end = next((n for n in range(start + 1, len(lines)) if lines[n].startswith("## ")), len(lines))
+    listed = sum(len(line.split()) for line in lines[start:end])
+    return len(markdown.split()) - listed + min(listed, config.max_words // 5)
+
+
 def _fit(build: Callable[[int], Briefing], config: Config) -> Briefing:
     """The briefing that fills `max_words` as the reader counts it, in the shipped Markdown.
     Section budgets are set before the words of headings, citations and sources are known,
@@ -125,7 +141,7 @@ def _fit(build: Callable[[int], Briefing], config: Config) -> Briefing:
     over: int | None = None  # the smallest slack that showed too much
     for _ in range(FIT_TRIES):
         briefing = build(slack)
-        shown = len(render_markdown(briefing).split())
+        shown = counted_words(render_markdown(briefing), config)
         if shown <= config.max_words and (best is None or shown > best[0]):
             best = (shown, briefing)
         if smallest is None or shown < smallest[0]:

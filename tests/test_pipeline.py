@@ -68,3 +68,17 @@ def test_cached_analysis_reads_back_as_parsed(tmp_path: Path, seed_sentences: li
     cache.put("ab" * 32, list(seed_sentences))
     back = cache.get("ab" * 32)
     assert back is not None and [json.dumps(asdict(s)) for s in back] == [json.dumps(asdict(s)) for s in seed_sentences]
+
+
+def test_a_long_list_of_sources_counts_for_a_fifth_of_the_budget_at_most() -> None:
+    """500 articles list more words of sources than the whole budget: counted whole, they
+    left a briefing of six points. The list counts for a fifth at most, as its estimate does."""
+    from briefing.config import load_config
+    from briefing.pipeline import counted_words
+
+    config = load_config()
+    points = "## Status of talks\n\n" + "- A point of ten words in the briefing, cited here. [1]\n" * 10
+    listed = "## Sources\n\n" + "".join(f"{n}. Some outlet's title of an article — `{n:03}.txt`\n" for n in range(1, 501))
+    short = "## Sources\n\n1. One title — `001.txt`\n"
+    assert counted_words(points + short, config) == len((points + short).split())
+    assert counted_words(points + listed, config) == len(points.split()) + config.max_words // 5
