@@ -222,8 +222,13 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
         by_party.setdefault(clusters[i].lead.speaker, []).append(i)
     chosen = _round_robin(keys, by_party, clusters, by_id, sc.max_points, budget, vectors, used, spare, plain)
     subsections = []
+    configured = {p.key for p in config.parties}
     for key in keys:
         mine = chosen.get(key, [])
+        if not mine and key not in configured:
+            # A party found speaking whose stance the budget left out: no heading saying it
+            # has none (hundreds of them in a large corpus).
+            continue
         subsections.append(Section(
             key=f"{sc.key}.{key}", title=config.party_name(key),
             points=tuple(clusters[i].point() for i in mine),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -595,3 +596,24 @@ def test_a_party_whose_words_lead_the_takeaways_is_not_said_to_have_no_stance() 
                      [banned], config)
     assert [sub.note for sub in out["positions"].subsections] == ["Told in Key takeaways above.", empty]
     assert out[summary.key].points == (banned.point(),)
+
+
+def test_a_party_found_speaking_gets_a_heading_only_with_a_point(tmp_path: Path, seeds_dir: Path) -> None:
+    """Another country given a stance gets a subsection of its own, but not one saying it has
+    no stance when the budget left its stance out: a large corpus found hundreds of them."""
+    import shutil
+
+    from briefing.pipeline import build_briefing
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, folder)
+    (folder / "005_turkey.txt").write_text(
+        "Turkey offers to host talks\n\nTurkey said it was ready to host a new round of peace talks in Istanbul. "
+        "Turkey demanded that both sides agree a ceasefire before the winter.\n", encoding="utf-8")
+    configured = {p.name for p in load_config().parties}
+    found = []
+    for words in (1000, 450):
+        config = replace(load_config(), max_words=words)
+        parties = next(s for s in build_briefing(folder, config).sections if s.key == "positions")
+        found.append([(sub.title, len(sub.points)) for sub in parties.subsections if sub.title not in configured])
+    assert found == [[("Turkey", 1)], []]
