@@ -711,7 +711,7 @@ def _same_count(a: Cluster, b: Cluster) -> bool:
 
 def _elsewhere(a: Sentence, b: Sentence) -> bool:
     """Whether both name where they happened, and no place in common."""
-    here, there = _places_named(a), _places_named(b)
+    here, there = _places(a, {}), _places(b, {})
     return bool(here and there and not here & there)
 
 
@@ -739,7 +739,7 @@ def supported(clusters: Sequence[Cluster]) -> list[Cluster]:
                 more.setdefault(n, set()).update(every)
     for ids in small.values():
         if len(ids) > 1:
-            places = {m: _places_named(clusters[m].lead) for m in ids}
+            places = {m: _places(clusters[m].lead, {}) for m in ids}
             anywhere: set[int] = set()  # sources of the clusters that name no place
             at: dict[str, set[int]] = {}
             for m in ids:
@@ -755,10 +755,6 @@ def supported(clusters: Sequence[Cluster]) -> list[Cluster]:
         if extra:
             out[n] = replace(clusters[n], support=extra)
     return out
-
-
-def _places_named(s: Sentence) -> frozenset[str]:
-    return frozenset(e.text.lower() for e in s.entities if e.label in _PLACES)
 
 
 def _acts_in_both(a: Sentence, b: Sentence) -> bool:
