@@ -190,6 +190,13 @@ class Briefing:
                 yield from sub.points
 
     @property
+    def uncited(self) -> frozenset[int]:
+        """Sources that no point, figure or disagreement cites: read, and left out (their
+        news older, repeated or outweighed), which the reader checking coverage should see."""
+        cited = {n for p in self.points() for n in (*p.sources, *p.versus_sources)}
+        return frozenset(s.number for s in self.sources) - cited
+
+    @property
     def dating(self) -> str:
         """One line on how old the sources are, for the reader to weigh the points."""
         dates = sorted(s.date for s in self.sources if s.date)
@@ -204,4 +211,4 @@ class Briefing:
         return line
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "uncited": sorted(self.uncited)}

@@ -264,7 +264,11 @@ def test_sources_list_every_file(briefing, markdown: str, seeds_dir: Path) -> No
     sources = [line for line in dict(md_blocks(markdown))["Sources"] if line.strip()]
     assert len(sources) == 5
     for n, (line, name) in enumerate(zip(sources, files), start=1):
-        assert line.startswith(f"{n}. ") and line.endswith(f"`{name}`"), line
+        # A source no point cites says so, for the reader checking what the briefing covers.
+        mark = " — *no point cites it*" if n in briefing.uncited else ""
+        assert line.startswith(f"{n}. ") and line.endswith(f"`{name}`{mark}"), line
+    cited = {n for p in all_points(briefing) for n in (*p.sources, *p.versus_sources)}
+    assert briefing.uncited == {1, 2, 3, 4, 5} - cited
 
 
 def test_source_titles(briefing) -> None:

@@ -89,7 +89,8 @@ def test_sources_are_a_numbered_list(paragraphs, briefing) -> None:
     numbered = styled(paragraphs, "List Number")
     assert len(numbered) == len(briefing.sources) == 5
     for text, source in zip(numbered, briefing.sources):
-        assert text.endswith(f" — {source.path}")
+        mark = " — no point cites it" if source.number in briefing.uncited else ""
+        assert text.endswith(f" — {source.path}{mark}")
         if source.title_is_derived:
             assert text.startswith(f"Untitled: “{source.title}”")
         else:

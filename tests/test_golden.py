@@ -85,3 +85,13 @@ def test_docx_text_is_deterministic(briefing, docx_bytes: bytes) -> None:
     from briefing.pipeline import render
 
     assert docx_dump(render(briefing, ("docx",))["briefing.docx"]) == docx_dump(docx_bytes)
+
+
+def test_readme_example_is_the_golden_briefing() -> None:
+    """The README's example output is excerpts of the seeds' briefing as it is built now."""
+    readme = (GOLDEN.parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("Excerpts of `out/briefing.md`", 1)[1].split("```markdown\n", 1)[1].split("\n```", 1)[0]
+    golden = MD_GOLDEN.read_text(encoding="utf-8").splitlines()
+    lines = [line for line in example.splitlines() if line and line != "…"]
+    assert len(lines) > 20
+    assert [line for line in lines if line not in golden] == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -10,6 +12,7 @@ from markdown_it import MarkdownIt
 
 from briefing.errors import ConfigError
 from briefing.model import Briefing, Point, Section, Source
+from briefing.render.json import render_json
 from briefing.render.markdown import cite, link, md, render_markdown
 
 # CommonMark plus the GFM extensions a reader's viewer is likely to have.
@@ -145,6 +148,15 @@ def test_note_and_derived_title() -> None:
     assert "1. Untitled: “Untitled opening words” — `a.txt`" in text
     assert text.endswith("\n") and not text.endswith("\n\n")
     assert "\n\n\n" not in text
+
+
+def test_a_source_no_point_cites_is_marked() -> None:
+    base = tiny_briefing()
+    two = replace(base, sources=(*base.sources, Source(number=2, path="b.txt", title="Second")))
+    text = render_markdown(two)
+    assert "1. Untitled: “Untitled opening words” — `a.txt`\n" in text
+    assert "2. Second — `b.txt` — *no point cites it*\n" in text
+    assert json.loads(render_json(two))["uncited"] == [2]
 
 
 def test_file_name_with_backtick_stays_one_code_span() -> None:
@@ -295,7 +307,8 @@ def test_markdown_lists(markdown: str, briefing) -> None:
             total = len(briefing.sources)
             assert literal_text(inline) == f"{point.text} {cite(point.sources)} ({len(point.sources)} of {total} sources)"
     for inline, source in zip(items[len(points):], briefing.sources):
-        assert inline.content.endswith(f"`{source.path}`")
+        mark = " — *no point cites it*" if source.number in briefing.uncited else ""
+        assert inline.content.endswith(f"`{source.path}`{mark}")
     assert sum(t.type == "ordered_list_open" for t in tokens) == 1
     assert sum(t.type == "bullet_list_open" for t in tokens) == sum(
         1 for s in briefing.sections if s.kind != "figures" for sub in (s, *s.subsections) if sub.points)

@@ -23,6 +23,7 @@ from .wordml import add_contents, add_hyperlink, update_fields_on_open
 # XML 1.0 forbids these; python-docx raises on them, so they never reach the document.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
+UNCITED = "no point cites it"  # as the Markdown template says it
 NOTE_AUTHOR = "briefing"  # comment author when the configuration names none
 # The overview opens the leading point, which the party's list gives whole right below:
 # enough words to tell the stance apart, not so many that the table reads it twice.
@@ -199,6 +200,9 @@ class _Writer:
                 para.add_run(" — ")
                 add_hyperlink(para, source.url, source.url)
             self.run(para, f" — {source.path}", CITATION)
+            if source.number in self.briefing.uncited:
+                para.add_run(" — ")
+                para.add_run(UNCITED).italic = True
 
     def header(self) -> None:
         b = self.briefing
