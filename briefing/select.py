@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -19,6 +20,10 @@ POINT_OVERHEAD = 5  # a point's bullet and "(N of M sources)"
 
 # Entity kinds that name someone or something: who, where, what event or law.
 _NAMES = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
+# Entity kinds that give an amount, and those of them that measure (a share, a sum).
+_NUMERIC = ("CARDINAL", "PERCENT", "MONEY", "QUANTITY")
+_MEASURED = ("PERCENT", "MONEY")
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
 # Entity kinds that make a sentence specific: who, where, how much, when.
 _SPECIFIC = (*_NAMES, "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE")
 
@@ -59,6 +64,15 @@ class Cluster:
         """Each count its main clause gives, with what it counts: ("CARDINAL homes", "45")."""
         return frozenset((kind, x) for kind, amounts in measures(self.lead, asserted=True).items()
                          if kind.startswith("CARDINAL") for x in amounts)
+
+    @cached_property  # read by `says_again` on every selection
+    def numbers(self) -> frozenset[str]:
+        """The amounts the lead gives, dates aside: "41" in "as the death toll rose to 41"
+        as in "killing at least 41 people". A count below ten ("two leaders", "3 rounds")
+        is left out, as it tells too many things apart; a share or a sum is not."""
+        return frozenset(a for e in self.lead.entities if e.label in _NUMERIC
+                         for a in (n.replace(",", "") for n in _AMOUNT.findall(e.text))
+                         if e.label in _MEASURED or len(a) >= 2)
 
     @property
     def words(self) -> int:
@@ -642,6 +656,9 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
     least `diversity`; between stances of one speaker at least SAME_SPEAKER_DIVERSITY, or
     barely any when they share a word of their subject (`Cluster.topic`)."""
     lead = clusters[i].lead
+    others = list(others)
+    if _numbers_told(clusters[i], (clusters[j] for j in others)):
+        return True
     v, length = vectors[lead.key], _length(vectors, lead.key)
     for j in others:
         other = clusters[j].lead
@@ -682,6 +699,22 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             # "Ukraine has carried out strikes on Russian infrastructure targets" after
             # "Ukrainian forces targeted a major oil refinery in Rostov": the same party doing
             # the same thing, said in general once the particular is said.
+            return True
+    return False
+
+
+def _numbers_told(c: Cluster, others: Iterable[Cluster]) -> bool:
+    """Whether every amount the point gives is given by the points already made: "Rescuers
+    dug through the night as the death toll rose to 41" once "killing at least 41 people"
+    and "The agency said 230 people had been injured" are told. A reader takes a point's
+    numbers for its news; a point that gives only numbers already read is read as a repeat,
+    however differently it is worded. A point that gives no amount is judged by its words."""
+    if len(c.numbers) < 2:
+        return False
+    told: set[str] = set()
+    for o in others:
+        told |= o.numbers
+        if c.numbers <= told:
             return True
     return False
 

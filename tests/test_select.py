@@ -492,3 +492,33 @@ def test_near_pairs_hold_every_pair_at_the_threshold(seed_sentences: list, thres
     found = near_pairs(vectors, threshold)
     assert every and every <= found
     assert len(found) < len(vectors) * (len(vectors) - 1) // 2  # not every pair
+
+
+def test_a_point_whose_numbers_are_all_told_says_them_again() -> None:
+    """"Civil protection officials said about 1,200 homes had been destroyed and more than
+    5,000 people spent the night in tents" after one point on the 1,200 houses and another on
+    the 5,000 homeless: its news is read already, in other words. One new number keeps it,
+    and a single number told before may be only the scene of news of its own ("Schools will
+    bar pupils after the outbreak reached 86 cases")."""
+    from briefing.model import Entity
+    from briefing.select import says_again
+
+    def point(text: str, index: int, *amounts: str) -> Cluster:
+        return Cluster((Sentence(text=text, source=index + 1, paragraph=0, index=0,
+                                 entities=tuple(Entity(a, "CARDINAL") for a in amounts)),))
+
+    houses = point("The tremor destroyed or damaged some 1,200 houses in the valley.", 0, "some 1,200")
+    homeless = point("The Red Cross appealed for funds to shelter about 5,000 people.", 1, "about 5,000")
+    both = point("Officials said 1,200 homes were destroyed and 5,000 people slept in tents.", 2, "1,200", "more than 5,000")
+    vectors = {(1, 0): {"tremor": 0.7, "house": 0.7}, (2, 0): {"cross": 0.7, "shelter": 0.7},
+               (3, 0): {"official": 0.5, "home": 0.5, "tent": 0.7}}
+    clusters = [houses, homeless, both]
+    assert says_again(2, [0, 1], clusters, vectors, 0.35)
+    assert not says_again(2, [0], clusters, vectors, 0.35)  # the 5,000 are news
+    new = point("Officials said 1,200 homes were destroyed and 38 people were hurt.", 2, "1,200", "38")
+    assert not says_again(2, [0, 1], [houses, homeless, new], vectors, 0.35)
+    scene = point("Schools will bar pupils after the outbreak reached 1,200 cases.", 2, "1,200")
+    assert not says_again(2, [0, 1], [houses, homeless, scene], vectors, 0.35)
+    # A count below ten tells too many things apart ("two leaders", "3 rounds").
+    small = point("The 3 teams found 5 survivors.", 0, "3", "5")
+    assert not says_again(1, [0], [small, point("Three of 5 talks were held.", 1, "3", "5")], vectors, 0.35)
