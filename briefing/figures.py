@@ -161,10 +161,11 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
     # of 38 percent", "in February 2022"), or the conjunct that does ("around 70 percent
     # of Donetsk" in "control most of Luhansk and around 70 percent of Donetsk").
     verb, top, conjunct = noun, noun, False
+    below = noun  # the verb's dependent the figure's phrase hangs from
     governs: list[Token] = []  # prepositions above the conjunct: "fell to $1.9 billion, or 71 cents"
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX") and verb.dep_ in _TO_VERB:
         conjunct = conjunct or verb.dep_ == "conj"
-        verb = verb.head
+        below, verb = verb, verb.head
         if not conjunct and verb.pos_ not in ("VERB", "AUX"):
             top = verb
         elif conjunct and verb.dep_ == "prep":
@@ -182,6 +183,17 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
                 own = sorted(own + _own_words(end), key=lambda t: t.i)
                 paired = True
     subject, verbs = (None, []) if verb.pos_ not in ("VERB", "AUX") or verb is noun else _subject(verb)
+    if below.dep_ == "conj" and below.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB" and below is not noun:
+        # A phrase added after the clause ("names were taken, as well as identity document
+        # numbers for 2.1 million people"), which the parse joins to the verb: it is another
+        # of what a passive verb is said of, another of what an active one acts on.
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        words = own + [*_lead_in(verb), verb] if passive else \
+            (_own_words(subject, together=True) if subject is not None else []) + [*_lead_in(verb), verb] + own
+        indices = {t.i for t in words}
+        if len(words) > _MAX_CONTEXT or not all(i in indices for i in keep):
+            return None
+        return _written(sorted(words, key=lambda t: t.i) if not passive else words)
     if noun.dep_ in _SUBJECTS and noun.head.i == verb.i:
         # The parse may give the verb two subjects ("A magnitude | 6.6 earthquake struck"):
         # the one with the figure is what acts, with the words before it.

@@ -45,6 +45,9 @@ def measured() -> dict[str, str]:
         "Okafor calmly converted the decisive kick to give Harbour City a 4-3 win.",
         "The 6.6-magnitude quake struck early on Tuesday near San Telmo, a town of 30,000 people in the "
         "foothills of the Sierra Alta.",
+        "Velocom has said names, birth dates and phone numbers were taken, as well as identity document "
+        "numbers for 2.1 million people.",
+        "Police seized weapons and drugs, as well as 2 million euros in cash.",
     ]
     return {f.value: f.context for text in texts for sent in nlp(text).sents for f in extract(sent)}
 
@@ -170,3 +173,10 @@ def test_a_measure_keeps_an_alternative_and_drops_what_only_leads_in(measured: d
     assert measured["about 2.1 million customers"] == "about 2.1 million customers had identity document numbers exposed"
     assert measured["below 80 percent"] == "vaccination rates are below 80 percent"
     assert not measured["4-3 win"].startswith("and ")
+
+
+def test_a_phrase_added_after_the_clause_is_said_with_its_verb(measured: dict[str, str]) -> None:
+    """"names were taken, as well as identity document numbers for 2.1 million people": the
+    numbers were taken, not "names were taken identity document numbers"."""
+    assert measured["2.1 million people"] == "identity document numbers for 2.1 million people were taken"
+    assert measured["2 million euros"] == "Police seized 2 million euros in cash"
