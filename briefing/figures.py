@@ -87,9 +87,10 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token]]:
     shown, head = [verb], verb
     while True:
         subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None or head.dep_ not in ("conj", "xcomp") or head.head.i == head.i:
+        if subject is not None or head.dep_ not in ("conj", "xcomp", "acomp") or head.head.i == head.i:
             return subject, shown
-        if head.dep_ == "xcomp":
+        if head.dep_ in ("xcomp", "acomp"):
+            # "unemployment was likely to rise to 5.2 percent": rise, likely, was.
             shown.insert(0, head.head)
         head = head.head
 
@@ -205,9 +206,18 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
     elif subject is None or any(t.i == noun.i for t in subject.subtree):
         # No one to say it of: the figure's phrase, if it says of what ("a 25% tariff on
         # Indian imports"), not a bare noun ("The magnitude 6.6 tremor").
-        if not any(t.pos_ in ("ADP", "VERB") for t in own if t.i not in range(ent.start, ent.end)):
+        if subject is None and verb is not noun and verb.pos_ == "VERB" and verb.dep_ == "acl":
+            # A clause that says what a noun is ("the government's decision to approve a
+            # 90-kilometre motorway"): the noun with it.
+            words = _own_words(verb.head)
+        elif subject is None and verb is not noun and verb.pos_ == "VERB" and verb.tag_ == "VBG":
+            # A participle with no subject of its own ("..., forcing about 20,000 residents
+            # to keep their windows shut"): what is done says what the figure measures.
+            words = _predicate(verb)
+        elif not any(t.pos_ in ("ADP", "VERB") for t in own if t.i not in range(ent.start, ent.end)):
             return None
-        words = own
+        else:
+            words = own
     else:
         words = []
         if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":

@@ -48,6 +48,11 @@ def measured() -> dict[str, str]:
         "Velocom has said names, birth dates and phone numbers were taken, as well as identity document "
         "numbers for 2.1 million people.",
         "Police seized weapons and drugs, as well as 2 million euros in cash.",
+        "The bank cut its forecast and said unemployment was likely to rise to 5.2 percent.",
+        "A fire broke out at a chemical plant on Sunday, sending smoke over the town and forcing about "
+        "20,000 residents to keep their windows shut.",
+        "The Greens said they could not support the government's decision to approve a 90-kilometre "
+        "motorway through the Brana forest.",
     ]
     return {f.value: f.context for text in texts for sent in nlp(text).sents for f in extract(sent)}
 
@@ -180,3 +185,13 @@ def test_a_phrase_added_after_the_clause_is_said_with_its_verb(measured: dict[st
     numbers were taken, not "names were taken identity document numbers"."""
     assert measured["2.1 million people"] == "identity document numbers for 2.1 million people were taken"
     assert measured["2 million euros"] == "Police seized 2 million euros in cash"
+
+
+def test_a_clause_without_a_subject_of_its_own(measured: dict[str, str]) -> None:
+    """A figure in a participle or in a clause that says what a noun is is said with them,
+    not with a stretch of the sentence cut at a comma; a subject is found through "was
+    likely to"."""
+    assert measured["5.2 percent"] == "unemployment was likely to rise to 5.2 percent"
+    assert measured["about 20,000 residents"] == "forcing about 20,000 residents to keep their windows shut"
+    assert measured["90-kilometre"] == ("the government's decision to approve a 90-kilometre motorway "
+                                        "through the Brana forest")
