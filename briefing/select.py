@@ -528,14 +528,21 @@ def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int,
     named = central_names(clusters)
     lo, hi = min(raw), max(raw)
     rare = _rarity(clusters)
+    # How much an article's opening sentence counts for: all of LEDE_WEIGHT when one article
+    # tells the story, less the more articles there are, whose agreement says what matters.
+    lede = 1 + LEDE_WEIGHT / len({n for c in clusters for n in c.sources})
     out = {}
     for i, (c, r) in enumerate(zip(clusters, raw)):
         central = (r - lo) / (hi - lo) if hi > lo else 1.0
         corroboration = 1 + 0.25 * (len(c.sources) - 1)
         reports = COMMENTARY_WEIGHT if c.lead.commentary or c.lead.background else 1.0
+        opens = lede if any(m.index == 0 for m in c.members) else 1.0
         out[i] = ((CENTRALITY_BASE + central) * corroboration * c.consensus * standalone(c.lead)
-                  * specificity(c.lead, named) * reports * rare[i])
+                  * specificity(c.lead, named) * reports * rare[i] * opens)
     return out
+
+
+LEDE_WEIGHT = 0.5
 
 
 # A source of fewer sentences is too short to tell whether it is about something else: a

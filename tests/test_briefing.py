@@ -516,7 +516,7 @@ def test_a_party_heard_only_on_other_matters_is_heard_under_its_name(tmp_path: P
     assert md.count("Steel unions said") == 1
 
 
-def _invented(story_id: str, tmp_path: Path, config_name: str):
+def _invented(story_id: str, tmp_path: Path, config_name: str | None):
     """A story of the summarizer benchmark, built with its configuration in tests/data."""
     import json
 
@@ -529,7 +529,7 @@ def _invented(story_id: str, tmp_path: Path, config_name: str):
     corpus.mkdir()
     for n, text in enumerate(story["documents"]):
         (corpus / f"{n:03d}.txt").write_text(text, encoding="utf-8")
-    return build_briefing(corpus, load_config(Path(__file__).parent / "data" / config_name))
+    return build_briefing(corpus, load_config(Path(__file__).parent / "data" / config_name if config_name else None))
 
 
 def test_the_main_news_leads_the_takeaways_though_a_party_reports_it(tmp_path: Path) -> None:
@@ -556,6 +556,23 @@ def test_a_one_article_story_keeps_every_party_heard_and_says_where_a_sections_n
     assert [p.text for p in service.points][:1] == [
         "The blaze started at about 2:30 p.m. in a warehouse holding drums of solvents and plastics "
         "at the Kestrel Chemicals site near the harbour, the regional fire service said."]
+
+
+def test_a_one_article_story_opens_its_takeaways_with_its_lede(tmp_path: Path) -> None:
+    """One article tells the story: no other source says what matters, its writer's order
+    does. The ruling itself is a takeaway, not only the six months the court gave."""
+    built = _invented("court-ruling", tmp_path, "court.toml")
+    takeaways = next(s for s in built.sections if s.key == "takeaways")
+    texts = [p.text for p in takeaways.points]
+    assert any(t.startswith("The Constitutional Court on Friday struck down a law") for t in texts), texts
+
+
+def test_the_result_leads_the_takeaways_before_a_detail_of_the_match(tmp_path: Path) -> None:
+    """Three reports of a cup final, with their own configuration: the result that two of
+    them open with comes first, not the decisive penalty that one of them tells."""
+    built = _invented("cup-final", tmp_path, "cup.toml")
+    takeaways = next(s for s in built.sections if s.key == "takeaways")
+    assert takeaways.points[0].text.startswith("Harbour City won the Continental Cup"), takeaways.points[0].text
 
 
 def test_no_takeaway_opens_with_someones_words(tmp_path: Path) -> None:
