@@ -372,6 +372,18 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     return sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
 
 
+def _people(sentences: Sequence[Sentence]) -> dict[tuple[int, int], tuple[tuple[str, str], ...]]:
+    """The names each sentence gives that the sources themselves shorten: a surname some
+    sentence uses on its own ("Roth said"). A name the parser took for a person's that no
+    source shortens ("Ostrand Minerals", never "Minerals") is left whole."""
+    alone: set[str] = set()
+    for s in sentences:
+        for n, w in enumerate(s.words):
+            if w[:1].isupper() and (n == 0 or not s.words[n - 1][:1].isupper()):
+                alone.add(w)
+    return {s.key: kept for s in sentences if (kept := tuple(n for n in s.names if n[1] in alone))}
+
+
 def _short_names(sections: tuple[Section, ...], found: Mapping[tuple[int, int], tuple[tuple[str, str], ...]]
                  ) -> tuple[Section, ...]:
     """The sections with a person's title and full name at the first mention only, in
@@ -469,7 +481,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     return Story(sources=sources, ages=ages, sentences=tuple(sentences), vectors=vectors,
                  clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight,
                  spare=spare, reserved=frozenset(reserved), quoted=quoted,
-                 names={s.key: s.names for s in sentences if s.names})
+                 names=_people(sentences))
 
 
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,

@@ -23,6 +23,8 @@ import re
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
+from .quotes import closes_a_quote
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -129,12 +131,23 @@ def _ahead_conjunct(sent: Span, ahead_cues: Collection[str]) -> int | None:
     return None
 
 
+def _in_quotation(sent: Span) -> bool:
+    """Whether the sentence opens inside a quotation that began before it: the splitter cut
+    '"We want to stay. But we will not wait," Roth said.' in two, and the "But" is Roth's
+    word, which a point may not drop."""
+    before = sent.doc.text[:sent.start_char]
+    curly_open, curly_close = before.count("“"), before.count("”")
+    if curly_open or curly_close:
+        return curly_open > curly_close
+    return before.count('"') % 2 == 1 or closes_a_quote(sent.text)
+
+
 def trim(sent: Span, aside_verbs: Collection[str], openers: Collection[str],
          ahead_cues: Collection[str] = ()) -> str:
     """The sentence without its scene-setting opener, commenting close and closing
     announcement, or "" when none is there."""
     start, end = sent.start, sent.end
-    front = _fronted(sent, openers)
+    front = None if _in_quotation(sent) else _fronted(sent, openers)
     aside = _aside(sent, aside_verbs)
     ahead = _ahead_conjunct(sent, ahead_cues)
     if ahead is not None and (aside is None or ahead < aside):
@@ -230,7 +243,15 @@ def shorten_names(texts: Iterable[tuple[str, tuple[tuple[str, str], ...]]]) -> l
             if not re.search(pattern, text):
                 continue  # said by another report of the point
             if short in seen:
-                text = re.sub(pattern, short, text)
+                text = re.sub(pattern, lambda m, short=short: m.group() if _inside_name(m) else short, text)
             seen.add(short)
         out.append(text)
     return out
+
+
+def _inside_name(m: re.Match[str]) -> bool:
+    """Whether the match ends a longer name: "owner Gideon Roth" found in "Harbourne
+    Athletic owner Gideon Roth" is not to become "Harbourne Athletic Roth"."""
+    before = m.string[:m.start()].rstrip(" ")
+    word = before.rsplit(" ", 1)[-1]
+    return len(before) < m.start() and word[:1].isupper() and not word.endswith((".", ":", ";", "!", "?", "”", '"'))

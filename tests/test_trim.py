@@ -169,3 +169,36 @@ def test_a_title_is_never_cut_out_of_a_hyphenated_word(config: Config) -> None:
                                   "In the shoot-out, 19-year-old substitute Jonah Okafor scored the winning kick."], config)
     assert shorten_names([(first.text, first.names), (later.text, later.names)])[1] == (
         "In the shoot-out, 19-year-old Okafor scored the winning kick.")
+
+
+def test_a_word_inside_a_quotation_is_never_cut(config: Config) -> None:
+    """The splitter cuts '"We want to stay. But we will not wait," Roth said.' in two; the
+    "But" is Roth's word, not a link the briefing may drop, where outside a quotation it is."""
+    tail = analyse_texts(['"We want to stay in Harbourne. But we will not spend another five years waiting," '
+                          'Roth said.'], config)[-1]
+    assert tail.shown == '"But we will not spend another five years waiting," Roth said.'
+    outside = analysed("However, the club will not wait another five years, Roth said.", config)
+    assert outside.shown == "The club will not wait another five years, Roth said."
+
+
+def test_the_end_of_a_longer_name_is_not_shortened() -> None:
+    """"owner Gideon Roth" found, then met inside "Harbourne Athletic owner Gideon Roth": the
+    club's name stays whole, not "Harbourne Athletic Roth"."""
+    found = (("owner Gideon Roth", "Roth"),)
+    first, later = shorten_names([("The club's owner Gideon Roth spoke.", found),
+                                  ("Harbourne Athletic owner Gideon Roth said it would leave.", found)])
+    assert later == "Harbourne Athletic owner Gideon Roth said it would leave."
+    assert shorten_names([("The club's owner Gideon Roth spoke.", found),
+                          ("Fans thanked owner Gideon Roth.", found)])[1] == "Fans thanked Roth."
+
+
+def test_a_name_no_source_shortens_is_left_whole(config: Config) -> None:
+    """The parser takes "Ostrand Minerals" for a person's name; no source writes "Minerals"
+    alone, so no point does: "after Minerals completed its headcount" would garble it."""
+    from briefing.assemble import _people
+
+    texts = ["Ostrand Minerals said 23 workers were trapped.", "Mine manager Petra Lind said rescuers were close.",
+             "Ostrand Minerals completed its headcount.", "Lind said the air was good."]
+    sentences = analyse_texts(texts, config)
+    kept = {short for names in _people(sentences).values() for _, short in names}
+    assert "Lind" in kept and "Minerals" not in kept
