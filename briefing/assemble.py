@@ -412,14 +412,16 @@ DIFFER_POOL = 300  # clusters, the best by the story-wide score, whose claims ar
 
 
 def _differences(as_written: Sequence[Sentence], joined: Sequence[Sentence], clusters: Sequence[Cluster],
-                 score: dict[int, float], config: Config, synonyms: dict[str, str]) -> Section | None:
+                 score: dict[int, float], config: Config, synonyms: dict[str, str],
+                 dates: Mapping[int, str] | None = None) -> Section | None:
     """The "Where sources differ" list of the open questions, from the claims of the clusters
-    that matter most (a sentence joined to the one before it brings that one along)."""
+    that matter most (a sentence joined to the one before it brings that one along);
+    `dates`: each dated source's day (see `differ.differences`)."""
     best = sorted(range(len(clusters)), key=lambda i: (-score.get(i, 0.0), i))[:DIFFER_POOL]
     keys = {m.key for i in best for m in clusters[i].members}
     keys |= {(k[0], k[1] - 1) for k in keys}
     points = differences([s for s in as_written if s.key in keys], config, config.differ_max_points, synonyms,
-                         [s for s in joined if s.key in keys])
+                         [s for s in joined if s.key in keys], dates)
     if not points:
         return None
     return Section(key="differ", title=config.differ_title, points=tuple(points))
@@ -471,7 +473,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     wanted = tuple(sc for sc in config.sections if sc.kind != "timeline" or ages.known)
     score = scores(clusters, method, config.language)
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
-    differ = (_differences(as_written, sentences, clusters, score, config, synonyms)
+    differ = (_differences(as_written, sentences, clusters, score, config, synonyms, ages.dates)
               if questions is not None and config.differ_max_points else None)
     weight = {m.key: score.get(i, 0.0) for i, c in enumerate(clusters) for m in c.members}
     spare, reserved = _spare(wanted, clusters, score, config)

@@ -92,11 +92,30 @@ def _quoted(s: Sentence, before: Sentence | None, config: Config, synonyms: Mapp
     return f"[{name}] {rest}" if name else text
 
 
+def _other_act(a: Sentence, b: Sentence) -> bool:
+    """Whether two sentences tell different parties doing different things: the opposition
+    demanding a recount in 212 polling stations and the commission ordering one in 140,
+    Dolan having 50.3 percent and Renner winning 58 percent in Lessa. Their numbers answer
+    two questions. Two outlets on one party's act ("Nordair shares fell 4 percent",
+    "Nordair shares slipped 9 percent") may word it apart and still disagree."""
+    def who(s: Sentence) -> str | None:
+        return s.speaker or s.actor
+    return (a.event[:1] != b.event[:1] and who(a) is not None and who(b) is not None and who(a) != who(b))
+
+
 def _disagreement(a: Claim, b: Claim, vectors: Vectors,
-                  bigrams: Mapping[tuple[int, int], set[tuple[str, str]]]) -> tuple[float, Sentence, Sentence] | None:
+                  bigrams: Mapping[tuple[int, int], set[tuple[str, str]]],
+                  dates: Mapping[int, str]) -> tuple[float, Sentence, Sentence] | None:
     """How alike two claims that disagree are, when alike enough to be about one subject."""
     kind = _kind(a, b)
     if kind is None:
+        return None
+    if kind == "figures" and _other_act(a.sentence, b.sentence):
+        return None
+    day_a, day_b = dates.get(a.sentence.source), dates.get(b.sentence.source)
+    if kind == "figures" and day_a and day_b and day_a != day_b:
+        # Reported on different days, a new number is the count moving on ("fell 12
+        # percent" on Monday, "fell a further 6 percent" on Tuesday), not a dispute.
         return None
     shared = len(bigrams[a.sentence.key] & bigrams[b.sentence.key])
     if kind == "certainty" and not (shared and a.sentence.speaker and b.sentence.speaker):
@@ -151,12 +170,13 @@ def _candidates(claims: Sequence[Claim], vectors: Mapping[tuple[int, int], Vecto
 
 def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
                 synonyms: Mapping[str, str] | None = None,
-                joined: Sequence[Sentence] | None = None) -> list[Point]:
+                joined: Sequence[Sentence] | None = None, dates: Mapping[int, str] | None = None) -> list[Point]:
     """The pairs most clearly about one subject, each sentence in one pair at most.
 
     Claims are quoted as written; their subject is compared with the sentence before
     joined where they lean on it (`joined`: `context.with_context` of the sentences, made
-    here when not given).
+    here when not given). `dates`: the day of each dated source; two figures reported on
+    different days are an update, not a disagreement.
     """
     # A wire copy's claim is the first copy's: compared once, cited as the first source.
     first = list({s.text: s for s in reversed(sentences)}.values())[::-1]
@@ -173,7 +193,7 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     for n, m in _candidates(claims, vectors, bigrams):  # any order: the pairs are sorted below
         a, b = claims[n], claims[m]
         if a.sentence.source != b.sentence.source:
-            pair = _disagreement(a, b, vectors, bigrams)
+            pair = _disagreement(a, b, vectors, bigrams, dates or {})
             if pair is not None:
                 pairs.append(pair)
     pairs.sort(key=lambda p: (-p[0], p[1].key, p[2].key))

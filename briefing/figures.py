@@ -410,7 +410,10 @@ def measures(s: Sentence, asserted: bool = False) -> dict[str, frozenset[str]]:
     for f in s.figures:
         if not amount(f) or asserted and _in_scene(s, f):
             continue
-        if f.kind in MEASURES:
+        if f.kind == "QUANTITY":
+            # By unit: "40,000 tonnes" and "14 kilometres" are no two answers to one question.
+            out.setdefault(f"QUANTITY {f.value.split()[-1].lower()}", set()).add(amount(f))
+        elif f.kind in MEASURES:
             out.setdefault(f.kind, set()).add(amount(f))
         elif f.kind == "CARDINAL":
             out.setdefault(f"CARDINAL {f.value.split()[-1].lower()}", set()).add(amount(f))

@@ -75,7 +75,7 @@ def test_candidates_hold_every_pair_that_differs(seed_sentences: list, config: C
     parties = frozenset(synonyms)
     bigrams = {s.key: differ._bigrams(s, parties) for s in joined}
     every = {(i, j) for j in range(len(claims)) for i in range(j)
-             if differ._disagreement(claims[i], claims[j], vectors, bigrams) is not None}
+             if differ._disagreement(claims[i], claims[j], vectors, bigrams, {}) is not None}
     found = differ._candidates(claims, vectors, bigrams)
     assert every and every <= found
     assert len(found) < len(claims) * (len(claims) - 1) // 2
@@ -100,3 +100,38 @@ def test_the_tail_of_a_split_quote_is_quoted_with_its_opening_mark(config: Confi
     found = pairs([split, other], config)
     assert found and all(side.startswith('"Ukraine has accepted') for pair in found for side in pair
                          if "Zelensky" in side), found
+
+
+def dated_pairs(texts: list[str], days: list[str | None], config: Config) -> list[tuple[str, str]]:
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n), date=day),
+                        blocks=(Block(index=0, text=t, kind="body"),))
+                for n, (t, day) in enumerate(zip(texts, days), start=1)]
+    found = analyse(articles, config)[0]
+    dates = {a.source.number: a.source.date for a in articles if a.source.date}
+    return [(p.text, p.versus or "") for p in differences(found, config, 3, config.party_synonyms(), dates=dates)]
+
+
+TOLL = "The collision between two passenger trains near Kovel killed 23 people, officials said."
+LATER = "The collision between two passenger trains near Kovel killed 26 people, officials said."
+
+
+def test_two_counts_of_one_act_differ_on_one_day_not_on_two(config: Config) -> None:
+    """Two outlets giving two tolls of one crash on the same day disagree; a day later the
+    higher toll is the count moving on."""
+    assert dated_pairs([TOLL, LATER], ["2026-03-06", "2026-03-06"], config) == [(TOLL, LATER)]
+    assert dated_pairs([TOLL, LATER], [None, None], config) == [(TOLL, LATER)]
+    assert dated_pairs([TOLL, LATER], ["2026-03-06", "2026-03-07"], config) == []
+
+
+def test_numbers_of_two_acts_or_two_units_are_no_disagreement(config: Config) -> None:
+    """One party's demand and another's offer ("Russia demanded a withdrawal from 212
+    villages", "Ukraine offered a withdrawal from 140 villages"), or two quantities of
+    different units, answer two questions. One party's act told with two numbers differs."""
+    demand = "Russia demanded a withdrawal of troops from 212 villages in the Donbas region."
+    offer = "Ukraine offered a withdrawal of troops from 140 villages in the Donbas region."
+    assert dated_pairs([demand, offer], [None, None], config) == []
+    again = "Russia demanded a withdrawal of troops from 140 villages in the Donbas region."
+    assert dated_pairs([demand, again], [None, None], config) == [(demand, again)]
+    copper = "The Dravik mine employs about 1,200 people and produced some 40,000 tonnes of copper."
+    place = "The Dravik mine, 14 kilometres north of Kessel, employs about 1,200 people."
+    assert dated_pairs([copper, place], [None, None], config) == []
