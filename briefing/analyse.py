@@ -72,6 +72,8 @@ def looks_ahead(ent: Span) -> bool:
         if tok.lemma_.lower() in _AHEAD:
             return True
         if tok.pos_ in ("VERB", "AUX"):
+            if _said_then(ent, tok):
+                return False
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in tok.children):
                 return True
             return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PLANNING
@@ -79,6 +81,15 @@ def looks_ahead(ent: Span) -> bool:
             break
         tok = tok.head
     return False
+
+
+def _said_then(ent: Span, verb: Token) -> bool:
+    """Whether the date stands between a reporting verb and the clause it reports, which the
+    parse may hang it on: in "Dolan said on Thursday he would accept the result", Thursday
+    is when he said it, not when he will accept it."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (verb.dep_ == "ccomp" and verb.head.i < ent.start and subject is not None
+            and ent.end <= subject.left_edge.i)
 
 
 # "the city of Mykolaiv": whatever the recogniser made of the name, it is a place.
@@ -206,7 +217,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 actor=att.actor if att.actor is not None else (speaker if att.pronoun else None),
                 stance=att.stance and speaker is not None,
                 needs_context=needs_context(sent, resolved=ref is not None),
-                pointers=pointers(sent),
+                pointers=pointers(sent, config.stance_nouns),
                 connective=connective_only(sent),
                 commentary=commentary(sent, token_party, config.commentary_verbs, config.commentators,
                                       config.role_nouns),

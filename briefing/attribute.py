@@ -9,6 +9,7 @@ venue was agreed", "according to Kyiv"): that party is only the sentence's sourc
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -309,6 +310,8 @@ def _leans(sent: Span, words: list[Token]) -> bool:
     first = next((t for t in words if t.dep_ in ("nsubj", "nsubjpass")), None)
     if first is not None and first.lower_ in _LEANING_SUBJECTS:
         return True  # "Whether it leads to a breakthrough may become clear": what is "it"?
+    if any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL for c in sent.root.children):
+        return True  # '"Tavaria cannot stay on the streets," he said': the quote names no speaker
     named = False  # someone the sentence names before the word at hand
     for tok in words:
         # "rejected that ultimatum", "such arrangements" point back; "this week" does not.
@@ -326,15 +329,17 @@ def _leans(sent: Span, words: list[Token]) -> bool:
 _GENERIC = ("side", "party")
 
 
-def pointers(sent: Span) -> tuple[str, ...]:
+def pointers(sent: Span, stance_nouns: Collection[str] = ()) -> tuple[str, ...]:
     """Lemmas of the bare plural nouns with "the" that the main clause is about or acts on:
     "Zelenskyy described the strikes as a response" — which strikes is in another sentence,
-    unless the story speaks of little else (see `context.with_context`)."""
+    unless the story speaks of little else (see `context.with_context`). So is a bare
+    singular of one of `stance_nouns`: "The governing party rejected the demand" — which?"""
     out = []
     for tok in sent:
         if tok.lemma_.lower() in _GENERIC:
             continue
-        if (tok.tag_ == "NNS" and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+        plural = tok.tag_ == "NNS" or tok.tag_ == "NN" and tok.lemma_.lower() in stance_nouns
+        if (plural and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
                 and tok.head.dep_ in ("ROOT", "ccomp") and [c.lower_ for c in tok.children] == ["the"]):
             out.append(tok.lemma_.lower())
     return tuple(out)

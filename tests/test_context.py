@@ -81,3 +81,18 @@ def test_a_quotation_split_in_two_and_said_by_she_goes_with_the_sentence_that_na
     assert story([f"{governor} {quote}"], config) == [f"{governor} {quote}"]
     named = '"Stay where you are. Do not go out to look at the water," Governor Calder told residents.'
     assert story([f"{governor} {named}"], config)[0] == governor
+
+
+def test_a_quote_whose_speaker_is_he_is_joined_to_the_sentence_naming_him(config: Config) -> None:
+    """'"Tavaria cannot stay on the streets for weeks," he said': the name inside the quote
+    is no antecedent of the speaker; the sentence before says who "he" is."""
+    said = "President Marek Dolan said on Thursday he would accept the result of the recount."
+    quote = '"Tavaria cannot stay on the streets for weeks," he said in a televised address.'
+    assert story([f"{said} {quote}"], config) == [f"{said} {quote}"]
+
+
+def test_a_demand_named_only_as_the_demand_is_joined_to_the_sentence_that_tells_it(config: Config) -> None:
+    """"The governing party rejected the demand": which demand is in the sentence before."""
+    demand = "The opposition asked for a recount of the ballots in 212 polling stations."
+    rejected = "The governing party rejected the demand."
+    assert story([*TALKS, f"{demand} {rejected}"], config)[-1] == f"{demand} {rejected}"

@@ -83,3 +83,14 @@ def test_how_long_a_measure_lasts_is_no_date_it_looks_ahead_to(config: Config) -
     found = sentences(["Ukraine will close the border crossing at Chop for 21 days.\n"
                        "Zelensky will meet Trump on Friday in Washington."], config)
     assert [looks_ahead(s, config) for s in found] == [False, True]
+
+
+def test_the_day_something_was_said_is_no_day_ahead(config: Config) -> None:
+    """"Dolan said on Thursday he would accept the result": the parse hangs Thursday on
+    "accept", but it is when he said it; in a Thursday paper it is that Thursday, not the
+    next one. "Said he would accept the result on Thursday" still looks ahead."""
+    from briefing.superseded import looks_ahead
+
+    found = sentences(["Dolan said on Thursday he would accept the result of the recount.\n"
+                       "Dolan said he would accept the result of the recount on Thursday."], config)
+    assert [looks_ahead(s, config) for s in found] == [False, True]
