@@ -10,7 +10,7 @@ from .changes import STAY
 from .config import OTHER_PARTY, Config, SectionConfig
 from .quotes import opens_with_quote
 from .context import with_context
-from .differ import differences
+from .differ import differences, overtaken
 from .model import Article, Briefing, Point, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
@@ -411,15 +411,22 @@ def _with_texts(sec: Section, short: dict[int, str]) -> Section:
 DIFFER_POOL = 300  # clusters, the best by the story-wide score, whose claims are compared pairwise
 
 
+def _pool_keys(clusters: Sequence[Cluster], score: Mapping[int, float]) -> set[tuple[int, int]]:
+    """The sentences of the DIFFER_POOL clusters that matter most, each with the one before it
+    (a sentence joined to the one before brings that one along): those whose claims are
+    compared pairwise."""
+    best = sorted(range(len(clusters)), key=lambda i: (-score.get(i, 0.0), i))[:DIFFER_POOL]
+    keys = {m.key for i in best for m in clusters[i].members}
+    return keys | {(k[0], k[1] - 1) for k in keys}
+
+
 def _differences(as_written: Sequence[Sentence], joined: Sequence[Sentence], clusters: Sequence[Cluster],
                  score: dict[int, float], config: Config, synonyms: dict[str, str],
                  dates: Mapping[int, str] | None = None) -> Section | None:
     """The "Where sources differ" list of the open questions, from the claims of the clusters
     that matter most (a sentence joined to the one before it brings that one along);
     `dates`: each dated source's day (see `differ.differences`)."""
-    best = sorted(range(len(clusters)), key=lambda i: (-score.get(i, 0.0), i))[:DIFFER_POOL]
-    keys = {m.key for i in best for m in clusters[i].members}
-    keys |= {(k[0], k[1] - 1) for k in keys}
+    keys = _pool_keys(clusters, score)
     points = differences([s for s in as_written if s.key in keys], config, config.differ_max_points, synonyms,
                          [s for s in joined if s.key in keys], dates)
     if not points:
@@ -472,10 +479,17 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     # Without a single dated source there is nothing to put in date order.
     wanted = tuple(sc for sc in config.sections if sc.kind != "timeline" or ages.known)
     score = scores(clusters, method, config.language)
+    # A count a later source gives anew (a preliminary result, then the final one) is as
+    # out of date as an announcement of what has happened since.
+    keys = _pool_keys(clusters, score)
+    later = overtaken([s for s in as_written if s.key in keys], config, ages.dates, synonyms,
+                      [s for s in sentences if s.key in keys])
+    clusters = [replace(c, superseded=True) if c.lead.key in later else c for c in clusters]
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
     differ = (_differences(as_written, sentences, clusters, score, config, synonyms, ages.dates)
               if questions is not None and config.differ_max_points else None)
-    weight = {m.key: score.get(i, 0.0) for i, c in enumerate(clusters) for m in c.members}
+    # Figures of what is out of date are no key figures.
+    weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) for i, c in enumerate(clusters) for m in c.members}
     spare, reserved = _spare(wanted, clusters, score, config)
     # A claim quoted where sources differ is not made again as a point of its own.
     claims = {k for p in differ.points for k in p.sentences} if differ else set()

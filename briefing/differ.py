@@ -92,6 +92,11 @@ def _quoted(s: Sentence, before: Sentence | None, config: Config, synonyms: Mapp
     return f"[{name}] {rest}" if name else text
 
 
+def _days_apart(a: Sentence, b: Sentence, dates: Mapping[int, str]) -> bool:
+    day_a, day_b = dates.get(a.source), dates.get(b.source)
+    return bool(day_a and day_b and day_a != day_b)
+
+
 def _other_act(a: Sentence, b: Sentence) -> bool:
     """Whether two sentences tell different parties doing different things: the opposition
     demanding a recount in 212 polling stations and the commission ordering one in 140,
@@ -112,8 +117,7 @@ def _disagreement(a: Claim, b: Claim, vectors: Vectors,
         return None
     if kind == "figures" and _other_act(a.sentence, b.sentence):
         return None
-    day_a, day_b = dates.get(a.sentence.source), dates.get(b.sentence.source)
-    if kind == "figures" and day_a and day_b and day_a != day_b:
+    if kind == "figures" and _days_apart(a.sentence, b.sentence, dates):
         # Reported on different days, a new number is the count moving on ("fell 12
         # percent" on Monday, "fell a further 6 percent" on Tuesday), not a dispute.
         return None
@@ -168,6 +172,52 @@ def _candidates(claims: Sequence[Claim], vectors: Mapping[tuple[int, int], Vecto
     return out
 
 
+def _compared(sentences: Sequence[Sentence], config: Config, synonyms: Mapping[str, str] | None,
+              joined: Sequence[Sentence] | None) -> tuple[list[Claim], Vectors, dict[tuple[int, int], set[tuple[str, str]]],
+                                                           set[tuple[int, int]]]:
+    """The claims (a wire copy's once, as its first copy), their vectors and two-word terms,
+    each compared with the sentence before where it leans on it, and the pairs of claims
+    that may disagree (`_candidates`)."""
+    first = list({s.text: s for s in reversed(sentences)}.values())[::-1]
+    claims = [c for c in (_claim(s, config) for s in first)
+              if c.certain or c.hedged or c.negated or c.figures]
+    if len(claims) < 2:
+        return claims, Vectors(), {}, set()
+    by_key = {s.key: s for s in (joined if joined is not None else with_context(sentences, config))}
+    context = {s.key: by_key.get(s.key, s) for s in sentences}
+    parties = frozenset((synonyms or {}).keys())
+    vectors = tfidf(list(context.values()), synonyms)
+    bigrams = {c.sentence.key: _bigrams(context[c.sentence.key], parties) for c in claims}
+    return claims, vectors, bigrams, _candidates(claims, vectors, bigrams)
+
+
+def overtaken(sentences: Sequence[Sentence], config: Config, dates: Mapping[int, str],
+              synonyms: Mapping[str, str] | None = None,
+              joined: Sequence[Sentence] | None = None) -> frozenset[tuple[int, int]]:
+    """Keys of the sentences whose figures a later source gives anew for the same thing:
+    "preliminary results showing him on 50.8 percent" on Monday, once Wednesday's paper has
+    "Final figures gave Dolan 50.1 percent". Only between dated sources: undated, two
+    figures are a disagreement (see `differences`)."""
+    if len(set(dates.values())) < 2:
+        return frozenset()
+    claims, vectors, bigrams, candidates = _compared(sentences, config, synonyms, joined)
+    out = set()
+    for n, m in candidates:
+        a, b = claims[n], claims[m]
+        if not _days_apart(a.sentence, b.sentence, dates) or _kind(a, b) != "figures":
+            continue
+        # One act told anew: the same predicate ("Vester Credit fell 12 percent", then "fell
+        # a further 6 percent"), not a new number of something else in a later article (the
+        # club's 150 million requested, a referendum's 1.2 million cost).
+        if a.sentence.event[:1] != b.sentence.event[:1] or _other_act(a.sentence, b.sentence):
+            continue
+        if _disagreement(a, b, vectors, bigrams, {}) is None:
+            continue
+        older = a if dates[a.sentence.source] < dates[b.sentence.source] else b
+        out.add(older.sentence.key)
+    return frozenset(out)
+
+
 def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
                 synonyms: Mapping[str, str] | None = None,
                 joined: Sequence[Sentence] | None = None, dates: Mapping[int, str] | None = None) -> list[Point]:
@@ -179,18 +229,9 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     different days are an update, not a disagreement.
     """
     # A wire copy's claim is the first copy's: compared once, cited as the first source.
-    first = list({s.text: s for s in reversed(sentences)}.values())[::-1]
-    claims = [c for c in (_claim(s, config) for s in first)
-              if c.certain or c.hedged or c.negated or c.figures]
-    if len(claims) < 2:
-        return []
-    by_key = {s.key: s for s in (joined if joined is not None else with_context(sentences, config))}
-    context = {s.key: by_key.get(s.key, s) for s in sentences}
-    parties = frozenset((synonyms or {}).keys())
-    vectors = tfidf(list(context.values()), synonyms)
-    bigrams = {c.sentence.key: _bigrams(context[c.sentence.key], parties) for c in claims}
+    claims, vectors, bigrams, candidates = _compared(sentences, config, synonyms, joined)
     pairs = []
-    for n, m in _candidates(claims, vectors, bigrams):  # any order: the pairs are sorted below
+    for n, m in candidates:  # any order: the pairs are sorted below
         a, b = claims[n], claims[m]
         if a.sentence.source != b.sentence.source:
             pair = _disagreement(a, b, vectors, bigrams, dates or {})

@@ -6,6 +6,7 @@ against that article's date; a sentence from an undated article has no place her
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
@@ -29,13 +30,24 @@ def event_dates(clusters: Sequence[Cluster], ages: Ages) -> dict[int, str]:
         if base is None:
             continue
         for entity in c.lead.entities:
-            if entity.label != "DATE":
+            if entity.label != "DATE" or _bounds(c.lead.text, entity.text):
                 continue
             when = resolve(entity.text, base, future=entity.future)
             if when and (not start or not_before(when, start)):
                 out[i] = when
                 break
     return out
+
+
+# A date that only bounds a span ("held since Sunday", "until Friday") is not when the
+# sentence's news happened: "11 more were detained overnight, bringing the number held since
+# Sunday to 34" is Thursday's news.
+_BOUNDS = re.compile(r"\b(since|until|till)\s+$", re.IGNORECASE)
+
+
+def _bounds(text: str, date: str) -> bool:
+    at = text.find(date)
+    return at > 0 and bool(_BOUNDS.search(text[:at]))
 
 
 _AHEAD = 1.5  # what is scheduled after the newest report is what a reader of a timeline looks for

@@ -228,6 +228,8 @@ def names(sent: Span) -> tuple[tuple[str, str], ...]:
         last = sent.doc[ent.end - 1]
         if start == ent.end - 1 or not last.is_title:
             continue
+        if last.dep_ in ("compound", "amod") and last.head.i >= ent.end:
+            continue  # a name that qualifies a noun after it ("a new Harbourne Athletic stadium")
         out.append((sent.doc[start:ent.end].text, last.text))
     return tuple(out)
 

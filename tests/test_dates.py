@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -86,3 +87,16 @@ def test_without_dates_nothing_changes() -> None:
     assert not ages.known and ages.cutoff is None
     assert ages.date_clusters(clusters) == clusters
     assert ages.older(clusters[0]) is None and ages.weight(clusters[0]) == 1.0
+
+
+def test_a_date_that_only_bounds_a_span_does_not_date_the_news() -> None:
+    """"11 more were detained overnight, bringing the number held since Sunday to 34" is not
+    Sunday's news; "Police detained 23 people on Tuesday" is Tuesday's."""
+    from briefing.model import Entity
+    from briefing.timeline import event_dates
+
+    ages = Ages.of([Source(1, "a.txt", "A", date="2026-05-14")], 30)
+    since = Sentence(text="Police said 11 more people were detained, bringing the number held since Sunday to 34.",
+                     source=1, paragraph=0, index=0, entities=(Entity("Sunday", "DATE"),))
+    on = replace(since, text="Police detained 23 people on Tuesday.", index=1, entities=(Entity("Tuesday", "DATE"),))
+    assert event_dates([Cluster((since,)), Cluster((on,))], ages) == {1: "2026-05-12"}

@@ -135,3 +135,23 @@ def test_numbers_of_two_acts_or_two_units_are_no_disagreement(config: Config) ->
     copper = "The Dravik mine employs about 1,200 people and produced some 40,000 tonnes of copper."
     place = "The Dravik mine, 14 kilometres north of Kessel, employs about 1,200 people."
     assert dated_pairs([copper, place], [None, None], config) == []
+
+
+def test_a_later_source_giving_one_acts_figure_anew_overtakes_the_earlier(config: Config) -> None:
+    """Monday's "fell 12 percent" is out of date once Tuesday's paper has the same shares
+    falling 6 percent: where things stand now is the later figure. Undated, or another act
+    (a referendum's cost after a club's request), nothing is overtaken."""
+    from briefing.differ import overtaken
+
+    monday = "Shares in Vester Credit fell 12 percent on Monday as savers queued outside Brennock branches."
+    tuesday = "Shares in Vester Credit fell 6 percent on Tuesday as savers queued outside Brennock branches."
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n), date=day),
+                        blocks=(Block(index=0, text=t, kind="body"),))
+                for n, (t, day) in enumerate([(monday, "2026-09-07"), (tuesday, "2026-09-08")], start=1)]
+    found = analyse(articles, config)[0]
+    assert overtaken(found, config, {1: "2026-09-07", 2: "2026-09-08"}) == {found[0].key}
+    assert overtaken(found, config, {}) == frozenset()
+    from dataclasses import replace
+
+    risen = [found[0], replace(found[1], event=("rise",))]
+    assert overtaken(risen, config, {1: "2026-09-07", 2: "2026-09-08"}) == frozenset()

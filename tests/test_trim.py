@@ -202,3 +202,10 @@ def test_a_name_no_source_shortens_is_left_whole(config: Config) -> None:
     sentences = analyse_texts(texts, config)
     kept = {short for names in _people(sentences).values() for _, short in names}
     assert "Lind" in kept and "Minerals" not in kept
+
+
+def test_a_name_that_qualifies_a_noun_is_no_person_named(config: Config) -> None:
+    """"a new Harbourne Athletic stadium": the parser may take the club for a person, and
+    "new" for a title; named again it would read "a Athletic stadium"."""
+    s = analysed("The council approved funding for a new Harbourne Athletic stadium on the rail yards.", config)
+    assert s.names == ()
