@@ -7,12 +7,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .figures import distinctive_amounts, measures
 from .model import Entity, Point, Sentence, citation_words
-from .quotes import bare_quote
+from .quotes import bare_quote, closes_a_quote
 from .summarize import rank
 
 _LONGEST = 80  # words
@@ -342,12 +342,40 @@ def common_words(sentences: Sequence[Sentence], synonyms: Mapping[str, str]) -> 
     return frozenset(w for w, n in df.items() if n > COMMON_SHARE * len(sentences))
 
 
+_QUOTED = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=65536)  # clustering compares a sentence with many
+def _quoted_words(text: str) -> frozenset[str]:
+    """The content words of a text's quotations, the tail of one the splitter cut included."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415 — a word list, no model
+
+    quoted = _QUOTED.findall(text)
+    if closes_a_quote(text):
+        quoted.append(re.split(r"[”\"]", text, maxsplit=1)[0])
+    return frozenset({w.lower() for q in quoted for w in _WORD.findall(q)} - STOP_WORDS)
+
+
+def _quotes_apart(a: Sentence, b: Sentence) -> bool:
+    """Two quotations with no word in common: "Harbourne has spoken before a single vote
+    has been cast," said Miriam Oduya, chair of the residents' group, and "Now the whole city
+    will decide," said Miriam Oduya, the group's chair, share only who said them. What each
+    says is in the quotation."""
+    if a.text == b.text:
+        return False
+    mine, theirs = _quoted_words(a.text), _quoted_words(b.text)
+    return bool(mine and theirs and not mine & theirs)
+
+
 def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
           synonyms: Mapping[str, str] | None = None, saying: Collection[str] = ()) -> bool:
     """Whether two sentences say the same thing: many shared rare words, or fewer of them
     and the same predicate and arguments. A verb of saying or of stance (`saying`: "reject",
     "demand") is no event by itself: "declined requests for a meeting" and "rejected such
     arrangements" share it and report different things."""
+    if _quotes_apart(a, b):
+        return False
     if cos >= threshold:
         return True
     if cos < threshold - _TWO_EVENT_WORDS:

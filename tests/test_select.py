@@ -522,3 +522,17 @@ def test_a_point_whose_numbers_are_all_told_says_them_again() -> None:
     # A count below ten tells too many things apart ("two leaders", "3 rounds").
     small = point("The 3 teams found 5 survivors.", 0, "3", "5")
     assert not says_again(1, [0], [small, point("Three of 5 talks were held.", 1, "3", "5")], vectors, 0.35)
+
+
+def test_two_quotations_with_no_word_in_common_are_two_statements() -> None:
+    """"Harbourne has spoken before a single vote has been cast," said Miriam Oduya, chair of
+    the residents' group, and "A stadium and luxury flats will push them out," said Miriam
+    Oduya, who chairs the group: alike in who said them, not in what."""
+    spoken = Sentence(text='"Harbourne has spoken before a single vote has been cast," said Miriam Oduya, '
+                           "chair of the Save Eastgate residents' group.", source=1, paragraph=0, index=0,
+                      speaker="opponents")
+    flats = replace(spoken, text='A stadium and luxury flats will push them out," said Miriam Oduya, '
+                                 "who chairs the Save Eastgate residents' group.", source=2)
+    assert not alike(spoken, flats, 0.6, 0.33)
+    again = replace(spoken, text='"Harbourne has spoken already," said Miriam Oduya.', source=2)
+    assert alike(spoken, again, 0.6, 0.33)
