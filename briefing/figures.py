@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _KINDS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()]|\s-\s")  # not the comma of "17,600"
 _MAX_CONTEXT = 18  # words
 
 
@@ -107,11 +107,16 @@ def _split_off(subject: Token, verb: Token) -> list[Token]:
     return []
 
 
-def _lead_in(verb: Token) -> list[Token]:
+def _lead_in(verb: Token, shared: bool = False) -> list[Token]:
     """The auxiliaries, negation and adverbs before a verb: "reportedly includes" must not
-    become "includes". Not a relative adverb: "rates where are below 80 percent" misquotes."""
-    return [c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")
-            and c.tag_ != "WRB"]
+    become "includes". Not a relative adverb: "rates where are below 80 percent" misquotes.
+    `shared`: a coordinated verb shown without the first one takes its auxiliaries."""
+    own = [c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")
+           and c.tag_ != "WRB"]
+    if shared and verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in own):
+        # "would seat 42,000 and include 600 homes": the second verb's "would" is the first's.
+        own = [c for c in verb.head.children if c.i < verb.head.i and c.dep_ in ("aux", "auxpass")] + own
+    return own
 
 
 def _predicate(verb: Token) -> list[Token]:
@@ -230,17 +235,22 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
                    and antecedent.head.head.pos_ in ("NOUN", "PROPN")):
                 antecedent = antecedent.head.head
             words += [t for t in _own_words(antecedent) if t.i not in inside]
-        else:
+        elif subject.lower_ != "it":
+            # A pronoun ("It produced some 40,000 tonnes of copper") would point at a
+            # sentence the table does not show: what was done is said without it.
             words += _own_words(subject, together=True)
-        for v in verbs:
-            words += [*_lead_in(v), v]
+        acts = [t for v in verbs for t in (*_lead_in(v, shared=True), v)]
         # What the verb acts on, when the figure says by how much or to what: "cut its
-        # growth forecast to 0.6 percent", "give the carrier more than 60 percent".
+        # growth forecast to 0.6 percent", "give the carrier more than 60 percent", "asked the
+        # city to contribute 150 million crowns"; and what completes it before the figure
+        # ("had been forced back by loose rock about 60 metres from the blockage").
         # And the open complement that says what was meant, planned or expected: "was meant
         # to double-track the line by 2027" is no "was meant by 2027".
-        objects = [t for c in verb.children if c.dep_ in ("dobj", "dative", "xcomp") and c.right_edge.i < top.i
-                   and c not in verbs for t in _own_words(c)]
-        words += sorted(objects + own, key=lambda t: t.i)
+        objects = [t for v in verbs for c in v.children
+                   if (c.dep_ in ("dobj", "dative", "xcomp", "prt", "agent")
+                       or c.dep_ == "advmod" and c.i == v.i + 1 and c.tag_ != "WRB")
+                   and v.i < c.i and c.right_edge.i < top.i and c not in verbs for t in _own_words(c)]
+        words += sorted(dict.fromkeys(acts + objects + own), key=lambda t: t.i)
         # Whose figure it is, when someone named gives it: "Zelensky said Ukraine has accepted…".
         said = verbs[0].head if verbs[0].dep_ == "ccomp" else None
         speaker = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
@@ -300,6 +310,17 @@ def _size_of_place(ent: Span) -> bool:
     return (counted.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _PLACE_NOUNS)
 
 
+_BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                       "north-east", "north-west", "south-east", "south-west"})
+
+
+def _where(ent: Span) -> bool:
+    """A distance that says where a place lies ("Dravik, 14 kilometres north of Kessel"):
+    where, not what happened."""
+    doc = ent.doc
+    return ent.label_ == "QUANTITY" and ent.end < len(doc) and doc[ent.end].lower_ in _BEARINGS
+
+
 def _part_of(ent: Span) -> Span | None:
     """A count with the whole it is part of, "88 of the 200 seats": the 200 alone would say
     how big parliament is, not what the sentence tells."""
@@ -329,7 +350,7 @@ def extract(sent: Span) -> tuple[Figure, ...]:
             continue  # "Friday", "this week": a timeline's business, not a key figure
         if found.label_ != "DATE" and _title(found):
             continue
-        if found.label_ == "CARDINAL" and _size_of_place(found):
+        if found.label_ == "CARDINAL" and _size_of_place(found) or _where(found):
             continue
         ent = _score(found)
         if found.label_ == "CARDINAL" and (found.root.head.pos_ != "NOUN" or found.root.head.i == found.root.i):
@@ -339,7 +360,12 @@ def extract(sent: Span) -> tuple[Figure, ...]:
         if found.label_ == "MONEY" and before is not None and before.is_currency:
             value = before.text + value  # "$14.50 a share": spaCy leaves the "$" out of the entity
         if found.label_ == "CARDINAL":
-            value += " " + found.root.head.text  # the unit: "20 points"
+            head = found.root.head
+            hyphen = sent.doc[found.end] if found.end < sent.end else None
+            if hyphen is not None and hyphen.text == "-" and not found[-1].whitespace_ and head.i == found.end + 1:
+                value = sent.doc[ent.start:head.i + 1].text  # as written: "46-branch network"
+            else:
+                value += " " + head.text  # the unit: "20 points"
         out.append(Figure(value=value, kind=found.label_,
                           context=_measure(ent) or _context(sent, ent.start, ent.end)))
     return tuple(out)

@@ -48,6 +48,14 @@ def measured() -> dict[str, str]:
         "Velocom has said names, birth dates and phone numbers were taken, as well as identity document "
         "numbers for 2.1 million people.",
         "Police seized weapons and drugs, as well as 2 million euros in cash.",
+        "Dravik, which lies 14 kilometres north of Kessel, employs about 1,200 miners and produced some "
+        "40,000 tonnes of copper last year.",
+        "It employs 900 miners and produced some 35,000 tonnes of zinc last year.",
+        "The stadium, planned for the rail yards, would seat 42,000 and include 600 homes and a tram stop.",
+        "Three rescue teams had been forced back by loose rock about 60 metres from the blockage.",
+        "The club asked the city to contribute 150 million crowns toward the 280-million-crown project.",
+        "Nordal agreed to take over the 46-branch network of Brennock Savings Bank.",
+        "All customers, including the 17,600 with balances above the guarantee, will regain access.",
         "The bank cut its forecast and said unemployment was likely to rise to 5.2 percent.",
         "A fire broke out at a chemical plant on Sunday, sending smoke over the town and forcing about "
         "20,000 residents to keep their windows shut.",
@@ -113,7 +121,8 @@ def test_a_year_or_a_distance_that_only_names_something_is_no_figure(measured: d
 
 def test_the_size_of_a_place_given_in_passing_is_no_figure(measured: dict[str, str]) -> None:
     assert not any("30,000" in value for value in measured)  # "San Telmo, a town of 30,000 people"
-    assert "6.6 magnitude" in measured
+    assert "6.6-magnitude" in measured  # written as the source writes it
+    assert not any("14 kilometres" in value for value in measured)  # "Dravik, 14 kilometres north of Kessel"
 
 
 def test_one_count_from_several_sources_is_one_row_citing_them() -> None:
@@ -195,3 +204,17 @@ def test_a_clause_without_a_subject_of_its_own(measured: dict[str, str]) -> None
     assert measured["about 20,000 residents"] == "forcing about 20,000 residents to keep their windows shut"
     assert measured["90-kilometre"] == ("the government's decision to approve a 90-kilometre motorway "
                                         "through the Brana forest")
+
+
+def test_a_measure_says_what_was_done_as_the_sentence_says_it(measured: dict[str, str]) -> None:
+    """The auxiliary a second verb shares, what the verb acts on and what completes it before
+    the figure are kept; a dangling "It" is left out; a figure is written as the source writes
+    it, thousands separator and hyphen included."""
+    assert measured["600 homes"] == "The stadium would include 600 homes"
+    assert measured["about 60 metres"] == ("Three rescue teams had been forced back by loose rock about 60 metres "
+                                           "from the blockage")
+    assert measured["150 million crowns"] == ("The club asked the city to contribute 150 million crowns toward the "
+                                              "280-million-crown project")
+    assert measured["some 35,000 tonnes"] == "produced some 35,000 tonnes of zinc"
+    assert "46-branch" in measured
+    assert not any(context.startswith("600 ") for context in measured.values())
