@@ -369,7 +369,22 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
         if placed[got[0]] is not None:
             room[placed[got[0]]] -= 1
     section_order = {s.key: n for n, s in enumerate(config.sections)}
-    return sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
+    ranked = sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
+    return _in_article_order(ranked, clusters)
+
+
+def _in_article_order(ids: list[int], clusters: Sequence[Cluster]) -> list[int]:
+    """`ids` with the points of one article in the article's order, in the places they
+    hold: "The deal, announced by the administrator, means..." does not come before the
+    article's "Nordal agreed to take over all deposits", which says what the deal is."""
+    out = list(ids)
+    places: dict[int, list[int]] = {}
+    for at, i in enumerate(ids):
+        places.setdefault(clusters[i].lead.source, []).append(at)
+    for at in places.values():
+        for n, i in zip(at, sorted((ids[a] for a in at), key=lambda i: clusters[i].lead.index)):
+            out[n] = i
+    return out
 
 
 def _people(sentences: Sequence[Sentence]) -> dict[tuple[int, int], tuple[tuple[str, str], ...]]:

@@ -96,3 +96,18 @@ def test_a_demand_named_only_as_the_demand_is_joined_to_the_sentence_that_tells_
     demand = "The opposition asked for a recount of the ballots in 212 polling stations."
     rejected = "The governing party rejected the demand."
     assert story([*TALKS, f"{demand} {rejected}"], config)[-1] == f"{demand} {rejected}"
+
+
+@pytest.mark.parametrize("before, leaning", [
+    ("Brennock has about 340,000 customers.", "According to the regulator, around 20,000 of them hold more than the guaranteed amount."),
+    ('"If a buyer takes the deposits in full, good.', 'If not, the government must step in," said spokeswoman Kasia Drozd.'),
+])
+def test_of_them_and_if_not_need_the_sentence_before(before: str, leaning: str, config: Config) -> None:
+    assert story([f"{before} {leaning}"], config) == [f"{before} {leaning}"]
+
+
+def test_of_them_after_the_noun_it_stands_for_reads_alone(config: Config) -> None:
+    """"230 people had been injured, 38 of them seriously" says of whom."""
+    rescue = "Rescue teams with sniffer dogs searched the rubble through the morning."
+    injured = "The agency said 230 people had been injured, 38 of them seriously."
+    assert story([f"{rescue} {injured}"], config) == [rescue, injured]

@@ -536,3 +536,16 @@ def test_two_quotations_with_no_word_in_common_are_two_statements() -> None:
     assert not alike(spoken, flats, 0.6, 0.33)
     again = replace(spoken, text='"Harbourne has spoken already," said Miriam Oduya.', source=2)
     assert alike(spoken, again, 0.6, 0.33)
+
+
+def test_takeaways_of_one_article_keep_its_order() -> None:
+    """"The deal, announced by the administrator, means..." ranks above the article's first
+    sentence, which says what the deal is: in the takeaways the article's order holds, in
+    the places its points hold."""
+    from briefing.assemble import _in_article_order
+
+    def at(source: int, index: int) -> Cluster:
+        return Cluster((Sentence(text=f"{source}.{index}", source=source, paragraph=0, index=index),))
+
+    clusters = [at(4, 1), at(2, 3), at(4, 0), at(4, 11)]
+    assert _in_article_order([0, 1, 2, 3], clusters) == [2, 1, 0, 3]
