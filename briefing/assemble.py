@@ -110,6 +110,27 @@ def _budgets(sections: Sequence[SectionConfig], sources: Sequence[Source], confi
     return {k: int(v * factor) for k, v in wanted.items()}
 
 
+def _one_name_each(sentences: Sequence[Sentence]) -> Sequence[Sentence]:
+    """The sentences with a party found speaking under one name: "Varga" is "Ilse Varga"
+    when she is the only one of the parties found whose name ends so. Configured parties
+    have their aliases for this."""
+    found = {p for s in sentences for p in (s.speaker, s.actor) if p and p.startswith(OTHER_PARTY)}
+    ending: dict[str, set[str]] = {}  # last word of a name of several → those names
+    for key in found:
+        words = key[len(OTHER_PARTY):].split()
+        if len(words) > 1:
+            ending.setdefault(words[-1], set()).add(key)
+    same: dict[str, str] = {}
+    for key in found:
+        name = key[len(OTHER_PARTY):]
+        if " " not in name and len(ending.get(name, ())) == 1:
+            same[key] = next(iter(ending[name]))
+    if not same:
+        return sentences
+    return [replace(s, speaker=same.get(s.speaker or "", s.speaker), actor=same.get(s.actor or "", s.actor))
+            if s.speaker in same or s.actor in same else s for s in sentences]
+
+
 def _party_keys(clusters: Sequence[Cluster], ids: Sequence[int], config: Config) -> list[str]:
     keys = [p.key for p in config.parties]
     if config.other_parties:
@@ -475,7 +496,7 @@ class Story:
 def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config, method: str) -> Story:
     sources = tuple(a.source for a in articles)
     ages = Ages.of(sources, config.older_after_days)
-    as_written = sentences
+    as_written = sentences = _one_name_each(sentences)
     sentences = with_context(sentences, config)
     synonyms = config.party_synonyms()
     vectors = tfidf(sentences, synonyms)

@@ -9,6 +9,7 @@ venue was agreed", "according to Kyiv"): that party is only the sentence's sourc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
@@ -85,7 +86,9 @@ def party_of_phrase(head: Token, token_party: dict[int, str], config: Config) ->
     if not found and config.other_parties and head.ent_type_ in _OTHER_PARTY_LABELS and head.pos_ == "PROPN":
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ in _OTHER_PARTY_LABELS:
-            return OTHER_PARTY + ent.text
+            # "The Financial Supervisory Authority" and "the Financial Supervisory Authority"
+            # are one body.
+            return OTHER_PARTY + re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
     return None
 
 

@@ -111,3 +111,16 @@ def test_of_them_after_the_noun_it_stands_for_reads_alone(config: Config) -> Non
     rescue = "Rescue teams with sniffer dogs searched the rubble through the morning."
     injured = "The agency said 230 people had been injured, 38 of them seriously."
     assert story([f"{rescue} {injured}"], config) == [rescue, injured]
+
+
+def test_a_body_found_speaking_is_named_without_its_article() -> None:
+    """"The Financial Supervisory Authority said" and "the Financial Supervisory Authority
+    said" are one body, under one heading."""
+    config = load_config(overrides={"briefing": {"other_parties": True}})
+    article = Article(source=Source(number=1, path="1.txt", title="1"), blocks=(
+        Block(index=0, text="The Financial Supervisory Authority said the bank had failed.", kind="body"),
+        Block(index=1, text="Savers queued, and the Financial Supervisory Authority said deposits were safe.",
+              kind="body")))
+    speakers = {s.speaker for s in analyse([article], config)[0]}
+    assert "other:Financial Supervisory Authority" in speakers
+    assert not any(p and p.lower().startswith("other:the ") for p in speakers)

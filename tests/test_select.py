@@ -549,3 +549,17 @@ def test_takeaways_of_one_article_keep_its_order() -> None:
 
     clusters = [at(4, 1), at(2, 3), at(4, 0), at(4, 11)]
     assert _in_article_order([0, 1, 2, 3], clusters) == [2, 1, 0, 3]
+
+
+def test_a_party_found_speaking_has_one_name() -> None:
+    """"Varga said" and "Ilse Varga said" are one speaker's heading, not two; a surname two
+    found names end in stays apart."""
+    from briefing.assemble import _one_name_each
+
+    def said(who: str, index: int) -> Sentence:
+        return Sentence(text=f"{who} said so.", source=1, paragraph=0, index=index, speaker=f"other:{who}")
+
+    out = _one_name_each([said("Ilse Varga", 0), said("Varga", 1), said("Lind", 2), said("Petra Lind", 3),
+                          said("Anna Lind", 4)])
+    assert [s.speaker for s in out] == ["other:Ilse Varga", "other:Ilse Varga", "other:Lind", "other:Petra Lind",
+                                        "other:Anna Lind"]
