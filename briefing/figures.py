@@ -139,6 +139,9 @@ def _predicate(verb: Token) -> list[Token]:
                 words += [t for t in _predicate(c) if t.dep_ != "cc"]
                 alternative = False
                 continue
+            if c.dep_ == "advmod" and not list(c.children):
+                words.append(c)  # "are currently eligible"
+                continue
             if c.dep_ not in _COMPLEMENTS:
                 break
             words += _own_words(c)
@@ -266,6 +269,19 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
     return _written(words)
 
 
+def _in_question(tok: Token) -> bool:
+    """Whether the token is in a clause of doubt ("whether", "if"), however deep; not in a
+    relative clause inside one, which tells what is known ("whether a signal failure caused
+    the collision that killed 23 people": the 23 are not in doubt)."""
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+            return True
+        if tok.head.i == tok.i or tok.dep_ in ("relcl", "acl", "appos"):
+            return False
+        tok = tok.head
+    return False
+
+
 def _score(ent: Span) -> Span:
     """The entity with the rest of a score or tally written onto it ("7-2", "4-3"): spaCy
     takes only the first number, and "a 7 decision" would misquote it."""
@@ -336,7 +352,10 @@ def extract(sent: Span) -> tuple[Figure, ...]:
     out = []
     taken = -1  # the end of a figure that holds the entities up to it ("88 of the 200 seats")
     for found in sent.ents:
-        if found.label_ not in _KINDS or not _DIGIT.search(found.text) and found.label_ != "PERCENT":
+        if found.label_ not in _KINDS:
+            continue
+        if not _DIGIT.search(found.text) and found.label_ != "PERCENT" and not (
+                found.label_ == "CARDINAL" and spelled(found.text) is not None):
             continue
         if found.start < taken:
             continue
@@ -351,6 +370,10 @@ def extract(sent: Span) -> tuple[Figure, ...]:
         if found.label_ != "DATE" and _title(found):
             continue
         if found.label_ == "CARDINAL" and _size_of_place(found) or _where(found):
+            continue
+        if _in_question(found.root):
+            # "It remains unclear whether the fund would accept any price above €1.2
+            # million": a row would state what the source doubts.
             continue
         ent = _score(found)
         if found.label_ == "CARDINAL" and (found.root.head.pos_ != "NOUN" or found.root.head.i == found.root.i):
@@ -378,8 +401,32 @@ _AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
 
 def amount(figure: Figure) -> str:
     """What a figure amounts to, whatever the wording: "about 90 percent" and "roughly 90%"
-    are both "90"."""
-    return " ".join(n.replace(",", "") for n in _AMOUNT.findall(figure.value))
+    are both "90"; "Thirty-four children" is "34"."""
+    found = " ".join(n.replace(",", "") for n in _AMOUNT.findall(figure.value))
+    if found:
+        return found
+    said = spelled(figure.value)
+    return str(said) if said is not None else ""
+
+
+_UNITS = {w: n for n, w in enumerate(("zero one two three four five six seven eight nine ten eleven twelve "
+                                      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen").split())}
+_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n > 1}
+
+
+def spelled(text: str) -> int | None:
+    """A count of ten to ninety-nine written in words at the start of `text` ("Thirty-four
+    children", "twelve samples"); None otherwise. Smaller ones ("two leaders") name too many
+    things to be a figure."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if not words:
+        return None
+    first = words[0]
+    if first in _TENS:
+        second = words[1] if len(words) > 1 else ""
+        return _TENS[first] + (_UNITS[second] if second in _UNITS and 0 < _UNITS[second] < 10 else 0)
+    n = _UNITS.get(first)
+    return n if n is not None and n >= 10 else None
 
 
 def _number(figure: Figure) -> tuple[str, str]:

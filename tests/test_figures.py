@@ -56,6 +56,8 @@ def measured() -> dict[str, str]:
         "The club asked the city to contribute 150 million crowns toward the 280-million-crown project.",
         "Nordal agreed to take over the 46-branch network of Brennock Savings Bank.",
         "All customers, including the 17,600 with balances above the guarantee, will regain access.",
+        "It remains unclear whether the fund would accept any price above €1.2 million.",
+        "Thirty-one children in Calvania are currently eligible for the treatment, according to the ministry.",
         "The bank cut its forecast and said unemployment was likely to rise to 5.2 percent.",
         "A fire broke out at a chemical plant on Sunday, sending smoke over the town and forcing about "
         "20,000 residents to keep their windows shut.",
@@ -218,3 +220,23 @@ def test_a_measure_says_what_was_done_as_the_sentence_says_it(measured: dict[str
     assert measured["some 35,000 tonnes"] == "produced some 35,000 tonnes of zinc"
     assert "46-branch" in measured
     assert not any(context.startswith("600 ") for context in measured.values())
+
+
+def test_a_figure_the_source_doubts_is_no_row(measured: dict[str, str]) -> None:
+    """"It remains unclear whether the fund would accept any price above €1.2 million": a
+    row "would accept any price above €1.2 million" would state what the source doubts."""
+    assert "€1.2 million" not in measured
+
+
+def test_a_count_in_words_is_a_figure_with_its_amount() -> None:
+    """"Thirty-one children" and "Thirty-four children" are two counts of one thing, which
+    keeps their sentences apart as any two counts are; "two leaders" is no figure."""
+    from briefing.figures import amount, spelled
+    from briefing.model import Figure
+
+    assert amount(Figure("Thirty-four children", "CARDINAL", "")) == "34"
+    assert spelled("twelve samples") == 12 and spelled("two leaders") is None and spelled("ninety") == 90
+
+
+def test_a_count_in_words_is_said_with_what_completes_it(measured: dict[str, str]) -> None:
+    assert measured["Thirty-one children"] == "Thirty-one children in Calvania are currently eligible for the treatment"
