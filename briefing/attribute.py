@@ -307,10 +307,11 @@ def _leans(sent: Span, words: list[Token]) -> bool:
         return True
     if len(words) > 1 and words[0].lower_ == "if" and words[1].lower_ == "not":
         return True  # "If not, the government must step in": if what not?
+    # "Around 20,000 of them hold more than the guaranteed amount": of whom? Not "230 people
+    # were injured, 38 of them seriously", which says of whom.
     if any(t.lower_ == "them" and t.head.lower_ == "of" and not any(u.tag_ in ("NNS", "NNPS") for u in words if u.i < t.i)
            for t in words):
-        return True  # "around 20,000 of them hold more than the guaranteed amount": of whom?
-        # Not "230 people were injured, 38 of them seriously", which says of whom.
+        return True
     if (len(words) > 1 and words[0].pos_ == "ADP" and words[1].lower_ in _BACK_ADVERBS
             and words[1].head.i == words[0].i):
         return True  # "Until then, police may only obtain data...": until when?

@@ -194,9 +194,9 @@ def _compared(sentences: Sequence[Sentence], config: Config, synonyms: Mapping[s
 def overtaken(sentences: Sequence[Sentence], config: Config, dates: Mapping[int, str],
               synonyms: Mapping[str, str] | None = None,
               joined: Sequence[Sentence] | None = None) -> frozenset[tuple[int, int]]:
-    """Keys of the sentences whose figures a later source gives anew for the same thing:
-    "preliminary results showing him on 50.8 percent" on Monday, once Wednesday's paper has
-    "Final figures gave Dolan 50.1 percent". Only between dated sources: undated, two
+    """Keys of the sentences whose figures a later source gives anew for the same act:
+    Monday's "Shares in Vester Credit fell 12 percent", once Tuesday's paper has "Shares in
+    Vester Credit fell a further 6 percent". Only between dated sources: undated, two
     figures are a disagreement (see `differences`)."""
     if len(set(dates.values())) < 2:
         return frozenset()
