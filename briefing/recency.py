@@ -15,6 +15,9 @@ from .model import Source
 from .select import Cluster
 
 
+MIN_PACE = 2  # days: reports of one day and the next are not told apart by weight alone
+
+
 @dataclass(frozen=True)
 class Ages:
     dates: dict[int, str]  # source number → YYYY-MM-DD, dated sources only
@@ -25,6 +28,16 @@ class Ages:
     def of(cls, sources: Sequence[Source], older_after_days: int) -> Ages:
         dates = {s.number: s.date for s in sources if s.date}
         return cls(dates=dates, newest=max(dates.values(), default=None), older_after_days=older_after_days)
+
+    @property
+    def pace(self) -> int:
+        """Days over which reporting loses half its weight: `older_after_days`, or the days
+        the sources span when fewer (two at least). A story told over four days moves by
+        the day; Monday's preliminary count is not Wednesday's declared result."""
+        if not self.dates or self.newest is None:
+            return self.older_after_days
+        span = days_between(min(self.dates.values()), self.newest)
+        return max(MIN_PACE, min(self.older_after_days, span))
 
     @property
     def known(self) -> bool:
@@ -48,12 +61,13 @@ class Ages:
         return day if day is not None and day < self.cutoff else None
 
     def weight(self, c: Cluster) -> float:
-        """1.0 for the newest reporting, down to 0.5 at the older-context limit."""
+        """1.0 for the newest reporting, down to 0.5 for reporting as old as the story's
+        `pace`."""
         day = self.reported(c)
         if day is None or self.newest is None:
             return 1.0
         age = days_between(day, self.newest)
-        return 1.0 - 0.5 * min(1.0, age / max(1, self.older_after_days))
+        return 1.0 - 0.5 * min(1.0, age / max(1, self.pace))
 
     def date_clusters(self, clusters: Sequence[Cluster]) -> list[Cluster]:
         """Each cluster quoting its newest report (the freshest wording of a fact) and

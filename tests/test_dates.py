@@ -100,3 +100,15 @@ def test_a_date_that_only_bounds_a_span_does_not_date_the_news() -> None:
                      source=1, paragraph=0, index=0, entities=(Entity("Sunday", "DATE"),))
     on = replace(since, text="Police detained 23 people on Tuesday.", index=1, entities=(Entity("Tuesday", "DATE"),))
     assert event_dates([Cluster((since,)), Cluster((on,))], ages) == {1: "2026-05-12"}
+
+
+def test_a_story_told_over_days_weighs_reporting_by_the_day() -> None:
+    """Four papers over three days: Monday's preliminary count weighs half as much as
+    Wednesday's declared result, not the 95% a month's scale would give it."""
+    sources = [Source(n, f"{n}.txt", str(n), date=day)
+               for n, day in enumerate(["2026-05-11", "2026-05-12", "2026-05-13", "2026-05-14"], start=1)]
+    ages = Ages.of(sources, 30)
+    assert ages.pace == 3
+    assert ages.weight(Cluster((sentence(1),))) == 0.5
+    assert ages.weight(Cluster((sentence(4),))) == 1.0
+    assert Ages.of(sources[2:], 30).pace == 2  # a day apart: no reporting halved for a day
