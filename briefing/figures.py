@@ -191,6 +191,7 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
             if end.dep_ == "prep" and end.lower_ in _CHANGE and end.i != top.i and any(t.like_num for t in end.subtree):
                 own = sorted(own + _own_words(end), key=lambda t: t.i)
                 paired = True
+    after: list[Token] = []  # who said it, when the sentence names them after their words
     subject, verbs = (None, []) if verb.pos_ not in ("VERB", "AUX") or verb is noun else _subject(verb)
     if below.dep_ == "conj" and below.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB" and below is not noun:
         # A phrase added after the clause ("names were taken, as well as identity document
@@ -258,15 +259,20 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
         said = verbs[0].head if verbs[0].dep_ == "ccomp" else None
         speaker = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
         if speaker is not None and speaker.pos_ == "PROPN":
-            words = [*_own_words(speaker), said, *words]
+            if said.i > verbs[0].i:
+                # Named after what they said ("The government will pay €1.25 million per
+                # child, Health Minister Irena Vasko said"): said after it, as written.
+                after = [*_own_words(speaker), said]
+            else:
+                words = [*_own_words(speaker), said, *words]
     # Too long to be compact, too short to say more than the figure itself, or the parse
     # put the figure past a comma.
     indices = {t.i for t in words}
-    if len(words) > _MAX_CONTEXT or len(indices) - len(keep) < 3 or not all(i in indices for i in keep):
+    if len(words) + len(after) > _MAX_CONTEXT or len(indices) - len(keep) < 3 or not all(i in indices for i in keep):
         return _measure(ent, both_ends=False) if paired else None  # both ends are too long: one
     while words and words[0].i not in keep and (words[0].dep_ == "cc" or words[0].is_punct):
         words = words[1:]  # "and teenager Jonah Okafor converted…" opens on the "and"
-    return _written(words)
+    return _written(words) + (f", {_written(after)}" if after else "")
 
 
 def _in_question(tok: Token) -> bool:

@@ -57,6 +57,7 @@ def measured() -> dict[str, str]:
         "Nordal agreed to take over the 46-branch network of Brennock Savings Bank.",
         "All customers, including the 17,600 with balances above the guarantee, will regain access.",
         "It remains unclear whether the fund would accept any price above €1.2 million.",
+        "The government will pay a net price of €1.25 million per child, Health Minister Irena Vasko said.",
         "Thirty-one children in Calvania are currently eligible for the treatment, according to the ministry.",
         "The bank cut its forecast and said unemployment was likely to rise to 5.2 percent.",
         "A fire broke out at a chemical plant on Sunday, sending smoke over the town and forcing about "
@@ -73,6 +74,9 @@ def test_the_conjunct_that_holds_the_figure_not_the_whole_object(measured: dict[
 
 def test_a_named_speaker_is_kept(measured: dict[str, str]) -> None:
     assert measured["about 90 percent"] == "Zelensky said Ukraine has accepted about 90 percent of the proposed framework"
+    # Named after their words, they are named after them: not "Vasko said The government...".
+    assert measured["€1.25 million"] == ("The government will pay a net price of €1.25 million per child, "
+                                         "Health Minister Irena Vasko said")
 
 
 def test_the_verb_a_figure_completes_is_said_with_its_subject(measured: dict[str, str]) -> None:
