@@ -108,8 +108,14 @@ def _announces(tokens: Span, ahead_cues: Collection[str]) -> bool:
     from .analyse import looks_ahead  # here: analyse imports this module
 
     text = f" {' '.join(t.lower_ for t in tokens)} "
-    return (any(f" {cue} " in text for cue in ahead_cues)
+    # "plans to" announces as a verb; "dropped its plan to delay the launches" reports.
+    verbs = {t.lower_ for t in tokens if t.pos_ in ("VERB", "AUX")}
+    return (any(f" {cue} " in text and (cue.split()[0] not in _NOUN_OR_VERB or cue.split()[0] in verbs)
+                for cue in ahead_cues)
             or any(e.label_ == "DATE" and looks_ahead(e) for e in tokens.ents))
+
+
+_NOUN_OR_VERB = frozenset({"plan", "plans"})
 
 
 def _ahead_conjunct(sent: Span, ahead_cues: Collection[str]) -> int | None:

@@ -209,3 +209,13 @@ def test_a_name_that_qualifies_a_noun_is_no_person_named(config: Config) -> None
     "new" for a title; named again it would read "a Athletic stadium"."""
     s = analysed("The council approved funding for a new Harbourne Athletic stadium on the rail yards.", config)
     assert s.names == ()
+
+
+def test_a_plan_dropped_is_no_plan_announced(config: Config) -> None:
+    """"...and said the company had dropped its plan to delay launching two medicines"
+    reports what was done: it stays. "...and said he plans to meet Trump soon" announces."""
+    dropped = ('Chief executive Marten Lowe called the deal "a responsible compromise" and said the company had '
+               "dropped its plan to delay launching two other medicines.")
+    assert analysed(dropped, config).shown == dropped
+    plans = 'Zelensky described the talks as "very good" and said he plans to meet Trump soon.'
+    assert analysed(plans, config).shown == 'Zelensky described the talks as "very good".'
