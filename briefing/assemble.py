@@ -524,8 +524,9 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
     differ = (_differences(as_written, sentences, clusters, score, config, synonyms, ages.dates)
               if questions is not None and config.differ_max_points else None)
-    # Figures of what is out of date are no key figures.
-    weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) for i, c in enumerate(clusters) for m in c.members}
+    # Figures of what is out of date are no key figures; newer reporting's come first.
+    weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) * ages.weight(c)
+              for i, c in enumerate(clusters) for m in c.members}
     spare, reserved = _spare(wanted, clusters, score, config)
     # A claim quoted where sources differ is not made again as a point of its own.
     claims = {k for p in differ.points for k in p.sentences} if differ else set()

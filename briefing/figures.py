@@ -239,7 +239,7 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
                    and antecedent.head.head.pos_ in ("NOUN", "PROPN")):
                 antecedent = antecedent.head.head
             words += [t for t in _own_words(antecedent) if t.i not in inside]
-        elif subject.lower_ != "it":
+        elif subject.lower_ != "it" or verbs[0].dep_ == "ccomp":  # "said it had provided": the speaker
             # A pronoun ("It produced some 40,000 tonnes of copper") would point at a
             # sentence the table does not show: what was done is said without it.
             words += _own_words(subject, together=True)

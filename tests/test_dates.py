@@ -112,3 +112,22 @@ def test_a_story_told_over_days_weighs_reporting_by_the_day() -> None:
     assert ages.weight(Cluster((sentence(1),))) == 0.5
     assert ages.weight(Cluster((sentence(4),))) == 1.0
     assert Ages.of(sources[2:], 30).pace == 2  # a day apart: no reporting halved for a day
+
+
+def test_key_figures_of_a_story_told_over_days_weigh_newer_reporting_more() -> None:
+    """Monday's preliminary count and Wednesday's final one: the key figures weigh each
+    sentence by its point's score and, as the sections about now do, by how recent it is."""
+    from briefing.analyse import analyse
+    from briefing.assemble import prepare
+    from briefing.config import load_config
+    from briefing.model import Article, Block
+
+    config = load_config()
+    texts = [("Preliminary results showed President Dolan on 50.8 percent of the vote on Monday.", "2026-05-11"),
+             ("Final figures gave President Dolan 50.1 percent of the vote on Wednesday.", "2026-05-13")]
+    articles = [Article(source=Source(n, f"{n}.txt", str(n), date=day), blocks=(Block(index=0, text=t, kind="body"),))
+                for n, (t, day) in enumerate(texts, start=1)]
+    story = prepare(articles, analyse(articles, config)[0], config, "lexrank")
+    by_source = {key[0]: w for key, w in story.weight.items()}
+    scored = {c.lead.source: story.score[i] for i, c in enumerate(story.clusters)}
+    assert by_source[2] == scored[2] and by_source[1] == 0.5 * scored[1]
