@@ -272,7 +272,20 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
         return _measure(ent, both_ends=False) if paired else None  # both ends are too long: one
     while words and words[0].i not in keep and (words[0].dep_ == "cc" or words[0].is_punct):
         words = words[1:]  # "and teenager Jonah Okafor converted…" opens on the "and"
-    return _written(words) + (f", {_written(after)}" if after else "")
+    return _closed(words) + (f", {_written(after)}" if after else "")
+
+
+def _closed(words: list[Token]) -> str:
+    """The words as written, with the closing quotation mark that follows the last of them
+    when they open a quotation: 'called the age limit "a betrayal of thirteen families"'."""
+    text = _written(words)
+    last = max(words, key=lambda t: t.i)
+    doc = last.doc
+    straight_open = text.count('"') % 2 == 1
+    curly_open = text.count("“") > text.count("”")
+    if (straight_open or curly_open) and last.i + 1 < len(doc) and doc[last.i + 1].text in ('"', "”"):
+        return text + doc[last.i + 1].text
+    return text
 
 
 def _in_question(tok: Token) -> bool:
