@@ -406,6 +406,10 @@ def extract(sent: Span) -> tuple[Figure, ...]:
             hyphen = sent.doc[found.end] if found.end < sent.end else None
             if hyphen is not None and hyphen.text == "-" and not found[-1].whitespace_ and head.i == found.end + 1:
                 value = sent.doc[ent.start:head.i + 1].text  # as written: "46-branch network"
+            elif found.end <= head.i and all(t.dep_ in ("compound", "amod") and t.head.i == head.i
+                                             for t in sent.doc[found.end:head.i]):
+                # The unit with its own nouns: "21 crew members", "86 measles cases".
+                value = f"{value} {sent.doc[found.end:head.i + 1].text}"
             else:
                 value += " " + head.text  # the unit: "20 points"
         out.append(Figure(value=value, kind=found.label_,

@@ -59,6 +59,7 @@ def measured() -> dict[str, str]:
         "It remains unclear whether the fund would accept any price above €1.2 million.",
         "The government will pay a net price of €1.25 million per child, Health Minister Irena Vasko said.",
         "The Bank of Norvald said it had provided Brennock with 2.5 billion marks in emergency liquidity.",
+        "The outbreak has sickened 238 passengers and 21 crew members.",
         'Tomas Brell, chair of the families\' group, called the age limit "a betrayal of thirteen families" and '
         "said the group would go to court.",
         "Thirty-one children in Calvania are currently eligible for the treatment, according to the ministry.",
@@ -225,6 +226,8 @@ def test_a_measure_says_what_was_done_as_the_sentence_says_it(measured: dict[str
     assert measured["150 million crowns"] == ("The club asked the city to contribute 150 million crowns toward the "
                                               "280-million-crown project")
     assert measured["some 35,000 tonnes"] == "produced some 35,000 tonnes of zinc"
+    # The unit with its own nouns: "21 crew members", not "21 members".
+    assert "21 crew members" in measured and "21 members" not in measured
     # A quotation the row opens, it closes.
     assert measured["thirteen families"] == 'Tomas Brell called the age limit "a betrayal of thirteen families"'
     # After "said", "it" is the speaker, and stays.
