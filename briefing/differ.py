@@ -121,6 +121,11 @@ def _disagreement(a: Claim, b: Claim, vectors: Vectors,
         # Reported on different days, a new number is the count moving on ("fell 12
         # percent" on Monday, "fell a further 6 percent" on Tuesday), not a dispute.
         return None
+    if kind != "figures" and a.sentence.speaker is not None and a.sentence.speaker == b.sentence.speaker:
+        # One party's words on two days ("Every week of delay is a week of muscle our children
+        # will never get back"; the age limit is "a betrayal of thirteen families") are what it
+        # said, not two sources at odds. Two outlets' numbers from one ministry may be.
+        return None
     shared = len(bigrams[a.sentence.key] & bigrams[b.sentence.key])
     if kind == "certainty" and not (shared and a.sentence.speaker and b.sentence.speaker):
         # One side certain where another is cautious is a disagreement between people's

@@ -155,3 +155,10 @@ def test_a_later_source_giving_one_acts_figure_anew_overtakes_the_earlier(config
 
     risen = [found[0], replace(found[1], event=("rise",))]
     assert overtaken(risen, config, {1: "2026-09-07", 2: "2026-09-08"}) == frozenset()
+
+
+def test_one_partys_two_statements_are_not_sources_at_odds(config: Config) -> None:
+    """Zelensky certain one day and cautious another is what Zelensky said, not two sources
+    that differ; Trump's caution against Zelensky's certainty is."""
+    own = "Zelensky offered a more cautious assessment of how finalized the U.S.-Ukraine security guarantees are."
+    assert pairs([SETTLED, own], config) == []
