@@ -67,9 +67,10 @@ class Cluster:
 
     @cached_property  # read by `says_again` on every selection
     def numbers(self) -> frozenset[str]:
-        """The amounts the lead gives, dates aside: "41" in "as the death toll rose to 41"
-        as in "killing at least 41 people". A count below ten ("two leaders", "3 rounds")
-        is left out, as it tells too many things apart; a share or a sum is not."""
+        """The amounts the lead gives, dates aside, however written around them: "41" in
+        "as the death toll rose to 41" as in "killing at least 41 people". A count below ten
+        ("two leaders", "3 rounds") is left out, as it tells too many things apart; a share or
+        a sum is not."""
         return frozenset(a for e in self.lead.entities if e.label in _NUMERIC
                          for a in (n.replace(",", "") for n in _AMOUNT.findall(e.text))
                          if e.label in _MEASURED or len(a) >= 2)
@@ -739,11 +740,14 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
 
 
 def _numbers_told(c: Cluster, others: Iterable[Cluster]) -> bool:
-    """Whether every amount the point gives is given by the points already made: "Rescuers
-    dug through the night as the death toll rose to 41" once "killing at least 41 people"
-    and "The agency said 230 people had been injured" are told. A reader takes a point's
-    numbers for its news; a point that gives only numbers already read is read as a repeat,
-    however differently it is worded. A point that gives no amount is judged by its words."""
+    """Whether every amount the point gives, two or more, is given by the points already
+    made: "Civil protection officials said about 1,200 homes had been destroyed and more than
+    5,000 people had spent the night in tents" once "destroyed or damaged some 1,200 houses"
+    and "funds to shelter about 5,000 people" are told. A reader takes a point's numbers for
+    its news; a point that gives only numbers already read is read as a repeat, however
+    differently it is worded. One number may be only the scene of news of its own ("Schools
+    will bar unvaccinated pupils after the outbreak reached 86 cases"), and a point that gives
+    none is judged by its words."""
     if len(c.numbers) < 2:
         return False
     told: set[str] = set()
