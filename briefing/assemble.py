@@ -10,7 +10,7 @@ from .changes import STAY
 from .config import OTHER_PARTY, Config, SectionConfig
 from .quotes import opens_with_quote
 from .context import with_context
-from .differ import differences, overtaken
+from .differ import Comparison, compare, differences, overtaken
 from .model import Article, Briefing, Point, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
@@ -456,15 +456,11 @@ def _pool_keys(clusters: Sequence[Cluster], score: Mapping[int, float]) -> set[t
     return keys | {(k[0], k[1] - 1) for k in keys}
 
 
-def _differences(as_written: Sequence[Sentence], joined: Sequence[Sentence], clusters: Sequence[Cluster],
-                 score: dict[int, float], config: Config, synonyms: dict[str, str],
-                 dates: Mapping[int, str] | None = None) -> Section | None:
-    """The "Where sources differ" list of the open questions, from the claims of the clusters
-    that matter most (a sentence joined to the one before it brings that one along);
-    `dates`: each dated source's day (see `differ.differences`)."""
-    keys = _pool_keys(clusters, score)
-    points = differences([s for s in as_written if s.key in keys], config, config.differ_max_points, synonyms,
-                         [s for s in joined if s.key in keys], dates)
+def _differences(pool: Sequence[Sentence], compared: Comparison, config: Config, synonyms: dict[str, str],
+                 dates: Mapping[int, str]) -> Section | None:
+    """The "Where sources differ" list of the open questions, from the claims of `pool` (see
+    `_pool_keys`); `dates`: each dated source's day (see `differ.differences`)."""
+    points = differences(pool, config, config.differ_max_points, synonyms, dates=dates, compared=compared)
     if not points:
         return None
     return Section(key="differ", title=config.differ_title, points=tuple(points))
@@ -516,14 +512,17 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     wanted = tuple(sc for sc in config.sections if sc.kind != "timeline" or ages.known)
     score = scores(clusters, method, config.language)
     # A count a later source gives anew (a preliminary result, then the final one) is as
-    # out of date as an announcement of what has happened since.
-    keys = _pool_keys(clusters, score)
-    later = overtaken([s for s in as_written if s.key in keys], config, ages.dates, synonyms,
-                      [s for s in sentences if s.key in keys])
-    clusters = [replace(c, superseded=True) if c.lead.key in later else c for c in clusters]
+    # out of date as an announcement of what has happened since. The claims compared for
+    # that are those "Where sources differ" compares: compared once, for both.
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
-    differ = (_differences(as_written, sentences, clusters, score, config, synonyms, ages.dates)
-              if questions is not None and config.differ_max_points else None)
+    wants_differ = bool(questions is not None and config.differ_max_points)
+    keys = _pool_keys(clusters, score)
+    pool = [s for s in as_written if s.key in keys]
+    compared = (compare(pool, config, synonyms, [s for s in sentences if s.key in keys])
+                if wants_differ or len(set(ages.dates.values())) > 1 else None)
+    later = overtaken(pool, config, ages.dates, synonyms, compared=compared) if compared else frozenset()
+    clusters = [replace(c, superseded=True) if c.lead.key in later else c for c in clusters]
+    differ = _differences(pool, compared, config, synonyms, ages.dates) if wants_differ and compared else None
     # Figures of what is out of date are no key figures; newer reporting's come first.
     weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) * ages.weight(c)
               for i, c in enumerate(clusters) for m in c.members}

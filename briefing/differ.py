@@ -177,37 +177,49 @@ def _candidates(claims: Sequence[Claim], vectors: Mapping[tuple[int, int], Vecto
     return out
 
 
-def _compared(sentences: Sequence[Sentence], config: Config, synonyms: Mapping[str, str] | None,
-              joined: Sequence[Sentence] | None) -> tuple[list[Claim], Vectors, dict[tuple[int, int], set[tuple[str, str]]],
-                                                           set[tuple[int, int]]]:
-    """The claims (a wire copy's once, as its first copy), their vectors and two-word terms,
-    each compared with the sentence before where it leans on it, and the pairs of claims
-    that may disagree (`_candidates`)."""
+@dataclass(frozen=True)
+class Comparison:
+    """The claims of some sentences (a wire copy's once, as its first copy), their vectors and
+    two-word terms, each compared with the sentence before where it leans on it, and the
+    pairs of claims that may disagree (`_candidates`): what both `overtaken` and
+    `differences` read, made once."""
+
+    claims: list[Claim]
+    vectors: Vectors
+    bigrams: dict[tuple[int, int], set[tuple[str, str]]]
+    candidates: set[tuple[int, int]]
+
+
+def compare(sentences: Sequence[Sentence], config: Config, synonyms: Mapping[str, str] | None = None,
+            joined: Sequence[Sentence] | None = None) -> Comparison:
+    """The `Comparison` of `sentences` (`joined`: `context.with_context` of them, made here
+    when not given)."""
     first = list({s.text: s for s in reversed(sentences)}.values())[::-1]
     claims = [c for c in (_claim(s, config) for s in first)
               if c.certain or c.hedged or c.negated or c.figures]
     if len(claims) < 2:
-        return claims, Vectors(), {}, set()
+        return Comparison(claims, Vectors(), {}, set())
     by_key = {s.key: s for s in (joined if joined is not None else with_context(sentences, config))}
     context = {s.key: by_key.get(s.key, s) for s in sentences}
     parties = frozenset((synonyms or {}).keys())
     vectors = tfidf(list(context.values()), synonyms)
     bigrams = {c.sentence.key: _bigrams(context[c.sentence.key], parties) for c in claims}
-    return claims, vectors, bigrams, _candidates(claims, vectors, bigrams)
+    return Comparison(claims, vectors, bigrams, _candidates(claims, vectors, bigrams))
 
 
 def overtaken(sentences: Sequence[Sentence], config: Config, dates: Mapping[int, str],
-              synonyms: Mapping[str, str] | None = None,
-              joined: Sequence[Sentence] | None = None) -> frozenset[tuple[int, int]]:
+              synonyms: Mapping[str, str] | None = None, joined: Sequence[Sentence] | None = None,
+              compared: Comparison | None = None) -> frozenset[tuple[int, int]]:
     """Keys of the sentences whose figures a later source gives anew for the same act:
     Monday's "Shares in Vester Credit fell 12 percent", once Tuesday's paper has "Shares in
     Vester Credit fell a further 6 percent". Only between dated sources: undated, two
     figures are a disagreement (see `differences`)."""
     if len(set(dates.values())) < 2:
         return frozenset()
-    claims, vectors, bigrams, candidates = _compared(sentences, config, synonyms, joined)
+    c = compared or compare(sentences, config, synonyms, joined)
+    claims, vectors, bigrams = c.claims, c.vectors, c.bigrams
     out = set()
-    for n, m in candidates:
+    for n, m in c.candidates:
         a, b = claims[n], claims[m]
         if not _days_apart(a.sentence, b.sentence, dates) or _kind(a, b) != "figures":
             continue
@@ -225,7 +237,8 @@ def overtaken(sentences: Sequence[Sentence], config: Config, dates: Mapping[int,
 
 def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
                 synonyms: Mapping[str, str] | None = None,
-                joined: Sequence[Sentence] | None = None, dates: Mapping[int, str] | None = None) -> list[Point]:
+                joined: Sequence[Sentence] | None = None, dates: Mapping[int, str] | None = None,
+                compared: Comparison | None = None) -> list[Point]:
     """The pairs most clearly about one subject, each sentence in one pair at most.
 
     Claims are quoted as written; their subject is compared with the sentence before
@@ -234,9 +247,10 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     different days are an update, not a disagreement.
     """
     # A wire copy's claim is the first copy's: compared once, cited as the first source.
-    claims, vectors, bigrams, candidates = _compared(sentences, config, synonyms, joined)
+    c = compared or compare(sentences, config, synonyms, joined)
+    claims, vectors, bigrams = c.claims, c.vectors, c.bigrams
     pairs = []
-    for n, m in candidates:  # any order: the pairs are sorted below
+    for n, m in c.candidates:  # any order: the pairs are sorted below
         a, b = claims[n], claims[m]
         if a.sentence.source != b.sentence.source:
             pair = _disagreement(a, b, vectors, bigrams, dates or {})

@@ -417,15 +417,21 @@ def extract(sent: Span) -> tuple[Figure, ...]:
     return tuple(out)
 
 
-_MEASURED = ("PERCENT", "MONEY")
+MEASURED = ("PERCENT", "MONEY")  # shares and sums: what a fact turns on most
 MEASURES = ("PERCENT", "MONEY", "QUANTITY")  # a fact turns on these; counts and dates less so
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def amounts(text: str) -> list[str]:
+    """The numbers written in digits in `text`, without thousands separators: "1,200" is
+    "1200"."""
+    return [n.replace(",", "") for n in _AMOUNT.findall(text)]
 
 
 def amount(figure: Figure) -> str:
     """What a figure amounts to, whatever the wording: "about 90 percent" and "roughly 90%"
     are both "90"; "Thirty-four children" is "34"."""
-    found = " ".join(n.replace(",", "") for n in _AMOUNT.findall(figure.value))
+    found = " ".join(amounts(figure.value))
     if found:
         return found
     said = spelled(figure.value)
@@ -475,7 +481,7 @@ def _same(figure: Figure) -> tuple[str, ...] | None:
     count or a quantity its amount and unit ("86 cases") or, when the amount is distinctive,
     its scale ("2.1 million customers" and "2.1 million people", "a 6.6 earthquake" and
     "the 6.6 tremor"); a date nothing (one year can date many things)."""
-    if figure.kind in _MEASURED:
+    if figure.kind in MEASURED:
         return _number(figure)
     if figure.kind in ("CARDINAL", "QUANTITY") and amount(figure):
         scale = _distinctive(figure)
@@ -531,12 +537,12 @@ def _corroborated(candidates: Sequence[tuple[Figure, Sentence]],
     has accepted about 90 percent of": its 20 points matter as much."""
     best: dict[tuple[str, str], float] = {}
     for f, s in candidates:
-        if f.kind in _MEASURED:
+        if f.kind in MEASURED:
             best[_number(f)] = max(best.get(_number(f), 0.0), weight.get(s.key, 0.0))
     out: dict[tuple[int, int], float] = {}
     for f, s in candidates:
         own = max(out.get(s.key, 0.0), weight.get(s.key, 0.0))
-        out[s.key] = max(own, best.get(_number(f), 0.0)) if f.kind in _MEASURED else own
+        out[s.key] = max(own, best.get(_number(f), 0.0)) if f.kind in MEASURED else own
     return out
 
 

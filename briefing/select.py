@@ -10,9 +10,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .figures import distinctive_amounts, measures
+from .figures import MEASURED, amounts, distinctive_amounts, measures
 from .model import Entity, Point, Sentence, citation_words
 from .quotes import bare_quote, closes_a_quote
+from .lexrank import stop_words
 from .summarize import rank
 
 _LONGEST = 80  # words
@@ -20,10 +21,8 @@ POINT_OVERHEAD = 5  # a point's bullet and "(N of M sources)"
 
 # Entity kinds that name someone or something: who, where, what event or law.
 _NAMES = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
-# Entity kinds that give an amount, and those of them that measure (a share, a sum).
+# Entity kinds that give an amount.
 _NUMERIC = ("CARDINAL", "PERCENT", "MONEY", "QUANTITY")
-_MEASURED = ("PERCENT", "MONEY")
-_AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
 # Entity kinds that make a sentence specific: who, where, how much, when.
 _SPECIFIC = (*_NAMES, "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE")
 
@@ -72,8 +71,7 @@ class Cluster:
         ("two leaders", "3 rounds") is left out, as it tells too many things apart; a share or
         a sum is not."""
         return frozenset(a for e in self.lead.entities if e.label in _NUMERIC
-                         for a in (n.replace(",", "") for n in _AMOUNT.findall(e.text))
-                         if e.label in _MEASURED or len(a) >= 2)
+                         for a in amounts(e.text) if e.label in MEASURED or len(a) >= 2)
 
     @property
     def words(self) -> int:
@@ -350,12 +348,10 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 @lru_cache(maxsize=65536)  # clustering compares a sentence with many
 def _quoted_words(text: str) -> frozenset[str]:
     """The content words of a text's quotations, the tail of one the splitter cut included."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415 — a word list, no model
-
     quoted = _QUOTED.findall(text)
     if closes_a_quote(text):
         quoted.append(re.split(r"[”\"]", text, maxsplit=1)[0])
-    return frozenset({w.lower() for q in quoted for w in _WORD.findall(q)} - STOP_WORDS)
+    return frozenset({w.lower() for q in quoted for w in _WORD.findall(q)} - stop_words("english"))
 
 
 def _quotes_apart(a: Sentence, b: Sentence) -> bool:

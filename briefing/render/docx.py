@@ -193,6 +193,7 @@ class _Writer:
         self.table(("Figure", "What it measures", "Source"), rows, (Cm(3.4), Cm(11.2), Cm(2.0)))
 
     def sources_list(self) -> None:
+        uncited = self.briefing.uncited
         for source in self.briefing.sources:
             para = self.para(style="List Number")
             para.add_run(_source_line(source))
@@ -200,7 +201,7 @@ class _Writer:
                 para.add_run(" — ")
                 add_hyperlink(para, source.url, source.url)
             self.run(para, f" — {source.path}", CITATION)
-            if source.number in self.briefing.uncited:
+            if source.number in uncited:
                 para.add_run(" — ")
                 para.add_run(UNCITED).italic = True
 
