@@ -179,6 +179,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
         for match_id, start, end in sorted(matcher(doc), key=lambda m: m[1] - m[2]):
             for i in range(start, end):
                 token_party.setdefault(i, nlp.vocab.strings[match_id])
+        paragraph = doc.text
         for sent in doc.sents:
             text = sent.text.strip()
             if not any(ch.isalnum() for ch in text):
@@ -199,7 +200,8 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             if ref is None and config.trim and source in last_sent:
                 before = said_by.get(source)
                 ref = holder(sent, config.stance_nouns, config.party_name(before) if before else None)
-            brief = trim(sent, config.aside_verbs, config.trim_openers, config.ahead_cues) if config.trim else ""
+            brief = (trim(sent, config.aside_verbs, config.trim_openers, config.ahead_cues, paragraph)
+                     if config.trim else "")
             if ref is not None:
                 brief = f"[{ref}]" + (brief or text)[len(sent[0].text):]
             last_sent[source] = sent

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from .quotes import closes_a_quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 FRONT_MAX_WORDS = 4  # a longer opening phrase says something of its own
 # Entities make an opening phrase part of the news: "On Thursday," "In Istanbul,".
@@ -137,21 +137,11 @@ def _ahead_conjunct(sent: Span, ahead_cues: Collection[str]) -> int | None:
     return None
 
 
-_LAST: list[tuple[Doc, str]] = []  # the paragraph whose sentences are being trimmed, and its text
-
-
-def _text(doc: Doc) -> str:
-    """The Doc's text, made once for all its sentences: spaCy joins it anew on every call."""
-    if not _LAST or _LAST[0][0] is not doc:
-        _LAST[:] = [(doc, doc.text)]
-    return _LAST[0][1]
-
-
-def _in_quotation(sent: Span) -> bool:
-    """Whether the sentence opens inside a quotation that began before it: the splitter cut
-    '"We want to stay. But we will not wait," Roth said.' in two, and the "But" is Roth's
-    word, which a point may not drop."""
-    before = _text(sent.doc)[:sent.start_char]
+def _in_quotation(sent: Span, paragraph: str) -> bool:
+    """Whether the sentence opens inside a quotation that began before it in `paragraph`
+    (its Doc's text): the splitter cut '"We want to stay. But we will not wait," Roth
+    said.' in two, and the "But" is Roth's word, which a point may not drop."""
+    before = paragraph[:sent.start_char]
     curly_open, curly_close = before.count("“"), before.count("”")
     if curly_open or curly_close:
         return curly_open > curly_close
@@ -159,11 +149,12 @@ def _in_quotation(sent: Span) -> bool:
 
 
 def trim(sent: Span, aside_verbs: Collection[str], openers: Collection[str],
-         ahead_cues: Collection[str] = ()) -> str:
+         ahead_cues: Collection[str] = (), paragraph: str | None = None) -> str:
     """The sentence without its scene-setting opener, commenting close and closing
     announcement, or "" when none is there."""
     start, end = sent.start, sent.end
-    front = None if _in_quotation(sent) else _fronted(sent, openers)
+    # `paragraph`: the Doc's text, which spaCy joins anew on every call, given once for its sentences.
+    front = None if _in_quotation(sent, sent.doc.text if paragraph is None else paragraph) else _fronted(sent, openers)
     aside = _aside(sent, aside_verbs)
     ahead = _ahead_conjunct(sent, ahead_cues)
     if ahead is not None and (aside is None or ahead < aside):
