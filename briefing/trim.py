@@ -107,15 +107,12 @@ def _announces(tokens: Span, ahead_cues: Collection[str]) -> bool:
     """Whether the words carry an ahead cue or a date still to come."""
     from .analyse import looks_ahead  # here: analyse imports this module
 
-    text = f" {' '.join(t.lower_ for t in tokens)} "
-    # "plans to" announces as a verb; "dropped its plan to delay the launches" reports.
-    verbs = {t.lower_ for t in tokens if t.pos_ in ("VERB", "AUX")}
-    return (any(f" {cue} " in text and (cue.split()[0] not in _NOUN_OR_VERB or cue.split()[0] in verbs)
-                for cue in ahead_cues)
+    words = [t.lower_ for t in tokens]
+    # A cue whose first word is a noun here says nothing ahead: "plans to" announces as a
+    # verb, "dropped its plan to delay the launches" reports.
+    return (any(words[i:i + len(cue)] == cue and tokens[i].pos_ != "NOUN"
+                for cue in (c.split() for c in ahead_cues) for i in range(len(words) - len(cue) + 1))
             or any(e.label_ == "DATE" and looks_ahead(e) for e in tokens.ents))
-
-
-_NOUN_OR_VERB = frozenset({"plan", "plans"})
 
 
 def _ahead_conjunct(sent: Span, ahead_cues: Collection[str]) -> int | None:
