@@ -186,7 +186,20 @@ def _reports_stance(comp: Token, party: str | None, token_party: dict[int, str],
     return False
 
 
+def _silent(root: Token, config: Config) -> bool:
+    """The sentence says that someone said nothing: "The commission did not immediately
+    respond to the report", "Hydrodrav declined to comment on its reservoir management"."""
+    def answers(verb: Token) -> bool:
+        return verb.lemma_.lower() in config.silence_verbs and not _takes_clause(verb)
+    if answers(root):
+        return any(c.dep_ == "neg" for c in root.children)
+    return root.lemma_.lower() in config.stance_verbs and any(
+        c.dep_ == "xcomp" and answers(c) for c in root.children)
+
+
 def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attribution:
+    if _silent(sent.root, config):
+        return Attribution(None, False)
     actor = _subject_party(sent.root, token_party, config)[0]
     # The main clause decides: "Analysts say Russia wants..." is the analysts' view, and
     # "a stance that Kyiv rejects" inside a Russian demand is not Kyiv's point.

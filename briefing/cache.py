@@ -20,7 +20,7 @@ from . import __version__
 from .config import Config
 from .model import Article, Entity, Figure, Sentence
 
-FORMAT = 64  # bump when what analysis stores for a Sentence, or how it is routed, changes
+FORMAT = 65  # bump when what analysis stores for a Sentence, or how it is routed, changes
 _TUPLES = ("words", "lemmas", "terms", "backdrop", "parties", "sections")
 
 

@@ -84,6 +84,21 @@ def test_a_decision_is_the_deciding_partys_stance(config: Config) -> None:
     assert (s.speaker, s.stance) == ("us", True)
 
 
+@pytest.mark.parametrize("text", [
+    "The Kremlin did not immediately respond to the report.",
+    "The Kremlin declined to comment on the talks.",
+])
+def test_saying_nothing_is_no_stance(text: str, config: Config) -> None:
+    s = only(text, config)
+    assert s.speaker is None and s.actor is None and not s.stance
+    assert "positions" not in s.sections
+
+
+def test_a_refused_proposal_is_still_a_stance(config: Config) -> None:
+    s = only("The Kremlin did not accept the proposal.", config)
+    assert s.speaker == "russia"
+
+
 def test_acting_in_the_talks_is_news_of_the_talks(config: Config) -> None:
     s = only("Ukrainian President Volodymyr Zelensky is set to meet Donald Trump to push forward peace talks.", config)
     assert s.speaker is None
