@@ -135,6 +135,11 @@ PARAGRAPHS_PER_PROCESS = 1000
 BATCH_SIZE = 64
 
 
+def _term(t: Token) -> bool:
+    """A content word, as similarity and cues compare them."""
+    return (t.is_alpha or t.like_num) and not t.is_stop
+
+
 def processes(paragraphs: int, jobs: int) -> int:
     """How many processes parse `paragraphs` when `jobs` are allowed (0: one per CPU)."""
     if jobs <= 0:
@@ -151,7 +156,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     the cue lemmas, the parser the sentences and the subjects of reporting verbs, the
     recogniser the entities. Docs are read as they come and not kept.
     """
-    from .attribute import attribute, connective_only, needs_context, pointers
+    from .attribute import attribute, connective_only, needs_context, pointers, voice
     from .quotes import opens_with_quote
     from .background import background, general
     from .commentary import commentary
@@ -211,7 +216,8 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 words=tuple(t.text for t in toks),
                 lemmas=tuple(t.lemma_.lower() for t in toks),
                 backdrop=tuple(t.i in scene for t in toks),
-                terms=tuple(t.lemma_.lower() for t in toks if (t.is_alpha or t.like_num) and not t.is_stop),
+                terms=tuple(t.lemma_.lower() for t in toks if _term(t)),
+                voice=tuple(t.lemma_.lower() for t in voice(sent, config) if _term(t)),
                 entities=tuple(Entity(e.text, _label(e), e.label_ == "DATE" and looks_ahead(e))
                                for e in sent.ents),
                 parties=tuple(sorted({token_party[t.i] for t in sent if t.i in token_party})),

@@ -197,17 +197,32 @@ def _silent(root: Token, config: Config) -> bool:
         c.dep_ == "xcomp" and answers(c) for c in root.children)
 
 
-def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attribution:
-    if _silent(sent.root, config):
-        return Attribution(None, False)
-    actor = _subject_party(sent.root, token_party, config)[0]
-    # The main clause decides: "Analysts say Russia wants..." is the analysts' view, and
-    # "a stance that Kyiv rejects" inside a Russian demand is not Kyiv's point.
+def _reporting_verbs(sent: Span, config: Config) -> list[Token]:
+    """The reporting and stance verbs of the main clause, the root first. The main clause
+    decides: "Analysts say Russia wants..." is the analysts' view, and "a stance that Kyiv
+    rejects" inside a Russian demand is not Kyiv's point."""
     verbs = [t for t in sent if t.lemma_.lower() in config.verbs and t.pos_ in ("VERB", "AUX")
              and (_on_main_line(t) or _relative_clause_subject(t))
              # "forces maintain operations" reports nothing; "maintained that" does
              and (t.lemma_.lower() not in config.clause_verbs or _takes_clause(t))]
-    verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
+    return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def voice(sent: Span, config: Config) -> list[Token]:
+    """The words that say who speaks: the subject of the main verb of saying ("Green Renewal
+    leader Ilse Marquart" in "Green Renewal leader Ilse Marquart said her party would vote
+    yes"). Two things one person said share them, and are still two things. Who demands,
+    rejects or agrees is part of what is reported."""
+    verb = next((v for v in _reporting_verbs(sent, config)
+                 if v.lemma_.lower() not in config.stance_verbs and _subjects(v)), None)
+    return [] if verb is None else [t for subject in _subjects(verb) for t in subject.subtree]
+
+
+def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attribution:
+    if _silent(sent.root, config):
+        return Attribution(None, False)
+    actor = _subject_party(sent.root, token_party, config)[0]
+    verbs = _reporting_verbs(sent, config)
     for verb in verbs:
         party, pronoun = _subject_party(verb, token_party, config)
         if pronoun is not None:

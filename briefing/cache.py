@@ -20,8 +20,8 @@ from . import __version__
 from .config import Config
 from .model import Article, Entity, Figure, Sentence
 
-FORMAT = 65  # bump when what analysis stores for a Sentence, or how it is routed, changes
-_TUPLES = ("words", "lemmas", "terms", "backdrop", "parties", "sections")
+FORMAT = 66  # bump when what analysis stores for a Sentence, or how it is routed, changes
+_TUPLES = ("words", "lemmas", "terms", "voice", "backdrop", "parties", "sections")
 
 
 def default_dir() -> Path:

@@ -75,6 +75,7 @@ class Sentence:
     words: tuple[str, ...] = ()
     lemmas: tuple[str, ...] = ()  # lower-case lemma of each word, for cue phrases
     terms: tuple[str, ...] = ()  # lower-case lemmas of content words, for cues and similarity
+    voice: tuple[str, ...] = ()  # those of `terms` that say who speaks (attribute.voice)
     # Per word: inside a clause or phrase that only sets the scene ("Despite diplomatic
     # efforts, ...", "even as diplomats search..."); cues there count for less.
     backdrop: tuple[bool, ...] = ()

@@ -106,13 +106,15 @@ def _length(vectors: Mapping[tuple[int, int], Vector], key: tuple[int, int]) -> 
     return vectors.length(key) if isinstance(vectors, Vectors) else None
 
 
-def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = None) -> Vectors:
+def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = None,
+          voice: float = 1.0) -> Vectors:
     """Content-word vectors weighted by rarity in this corpus, so that the names every
     article repeats (the story's protagonists) do not make unrelated sentences look alike.
 
     `synonyms` maps a term to the one it counts as: outlets name the same party by its
     capital, its leader or its adjective ("Moscow", "Putin", "Russian"), and a paraphrase
-    should not look less alike for that.
+    should not look less alike for that. `voice`: the weight of a word that says who speaks
+    (`Sentence.voice`), against 1 for the others.
     """
     synonyms = synonyms or {}
     df: Counter[str] = Counter()
@@ -122,8 +124,13 @@ def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = No
     n = len(sentences)
     out = Vectors()
     for s in sentences:
-        tf = Counter(terms[s.key])
-        out[s.key] = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in tf.items()}
+        tf: Counter[str] | dict[str, float] = Counter(terms[s.key])
+        if voice != 1.0:
+            tf = dict(tf)
+            for t in _terms(s, synonyms, s.voice):
+                if t in tf:
+                    tf[t] -= 1.0 - voice
+        out[s.key] = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in tf.items() if c > 0}
     return out
 
 
@@ -136,17 +143,17 @@ def _party_of(words: Iterable[str], synonyms: Mapping[str, str]) -> str | None:
     return next((synonyms[w] for w in words if synonyms.get(w, "").startswith("party:")), None)
 
 
-def _terms(s: Sentence, synonyms: Mapping[str, str]) -> list[str]:
-    """A sentence's terms as compared: synonyms replaced, words mapped to "" left out, and
-    every word of a name that holds a party's alias counted as that party ("Volodymyr
-    Zelensky", "President Donald Trump")."""
+def _terms(s: Sentence, synonyms: Mapping[str, str], terms: Sequence[str] | None = None) -> list[str]:
+    """A sentence's terms (or those of `terms`) as compared: synonyms replaced, words mapped
+    to "" left out, and every word of a name that holds a party's alias counted as that
+    party ("Volodymyr Zelensky", "President Donald Trump")."""
     names: dict[str, str] = {}
     for e in s.entities:
         words = _name_words(e)
         party = _party_of(words, synonyms)
         if party:
             names.update((w, party) for w in words)
-    out = [names.get(t) or synonyms.get(t, t) for t in s.terms]
+    out = [names.get(t) or synonyms.get(t, t) for t in (s.terms if terms is None else terms)]
     return [t for t in out if t]
 
 
@@ -365,19 +372,33 @@ def _quotes_apart(a: Sentence, b: Sentence) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+# Two reports of different days alike by this much are one fact told again, whatever their
+# event words (see `alike`).
+DAYS_APART_ALONE = 0.45
+
+
 def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
-          synonyms: Mapping[str, str] | None = None, saying: Collection[str] = ()) -> bool:
+          synonyms: Mapping[str, str] | None = None, saying: Collection[str] = (),
+          apart: bool = False) -> bool:
     """Whether two sentences say the same thing: many shared rare words, or fewer of them
     and the same predicate and arguments. A verb of saying or of stance (`saying`: "reject",
     "demand") is no event by itself: "declined requests for a meeting" and "rejected such
-    arrangements" share it and report different things."""
+    arrangements" share it and report different things.
+
+    `apart`: the two come from sources of different days. What one party said or did on
+    Thursday and on Saturday is alike in who and where ("Labour Minister Petra Lindqvist
+    appointed Anneke Rusk", "Labour Minister Petra Lindqvist thanked Anneke Rusk"); a fact
+    told again keeps a word of what happened, unless the two are closer still."""
     if _quotes_apart(a, b):
+        return False
+    synonyms = synonyms or {}
+    if apart and cos < DAYS_APART_ALONE and cos >= threshold - _TWO_EVENT_WORDS \
+            and not topic(a, synonyms, saying) & topic(b, synonyms, saying):
         return False
     if cos >= threshold:
         return True
     if cos < threshold - _TWO_EVENT_WORDS:
         return False  # most pairs: no shared event lowers the bar that far
-    synonyms = synonyms or {}
     shared = ({synonyms.get(w, w) for w in a.event} & {synonyms.get(w, w) for w in b.event}) - {""}
     content = len(topic(a, synonyms, saying) & topic(b, synonyms, saying))
     return ((cos >= threshold - _ONE_EVENT_WORD and content >= 1)
@@ -412,9 +433,11 @@ def _compared(s: Sentence) -> tuple:
 def _alike_member(s: Sentence, g: int, keys: Sequence[Hashable],
                   index: Mapping[Hashable, Mapping[int, Sequence[Sentence]]], peaks: Vector,
                   group: SameFactGroup | _EveryMember, mine: Any, unit: dict[tuple[int, int], Vector],
-                  threshold: float, synonyms: Mapping[str, str] | None, saying: Collection[str]) -> bool:
+                  threshold: float, synonyms: Mapping[str, str] | None, saying: Collection[str],
+                  days: Mapping[int, str] | None = None) -> bool:
     """Whether `s` may join cluster `g`: compatible with every member (`group` admits its
-    key `mine`: see `cluster`) and alike one of those holding one of its `keys` in `index`.
+    key `mine`: see `cluster`) and alike one of those holding one of its `keys` in `index`
+    (`days`: the date of each dated source, see `alike`).
 
     The cheap tests first: compatibility reads no words, and no member's cosine with `s`
     exceeds its dot with the cluster's `peaks`. Below the lowest cosine `alike` accepts, no
@@ -429,7 +452,10 @@ def _alike_member(s: Sentence, g: int, keys: Sequence[Hashable],
     if bound < threshold - _ONE_EVENT_WORD:
         keys = [t for t in keys if isinstance(t, tuple)]
     # Members are listed as they are compared: the search stops at the first alike.
-    return any(alike(m, s, _dot(u, unit[m.key]), threshold, synonyms, saying) for m in _members(index, keys, g))
+    days = days or {}
+    return any(alike(m, s, _dot(u, unit[m.key]), threshold, synonyms, saying,
+                     apart=m.source in days and s.source in days and days[m.source] != days[s.source])
+               for m in _members(index, keys, g))
 
 
 def cluster(sentences: Sequence[Sentence], threshold: float,
@@ -437,7 +463,8 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             compatible: Callable[[Any, Any], bool] | None = None,
             synonyms: Mapping[str, str] | None = None, saying: Collection[str] = (),
             compatible_key: Callable[[Sentence], Hashable] | None = None,
-            group: Callable[[], SameFactGroup] | None = None) -> list[Cluster]:
+            group: Callable[[], SameFactGroup] | None = None,
+            days: Mapping[int, str] | None = None) -> list[Cluster]:
     """Greedy single pass in reading order: a sentence joins the first cluster it matches
     (same text as a member, or cosine with a member at least `threshold`, 0 < threshold ≤ 1,
     and `compatible` with every member).
@@ -448,7 +475,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     of `compatible`), each cluster's keys are held in one (see `SameFactGroup`), which
     answers from what they hold between them. A cluster of many retellings would otherwise
     check every one of them for every sentence that tries it, which grows with the square
-    of the corpus.
+    of the corpus. `days`: the date of each dated source (see `alike`).
 
     Only sentences of different sources merge: a fact one article repeats is still one source.
     Clusters are found through an index of their members' prefixes (see `_prefix`) rather
@@ -487,7 +514,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             if s.source in sources[g]:
                 continue
             if s.text not in texts[g] and not _alike_member(s, g, keys, by_term, peaks[g], groups_of[g], mine,
-                                                            unit, threshold, synonyms, saying):
+                                                            unit, threshold, synonyms, saying, days):
                 continue
             groups[g].append(s)
             sources[g].add(s.source)

@@ -538,6 +538,52 @@ def test_two_quotations_with_no_word_in_common_are_two_statements() -> None:
     assert alike(spoken, again, 0.6, 0.33)
 
 
+def test_one_speaker_saying_two_things_is_two_points() -> None:
+    """"Green Renewal leader Ilse Marquart said" is most of the rare words two short
+    statements of hers share: they are still two things said, neither corroborating the
+    other. Who speaks weighs less than what is said (`Sentence.voice`)."""
+    from briefing.assemble import VOICE_WEIGHT
+    from briefing.config import load_config
+    from briefing.select import SameFactGroup, may_be_same_key
+    from helpers import analyse_texts
+
+    config = load_config()
+    sentences = analyse_texts([
+        "Green Renewal leader Ilse Marquart said her nine deputies would back the prime minister. "
+        "Heavy rain flooded the harbour overnight. The port was closed to ships for a day.",
+        "Green Renewal leader Ilse Marquart said her party wanted a binding clause on rail spending. "
+        "Farmers blocked a motorway near the capital. Fuel prices rose for a third week.",
+        "The finance minister presented the budget to parliament on Monday. "
+        "Opposition deputies walked out of the chamber.",
+        "A storm cut power to thousands of homes in the north. Schools were closed in two provinces."], config)
+    assert sentences[0].voice == ("green", "renewal", "leader", "ilse", "marquart")
+    synonyms = config.party_synonyms()
+
+    def merged(weight: float) -> list[int]:
+        found = cluster(sentences, config.similarity, tfidf(sentences, synonyms, weight), group=SameFactGroup,
+                        compatible_key=lambda s: may_be_same_key(s, synonyms), synonyms=synonyms,
+                        saying=config.verbs)
+        return [len(c.members) for c in found if len(c.members) > 1]
+
+    assert merged(1.0) == [2]  # by who said them
+    assert merged(VOICE_WEIGHT) == []
+
+
+def test_one_partys_acts_of_two_days_are_two_facts_unless_they_share_what_happened() -> None:
+    """Thursday's "Labour Minister Petra Lindqvist appointed Anneke Rusk to mediate" and
+    Tuesday's "Labour Minister Petra Lindqvist thanked mediator Anneke Rusk" share who, not
+    what: two facts. Told on one day, or of one act ("appointed" both times), they are one."""
+    appointed = Sentence(text="Labour Minister Petra Lindqvist appointed Anneke Rusk to mediate.", source=1,
+                         paragraph=0, index=0, event=("appoint", "party:government", "rusk"))
+    thanked = replace(appointed, text="Labour Minister Petra Lindqvist thanked mediator Anneke Rusk.", source=2,
+                      event=("thank", "party:government", "mediator"))
+    assert not alike(appointed, thanked, 0.4, 0.33, apart=True)
+    assert alike(appointed, thanked, 0.4, 0.33)
+    assert alike(appointed, thanked, 0.5, 0.33, apart=True)  # closer still: told again in other words
+    again = replace(thanked, event=("appoint", "party:government", "mediator"))
+    assert alike(appointed, again, 0.4, 0.33, apart=True)
+
+
 def test_takeaways_of_one_article_keep_its_order() -> None:
     """"The deal, announced by the administrator, means..." ranks above the article's first
     sentence, which says what the deal is: in the takeaways the article's order holds, in
