@@ -114,7 +114,9 @@ def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = No
     `synonyms` maps a term to the one it counts as: outlets name the same party by its
     capital, its leader or its adjective ("Moscow", "Putin", "Russian"), and a paraphrase
     should not look less alike for that. `voice`: the weight of a word that says who speaks
-    (`Sentence.voice`), against 1 for the others.
+    (`Sentence.voice`), against 1 for the others; below 1, a party also counts once however
+    many of its names the sentence gives ("Labour Minister Petra Lindqvist thanked mediator
+    Anneke Rusk" names one party twice), as when telling retellings apart.
     """
     synonyms = synonyms or {}
     df: Counter[str] = Counter()
@@ -130,6 +132,9 @@ def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = No
             for t in _terms(s, synonyms, s.voice):
                 if t in tf:
                     tf[t] -= 1.0 - voice
+            for t in tf:
+                if t.startswith("party:"):
+                    tf[t] = min(tf[t], 1.0)
         out[s.key] = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in tf.items() if c > 0}
     return out
 

@@ -569,6 +569,32 @@ def test_one_speaker_saying_two_things_is_two_points() -> None:
     assert merged(VOICE_WEIGHT) == []
 
 
+def test_a_party_named_twice_in_a_sentence_counts_once_in_telling_retellings_apart(tmp_path) -> None:
+    """The minister and the mediator she appointed are one party: a sentence naming both
+    should not look like every other sentence naming that party twice."""
+    from briefing.assemble import VOICE_WEIGHT
+    from briefing.config import load_config
+    from briefing.select import SameFactGroup, may_be_same_key
+    from helpers import analyse_texts
+
+    path = tmp_path / "port.toml"
+    path.write_text('[briefing]\ntitle = "Port dispute"\nparties = ["government"]\n\n[parties.government]\n'
+                    'name = "Government"\naliases = ["government", "Petra Lindqvist", "Lindqvist", "Anneke Rusk", '
+                    '"Rusk"]\n', encoding="utf-8")
+    config = load_config(path)
+    sentences = analyse_texts([
+        "Labour Minister Petra Lindqvist thanked mediator Anneke Rusk and said emergency legislation was "
+        "no longer on the table. Heavy rain flooded the harbour overnight. The port was closed for a day.",
+        "Labour Minister Petra Lindqvist appointed Anneke Rusk to mediate between the two sides. "
+        "Farmers blocked a motorway near the capital. Fuel prices rose for a third week.",
+        "The finance minister presented the budget to parliament on Monday. Opposition deputies walked out.",
+        "A storm cut power to thousands of homes in the north. Schools were closed in two provinces."], config)
+    synonyms = config.party_synonyms()
+    found = cluster(sentences, config.similarity, tfidf(sentences, synonyms, VOICE_WEIGHT), group=SameFactGroup,
+                    compatible_key=lambda s: may_be_same_key(s, synonyms), synonyms=synonyms, saying=config.verbs)
+    assert [len(c.members) for c in found if len(c.members) > 1] == []
+
+
 def test_one_partys_acts_of_two_days_are_two_facts_unless_they_share_what_happened() -> None:
     """Thursday's "Labour Minister Petra Lindqvist appointed Anneke Rusk to mediate" and
     Tuesday's "Labour Minister Petra Lindqvist thanked mediator Anneke Rusk" share who, not
