@@ -76,7 +76,10 @@ def looks_ahead(ent: Span) -> bool:
                 return False
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in tok.children):
                 return True
-            return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PLANNING
+            # "expected to win on Thursday", "expected the government to win on Thursday"
+            infinitive = tok.dep_ == "xcomp" or tok.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            return infinitive and tok.head.lemma_.lower() in _PLANNING
         if tok.head.i == tok.i:
             break
         tok = tok.head

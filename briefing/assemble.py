@@ -15,7 +15,7 @@ from .model import Article, Briefing, Point, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
 from .plans import merge_plans
-from .superseded import looks_ahead, superseded
+from .superseded import looks_ahead, settled, superseded
 from .select import FLOOR, SameFactGroup, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, vague
 from .timeline import timeline
 from .trim import shorten_names
@@ -36,7 +36,12 @@ def _unnamed_speaker(c: Cluster, config: Config) -> bool:
     """What a party says without the sentence naming it ("The official suggested that...",
     the party known from the sentence before): its place is under that party's heading or
     nowhere, not in another section, where the reader could not tell who says it."""
-    return bool(_parties_key(config) and c.lead.speaker and c.lead.speaker not in c.lead.parties)
+    speaker = c.lead.speaker
+    if not (_parties_key(config) and speaker) or speaker in c.lead.parties:
+        return False
+    # A body the parser found speaking is named by its name ("The Constitutional Court has
+    # yet to say whether it will hear the appeal").
+    return not (speaker.startswith(OTHER_PARTY) and speaker[len(OTHER_PARTY):].lower() in c.lead.text.lower())
 
 
 def _party_stance(c: Cluster, config: Config) -> bool:
@@ -510,8 +515,12 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         for c in cluster(sentences, config.similarity, tfidf(sentences, synonyms, VOICE_WEIGHT), group=SameFactGroup,
                          compatible_key=lambda s: may_be_same_key(s, synonyms),
                          synonyms=synonyms, saying=config.verbs, days=ages.dates)], config, synonyms)))
-    stale = superseded(clusters, sentences, config, synonyms)
     common = common_words(sentences, synonyms)
+    stale = superseded(clusters, sentences, config, synonyms)
+    asking = next((sc for sc in config.sections if sc.kind == "questions"), None)
+    if asking is not None:
+        # An open question a later source answers is no longer open.
+        stale |= settled(clusters, sentences, config, synonyms, ages.dates, asking, common)
     clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common),
                         ahead=looks_ahead(c.lead, config), vague=vague(c.lead, synonyms))
                 for i, c in enumerate(clusters)]

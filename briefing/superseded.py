@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .config import Config
+from .config import Config, SectionConfig
 from .model import Sentence
-from .select import Cluster
+from .select import Cluster, _terms
 
 
 def _phrase_in(phrases: frozenset[str], words: Sequence[str]) -> bool:
@@ -85,5 +85,38 @@ def superseded(clusters: Sequence[Cluster], sentences: Sequence[Sentence], confi
         reports = [s for s, named, terms in done if parties <= named and topic <= terms]
         mine = {m.source for m in c.members}
         if any(s.source not in mine for s in reports) and not any(s.source in mine for s in reports):
+            out.add(i)
+    return out
+
+
+def _asked(s: Sentence, config: Config, synonyms: Mapping[str, str], plain: frozenset[str]) -> set[str]:
+    """The words that say what a question is about: its terms less the story's `plain` words
+    (the question's own cues, the story's common words, verbs of saying, words of timing)."""
+    return {t for t in _terms(s, synonyms) if t not in plain and not t.replace(",", "").isdigit()}
+
+
+def settled(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: Config,
+            synonyms: Mapping[str, str], dates: Mapping[int, str], questions: SectionConfig,
+            common: frozenset[str]) -> set[int]:
+    """Indices of the open questions a later source answers. Tuesday's "Whether Voltrik will
+    offer refunds remains unclear" is settled by Friday's "the company would offer a full
+    refund to any owner who wanted one": a sentence of a later day, not itself a question,
+    telling two of its words (not both parties). Only between dated sources: undated, which
+    came later is unknown."""
+    if len(set(dates.values())) < 2:
+        return set()
+    cue_words = {w for phrase in (*questions.cues, *config.ahead_cues) for w in phrase.split()}
+    saying = config.verbs - config.stance_verbs
+    plain = frozenset(cue_words | common | saying)
+    told = [(dates[s.source], _asked(s, config, synonyms, plain)) for s in sentences
+            if s.source in dates and questions.key not in s.sections]
+    out = set()
+    for i, c in enumerate(clusters):
+        if questions.key not in c.lead.sections or any(m.source not in dates for m in c.members):
+            continue
+        asked = _asked(c.lead, config, synonyms, plain)
+        last = max(dates[m.source] for m in c.members)
+        if any(day > last and len(shared) >= 2 and any(not w.startswith("party:") for w in shared)
+               for day, words in told for shared in (asked & words,)):
             out.add(i)
     return out

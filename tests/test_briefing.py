@@ -638,3 +638,18 @@ def test_a_party_found_speaking_gets_a_heading_only_with_a_point(tmp_path: Path,
         parties = next(s for s in build_briefing(folder, config).sections if s.key == "positions")
         found.append([(sub.title, len(sub.points)) for sub in parties.subsections if sub.title not in configured])
     assert found == [[("Turkey", 1)], []]
+
+
+def test_a_body_found_speaking_is_named_by_its_name() -> None:
+    """"The Constitutional Court has yet to say whether it will hear the appeal" names who
+    says it, though the court is no configured party: an open question like any other. "It
+    has yet to say..." does not."""
+    from briefing.assemble import _unnamed_speaker
+    from briefing.model import Sentence
+    from briefing.select import Cluster
+
+    named = Sentence(text="The Constitutional Court has yet to say whether it will hear the appeal.", source=1,
+                     paragraph=0, index=0, speaker="other:Constitutional Court")
+    assert not _unnamed_speaker(Cluster((named,)), load_config())
+    unnamed = replace(named, text="It has yet to say whether it will hear the appeal.")
+    assert _unnamed_speaker(Cluster((unnamed,)), load_config())

@@ -94,3 +94,34 @@ def test_the_day_something_was_said_is_no_day_ahead(config: Config) -> None:
     found = sentences(["Dolan said on Thursday he would accept the result of the recount.\n"
                        "Dolan said he would accept the result of the recount on Thursday."], config)
     assert [looks_ahead(s, config) for s in found] == [False, True]
+
+
+def test_expecting_someone_to_act_on_a_day_looks_ahead_to_it(config: Config) -> None:
+    """"expected the government to win at least 78 votes on Thursday", in a Tuesday paper, is
+    the Thursday to come."""
+    found = sentences(["Koller said she expected the government to win at least 78 votes on Thursday.\n"
+                       "Koller said she expected that the government won on Thursday."], config)
+    assert [[e.future for e in s.entities if e.label == "DATE"] for s in found] == [[True], [False]]
+
+
+def _settled(articles: list[str], dates: dict[int, str], config: Config) -> set[str]:
+    from briefing.classify import classify
+    from briefing.superseded import settled
+
+    found = classify(sentences(articles, config), config)
+    clusters = [Cluster((s,)) for s in found]
+    questions = next(sc for sc in config.sections if sc.kind == "questions")
+    return {clusters[i].lead.text for i in settled(clusters, found, config, config.party_synonyms(), dates,
+                                                   questions, frozenset())}
+
+
+def test_an_open_question_a_later_source_answers_is_no_longer_open(config: Config) -> None:
+    asked = "Whether Voltrik will offer refunds to owners remains unclear."
+    answered = "Voltrik said it would offer a full refund to any owner who wanted one."
+    assert _settled([asked, answered], {1: "2026-04-15", 2: "2026-04-21"}, config) == {asked}
+    # Asked after the answer, on the same day, without dates, or answered on something else: open.
+    assert _settled([asked, answered], {1: "2026-04-21", 2: "2026-04-15"}, config) == set()
+    assert _settled([asked, answered], {1: "2026-04-15", 2: "2026-04-15"}, config) == set()
+    assert _settled([asked, answered], {}, config) == set()
+    assert _settled([asked, "Voltrik said sales had fallen by a third."], {1: "2026-04-15", 2: "2026-04-21"},
+                    config) == set()
