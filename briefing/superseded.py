@@ -89,10 +89,17 @@ def superseded(clusters: Sequence[Cluster], sentences: Sequence[Sentence], confi
     return out
 
 
-def _asked(s: Sentence, config: Config, synonyms: Mapping[str, str], plain: frozenset[str]) -> set[str]:
-    """The words that say what a question is about: its terms less the story's `plain` words
-    (the question's own cues, the story's common words, verbs of saying, words of timing)."""
-    return {t for t in _terms(s, synonyms) if t not in plain and not t.replace(",", "").isdigit()}
+def _asked(s: Sentence, synonyms: Mapping[str, str], cue_words: frozenset[str],
+           plain: frozenset[str]) -> set[str]:
+    """The words that say what a question is about, or what a sentence tells of it: its terms
+    less the `plain` ones (verbs of saying, the story's common words: a party counts however
+    common), the words of cues and dates ("in the coming days" says when, not what) and
+    numbers."""
+    said = {lemma for word, lemma in zip(s.words, s.lemmas) if word.lower() in cue_words}
+    said |= {w.lower() for e in s.entities if e.label in ("DATE", "TIME") for w in e.text.split()}
+    return {t for t in _terms(s, synonyms)
+            if (t.startswith("party:") or t not in plain) and t not in said and t not in cue_words
+            and not t.replace(",", "").replace(".", "").isdigit()}
 
 
 def settled(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: Config,
@@ -101,20 +108,19 @@ def settled(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: 
     """Indices of the open questions a later source answers. Tuesday's "Whether Voltrik will
     offer refunds remains unclear" is settled by Friday's "the company would offer a full
     refund to any owner who wanted one": a sentence of a later day, not itself a question,
-    telling two of its words (not both parties). Only between dated sources: undated, which
-    came later is unknown."""
+    telling two of its words, one at least no party and none of the story's common words.
+    Only between dated sources: undated, which came later is unknown."""
     if len(set(dates.values())) < 2:
         return set()
-    cue_words = {w for phrase in (*questions.cues, *config.ahead_cues) for w in phrase.split()}
-    saying = config.verbs - config.stance_verbs
-    plain = frozenset(cue_words | common | saying)
-    told = [(dates[s.source], _asked(s, config, synonyms, plain)) for s in sentences
+    cue_words = frozenset(w for phrase in (*questions.cues, *config.ahead_cues) for w in phrase.split())
+    plain = frozenset(common | (config.verbs - config.stance_verbs))
+    told = [(dates[s.source], _asked(s, synonyms, cue_words, plain)) for s in sentences
             if s.source in dates and questions.key not in s.sections]
     out = set()
     for i, c in enumerate(clusters):
-        if questions.key not in c.lead.sections or any(m.source not in dates for m in c.members):
+        if c.lead.sections[:1] != (questions.key,) or any(m.source not in dates for m in c.members):
             continue
-        asked = _asked(c.lead, config, synonyms, plain)
+        asked = _asked(c.lead, synonyms, cue_words, plain)
         last = max(dates[m.source] for m in c.members)
         if any(day > last and len(shared) >= 2 and any(not w.startswith("party:") for w in shared)
                for day, words in told for shared in (asked & words,)):
