@@ -377,6 +377,12 @@ def _quotes_apart(a: Sentence, b: Sentence) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+def _units(*sentences: Sentence) -> set[str]:
+    """The words of the sentences' figures: a share of what is measured ("7 percent", "6
+    percent") is not what happened."""
+    return {w.lower() for s in sentences for f in s.figures for w in f.value.split()}
+
+
 # Two reports of different days alike by this much are one fact told again, whatever their
 # event words (see `alike`).
 DAYS_APART_ALONE = 0.45
@@ -398,7 +404,7 @@ def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
         return False
     synonyms = synonyms or {}
     if apart and cos < DAYS_APART_ALONE and cos >= threshold - _TWO_EVENT_WORDS \
-            and not topic(a, synonyms, saying) & topic(b, synonyms, saying):
+            and not topic(a, synonyms, saying) & topic(b, synonyms, saying) - _units(a, b):
         return False
     if cos >= threshold:
         return True

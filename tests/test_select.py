@@ -608,6 +608,15 @@ def test_one_partys_acts_of_two_days_are_two_facts_unless_they_share_what_happen
     assert alike(appointed, thanked, 0.5, 0.33, apart=True)  # closer still: told again in other words
     again = replace(thanked, event=("appoint", "party:government", "mediator"))
     assert alike(appointed, again, 0.4, 0.33, apart=True)
+    # What a figure measures in is no event: Monday's 7 percent demand and Thursday's lowered one.
+    from briefing.model import Figure
+
+    demanded = Sentence(text="The union is demanding a 7 percent rise.", source=1, paragraph=0, index=0,
+                        event=("demand", "party:union", "percent"), figures=(Figure("7 percent", "PERCENT", ""),))
+    lowered = replace(demanded, text="The union has lowered its pay demand to 6 percent from 7 percent.", source=2,
+                      event=("lower", "party:union", "percent"),
+                      figures=(Figure("6 percent", "PERCENT", ""), Figure("7 percent", "PERCENT", "")))
+    assert not alike(demanded, lowered, 0.4, 0.33, apart=True)
 
 
 def test_takeaways_of_one_article_keep_its_order() -> None:
