@@ -526,7 +526,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                 for i, c in enumerate(clusters)]
     # Without a single dated source there is nothing to put in date order.
     wanted = tuple(sc for sc in config.sections if sc.kind != "timeline" or ages.known)
-    score = scores(clusters, method, config.language)
+    score = scores(clusters, method, config.language, ages.dates)
     # A count a later source gives anew (a preliminary result, then the final one) is as
     # out of date as an announcement of what has happened since. The claims compared for
     # that are those "Where sources differ" compares: compared once, for both.

@@ -582,30 +582,40 @@ def _rarity(clusters: Sequence[Cluster]) -> list[float]:
     return [max(r, 1e-3) / mid for r in raw]
 
 
-def scores(clusters: Sequence[Cluster], method: str, language: str) -> dict[int, float]:
+def scores(clusters: Sequence[Cluster], method: str, language: str,
+           dates: Mapping[int, str] | None = None) -> dict[int, float]:
     """Centrality from sumy, raised for facts several sources report and for words of their
-    own, lowered for dangling openers, vague sentences, commentary and background."""
+    own, lowered for dangling openers, vague sentences, commentary and background.
+    `dates`: the day of each dated source (see `_lede_weights`)."""
     raw = rank([c.lead for c in clusters], method, language)
     if not raw:
         return {}
     named = central_names(clusters)
     lo, hi = min(raw), max(raw)
     rare = _rarity(clusters)
-    # How much an article's opening sentence counts for: all of LEDE_WEIGHT when one article
-    # tells the story, less the more articles there are, whose agreement says what matters.
-    lede = 1 + LEDE_WEIGHT / len({n for c in clusters for n in c.sources})
+    lede = _lede_weights(clusters, dates or {})
     out = {}
     for i, (c, r) in enumerate(zip(clusters, raw)):
         central = (r - lo) / (hi - lo) if hi > lo else 1.0
         corroboration = 1 + 0.25 * (len(c.sources) - 1)
         reports = COMMENTARY_WEIGHT if c.lead.commentary or c.lead.background else 1.0
-        opens = lede if any(m.index == 0 for m in c.members) else 1.0
+        opens = max((lede[m.source] for m in c.members if m.index == 0), default=1.0)
         out[i] = ((CENTRALITY_BASE + central) * corroboration * c.consensus * standalone(c.lead)
                   * specificity(c.lead, named) * reports * rare[i] * opens)
     return out
 
 
 LEDE_WEIGHT = 0.5
+
+
+def _lede_weights(clusters: Sequence[Cluster], dates: Mapping[int, str]) -> dict[int, float]:
+    """How much each source's opening sentence counts for: all of LEDE_WEIGHT when one
+    article tells the story, less the more articles there are, whose agreement says what
+    matters. A dated article opens with its day's news, which the articles of other days
+    cannot agree on: it shares the weight only with those of its own day."""
+    sources = {n for c in clusters for n in c.sources}
+    per_day = Counter(dates[n] for n in sources if n in dates)
+    return {n: 1 + LEDE_WEIGHT / (per_day[dates[n]] if n in dates else len(sources)) for n in sources}
 
 
 # A source of fewer sentences is too short to tell whether it is about something else: a

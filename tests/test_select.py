@@ -644,3 +644,16 @@ def test_a_party_found_speaking_has_one_name() -> None:
                           said("Anna Lind", 4)])
     assert [s.speaker for s in out] == ["other:Ilse Varga", "other:Ilse Varga", "other:Lind", "other:Petra Lind",
                                         "other:Anna Lind"]
+
+
+def test_a_dated_articles_opening_shares_its_weight_only_with_its_days_articles() -> None:
+    """Five undated articles agreeing say what matters: an opening sentence counts for a
+    little more. Five articles of five days each open with that day's news."""
+    from briefing.select import LEDE_WEIGHT, _lede_weights
+
+    clusters = [Cluster((Sentence(text=f"News {n}.", source=n, paragraph=0, index=0),)) for n in range(1, 6)]
+    assert _lede_weights(clusters, {}) == {n: 1 + LEDE_WEIGHT / 5 for n in range(1, 6)}
+    days = {1: "2026-03-09", 2: "2026-03-10", 3: "2026-03-10", 4: "2026-03-13", 5: "2026-03-14"}
+    assert _lede_weights(clusters, days) == {1: 1 + LEDE_WEIGHT, 2: 1 + LEDE_WEIGHT / 2, 3: 1 + LEDE_WEIGHT / 2,
+                                             4: 1 + LEDE_WEIGHT, 5: 1 + LEDE_WEIGHT}
+    assert _lede_weights(clusters, {1: "2026-03-09"})[2] == 1 + LEDE_WEIGHT / 5  # undated: as many as all
