@@ -425,13 +425,35 @@ def _people(sentences: Sequence[Sentence]) -> dict[tuple[int, int], tuple[tuple[
     return {s.key: kept for s in sentences if (kept := tuple(n for n in s.names if n[1] in alone))}
 
 
-def _short_names(sections: tuple[Section, ...], found: Mapping[tuple[int, int], tuple[tuple[str, str], ...]]
-                 ) -> tuple[Section, ...]:
+def _full_names(sentences: Sequence[Sentence], config: Config) -> dict[str, str]:
+    """Each surname's title and full name as the sources first give it, in reading order;
+    none for a surname two people share ("Lev Sandor", "Ana Sandor"), nor for one the
+    configuration names a party by ("Putin"): the reader knows who that is. A title that
+    opens a sentence ("Goalkeeper Tomás Pereira dived") is capitalised for that reason only:
+    the name is given without it, unless another sentence gives it inside."""
+    aliases = {a.lower() for p in config.all_parties for a in p.aliases}
+    found: dict[str, list[str]] = {}
+    given: dict[str, set[str]] = {}
+    for s in sorted(sentences, key=lambda s: s.key):
+        for whole, short in s.names:
+            words = whole.split()
+            if len(words) < 2 or not words[-2][:1].isupper():
+                continue  # "central Korvan" is a place the parser took for a person
+            given.setdefault(short, set()).add(words[-2])
+            opening = s.text.startswith(whole) and len(words) > 2
+            found.setdefault(short, []).append(" ".join(words[-2:]) if opening else whole)
+    return {short: next((w for w in forms if len(w.split()) > 2), forms[0])
+            for short, forms in found.items() if len(given[short]) == 1 and short.lower() not in aliases}
+
+
+def _short_names(sections: tuple[Section, ...], found: Mapping[tuple[int, int], tuple[tuple[str, str], ...]],
+                 known: Mapping[str, str]) -> tuple[Section, ...]:
     """The sections with a person's title and full name at the first mention only, in
-    reading order (`found`: the names each sentence gives). Quotes where sources differ and
-    key figures stay as written."""
+    reading order (`found`: the names each sentence gives; `known`: each surname's, see
+    `_full_names`). Quotes where sources differ and key figures stay as written."""
     flat = [p for sec in sections for p in _points(sec)]
-    texts = shorten_names((p.text, tuple(n for k in p.sentences for n in found.get(k, ()))) for p in flat)
+    texts = shorten_names(((p.text, tuple(n for k in p.sentences for n in found.get(k, ()))) for p in flat),
+                          known)
     short = {id(p): t for p, t in zip(flat, texts)}
     return tuple(_with_texts(sec, short) for sec in sections)
 
@@ -490,6 +512,7 @@ class Story:
     reserved: frozenset[int]  # spare points no takeaway may take
     quoted: frozenset[int]  # clusters a claim of which is quoted where sources differ
     names: dict[tuple[int, int], tuple[tuple[str, str], ...]]  # the people each sentence names (`_short_names`)
+    known: dict[str, str]  # each surname's title and full name (`_full_names`)
     # Section scores by candidates, kept across the selections that fit the budget (see `_local_scores`).
     local: dict[tuple[str, tuple[int, ...]], dict[int, float]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -549,7 +572,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     return Story(sources=sources, ages=ages, sentences=tuple(sentences), vectors=vectors,
                  clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight,
                  spare=spare, reserved=frozenset(reserved), quoted=quoted,
-                 names=_people(sentences))
+                 names=_people(sentences), known=_full_names(as_written, config))
 
 
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
@@ -608,5 +631,5 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
             built[sc.key] = Section(key=sc.key, title=sc.title, points=points,
                                     note="" if points else "No dated events in the sources.")
     return Briefing(title=config.title, subject=config.subject,
-                    sections=_short_names(tuple(built[sc.key] for sc in wanted), story.names), sources=sources, method=method,
+                    sections=_short_names(tuple(built[sc.key] for sc in wanted), story.names, story.known), sources=sources, method=method,
                     model=model, older_before=ages.cutoff)

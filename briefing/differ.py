@@ -97,6 +97,29 @@ def _days_apart(a: Sentence, b: Sentence, dates: Mapping[int, str]) -> bool:
     return bool(day_a and day_b and day_a != day_b)
 
 
+# Verbs that give a count as it now stands: "the death toll rose to 34", "raised its pledge
+# to €40 million".
+_UPDATING = frozenset({"rise", "raise", "climb", "increase", "grow", "jump", "swell", "mount", "revise",
+                       "lift", "reach"})
+
+
+def _updated(s: Sentence) -> bool:
+    """Whether the sentence tells a figure anew: an updating verb with "to" after it, or
+    "now" ("has now been treated", "now stands at")."""
+    words = [w.lower() for w in s.words]
+    return "now" in words or any(
+        lemma in _UPDATING and "to" in words[n + 1:n + 7] for n, lemma in enumerate(s.lemmas))
+
+
+def _an_update(a: Claim, b: Claim) -> bool:
+    """Whether one of two figures of one holder is told as an update: the ministry's toll
+    "rose to 34" after its 23, the donor "raised its pledge to €40 million" after its €25
+    million. Another party's count ("about 238", the ship's captain wrote) is another
+    account."""
+    holder = [x.sentence.speaker or x.sentence.actor for x in (a, b)]
+    return holder[0] == holder[1] and (_updated(a.sentence) or _updated(b.sentence))
+
+
 def _other_act(a: Sentence, b: Sentence) -> bool:
     """Whether two sentences tell different parties doing different things: the opposition
     demanding a recount in 212 polling stations and the commission ordering one in 140,
@@ -110,16 +133,18 @@ def _other_act(a: Sentence, b: Sentence) -> bool:
 
 def _disagreement(a: Claim, b: Claim, vectors: Vectors,
                   bigrams: Mapping[tuple[int, int], set[tuple[str, str]]],
-                  dates: Mapping[int, str]) -> tuple[float, Sentence, Sentence] | None:
-    """How alike two claims that disagree are, when alike enough to be about one subject."""
+                  dates: Mapping[int, str], updates: bool = True) -> tuple[float, Sentence, Sentence] | None:
+    """How alike two claims that disagree are, when alike enough to be about one subject
+    (`updates`: False to compare a figure told as an update too, see `overtaken`)."""
     kind = _kind(a, b)
     if kind is None:
         return None
     if kind == "figures" and _other_act(a.sentence, b.sentence):
         return None
-    if kind == "figures" and _days_apart(a.sentence, b.sentence, dates):
-        # Reported on different days, a new number is the count moving on ("fell 12
-        # percent" on Monday, "fell a further 6 percent" on Tuesday), not a dispute.
+    if kind == "figures" and (_days_apart(a.sentence, b.sentence, dates) or updates and _an_update(a, b)):
+        # Reported on different days, or told as an update ("the death toll rose to 34"),
+        # a new number is the count moving on ("fell 12 percent" on Monday, "fell a further
+        # 6 percent" on Tuesday), not a dispute.
         return None
     if kind != "figures" and a.sentence.speaker is not None and a.sentence.speaker == b.sentence.speaker:
         # One party's words on two days ("Every week of delay is a week of muscle our children
@@ -212,16 +237,24 @@ def overtaken(sentences: Sequence[Sentence], config: Config, dates: Mapping[int,
               compared: Comparison | None = None) -> frozenset[tuple[int, int]]:
     """Keys of the sentences whose figures a later source gives anew for the same act:
     Monday's "Shares in Vester Credit fell 12 percent", once Tuesday's paper has "Shares in
-    Vester Credit fell a further 6 percent". Only between dated sources: undated, two
-    figures are a disagreement (see `differences`)."""
-    if len(set(dates.values())) < 2:
-        return frozenset()
+    Vester Credit fell a further 6 percent". Without dates, a figure another source tells
+    as an update is the earlier one: "The Northern Union pledged €25 million", once another
+    has "The Northern Union raised its pledge to €40 million". Otherwise two undated figures
+    are a disagreement (see `differences`)."""
     c = compared or compare(sentences, config, synonyms, joined)
     claims, vectors, bigrams = c.claims, c.vectors, c.bigrams
     out = set()
     for n, m in c.candidates:
         a, b = claims[n], claims[m]
-        if not _days_apart(a.sentence, b.sentence, dates) or _kind(a, b) != "figures":
+        if _kind(a, b) != "figures" or a.sentence.source == b.sentence.source:
+            continue
+        if not _days_apart(a.sentence, b.sentence, dates):
+            if a.sentence.source in dates and b.sentence.source in dates:
+                continue  # one day: a disagreement, not an update
+            told = [x for x in (a, b) if _updated(x.sentence)]
+            if len(told) == 1 and _an_update(a, b) and not _other_act(a.sentence, b.sentence) \
+                    and _disagreement(a, b, vectors, bigrams, {}, updates=False) is not None:
+                out.add((b if told[0] is a else a).sentence.key)
             continue
         # One act told anew: the same predicate ("Vester Credit fell 12 percent", then "fell
         # a further 6 percent"), not a new number of something else in a later article (the

@@ -20,7 +20,7 @@ first mention of a person keeps the title and full name, the later ones give the
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .quotes import closes_a_quote
@@ -238,12 +238,27 @@ def names(sent: Span) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def shorten_names(texts: Iterable[tuple[str, tuple[tuple[str, str], ...]]]) -> list[str]:
+def shorten_names(texts: Iterable[tuple[str, tuple[tuple[str, str], ...]]],
+                  known: Mapping[str, str] | None = None) -> list[str]:
     """The texts, in reading order, with each person's title and first name given only the
-    first time: later mentions name the surname."""
+    first time: later mentions name the surname. `known`: a surname's title and full name
+    as the sources give it, for a first mention that gives the surname alone ("Sandor said
+    the service had been informed", where the article named him a paragraph before)."""
     seen: set[str] = set()
     out = []
+    known = known or {}
     for text, found in texts:
+        named = {short for whole, short in found if whole in text}
+        for short, whole in known.items():
+            if short in seen or short in named:
+                continue
+            title = whole[:-len(short)].split()
+            match = next((m for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)
+                          if not _after_name(text, m.start()) and not _quoted_at(text, m.start())
+                          and not text[:m.start()].split()[-1:] == title[-1:]), None)
+            if match is not None:
+                text = text[:match.start()] + whole + text[match.end():]
+                seen.add(short)
         for full, short in dict.fromkeys(found):
             pattern = rf"(?<![\w-]){re.escape(full)}(?![\w-])"
             if not re.search(pattern, text):
@@ -253,6 +268,21 @@ def shorten_names(texts: Iterable[tuple[str, tuple[tuple[str, str], ...]]]) -> l
             seen.add(short)
         out.append(text)
     return out
+
+
+def _after_name(text: str, at: int) -> bool:
+    """Whether the word at `at` ends a longer name: "Lev Sandor", not "in Florida, Trump"."""
+    before = text[:at]
+    if not before.endswith(" "):
+        return bool(before)  # part of a word or a hyphenated name
+    word = before.rstrip().rsplit(" ", 1)[-1]
+    return word[:1].isupper() and not word.endswith((",", ".", ":", ";", "!", "?", "”", '"', ")"))
+
+
+def _quoted_at(text: str, at: int) -> bool:
+    """Whether position `at` of the text is inside a quotation: a speaker's words stay theirs."""
+    before = text[:at]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _inside_name(m: re.Match[str]) -> bool:

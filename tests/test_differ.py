@@ -162,3 +162,30 @@ def test_one_partys_two_statements_are_not_sources_at_odds(config: Config) -> No
     that differ; Trump's caution against Zelensky's certainty is."""
     own = "Zelensky offered a more cautious assessment of how finalized the U.S.-Ukraine security guarantees are."
     assert pairs([SETTLED, own], config) == []
+
+
+def test_a_figure_told_as_an_update_is_no_disagreement_and_overtakes_the_other(config: Config) -> None:
+    """Undated, "The death toll rose to 34" after a report of 23 dead is the count moving on:
+    not sources at odds, and the 23 is out of date. Another party's count of the same thing
+    ("about 238", the ship's captain wrote, beside the ministry's "rose to 240") is another
+    account, and stays a disagreement."""
+    from briefing.differ import overtaken
+
+    pledged = "The Northern Union pledged 25 million euros in humanitarian aid to Morvana after the floods."
+    raised = "The Northern Union raised its humanitarian aid pledge to 40 million euros after the floods in Morvana."
+    assert dated_pairs([pledged, raised], [None, None], config) == []
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n)),
+                        blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate([pledged, raised], start=1)]
+    found = analyse(articles, config)[0]
+    assert overtaken(found, config, {}) == {found[0].key}
+    from dataclasses import replace
+
+    ministry = "The number of passengers sickened by norovirus rose to 240 passengers, the health ministry said."
+    captain = "The number of passengers sickened by norovirus rose to about 238 passengers, the ship's captain wrote."
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n)),
+                        blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate([ministry, captain], start=1)]
+    told = analyse(articles, config)[0]
+    assert len(differences(told, config, 3, config.party_synonyms())) == 0  # one holder's update
+    told = [replace(told[0], speaker="ministry"), replace(told[1], speaker="cruise line")]
+    assert len(differences(told, config, 3, config.party_synonyms())) == 1
+    assert overtaken(told, config, {}) == frozenset()

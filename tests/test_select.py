@@ -657,3 +657,17 @@ def test_a_dated_articles_opening_shares_its_weight_only_with_its_days_articles(
     assert _lede_weights(clusters, days) == {1: 1 + LEDE_WEIGHT, 2: 1 + LEDE_WEIGHT / 2, 3: 1 + LEDE_WEIGHT / 2,
                                              4: 1 + LEDE_WEIGHT, 5: 1 + LEDE_WEIGHT}
     assert _lede_weights(clusters, {1: "2026-03-09"})[2] == 1 + LEDE_WEIGHT / 5  # undated: as many as all
+
+
+def test_two_accounts_of_how_long_before_are_two_reports() -> None:
+    """"warned 12 hours before opening the gates" and "warned 14 hours before opening the
+    gates" disagree: they cannot be one point citing both."""
+    from briefing.model import Entity
+    from briefing.select import may_be_same
+
+    twelve = Sentence(text="Dravia said it warned Morvana 12 hours before opening the gates.", source=1,
+                      paragraph=0, index=0, entities=(Entity("12 hours", "TIME"),))
+    fourteen = replace(twelve, text="Dravia said it warned Morvana 14 hours before opening the gates.", source=2,
+                       entities=(Entity("14 hours", "TIME"),))
+    assert not may_be_same(twelve, fourteen)
+    assert may_be_same(twelve, replace(fourteen, entities=(Entity("12 hours", "TIME"),)))

@@ -219,3 +219,40 @@ def test_a_plan_dropped_is_no_plan_announced(config: Config) -> None:
     assert analysed(dropped, config).shown == dropped
     plans = 'Zelensky described the talks as "very good" and said he plans to meet Trump soon.'
     assert analysed(plans, config).shown == 'Zelensky described the talks as "very good".'
+
+
+def test_a_person_first_named_by_surname_alone_is_introduced() -> None:
+    """"Sandor said the service had been informed" leans on the article's earlier "Water
+    Minister Lev Sandor": the briefing's first mention gives his title and name, the later
+    ones the surname. Not inside a quotation, not where a longer name ends in it, not where
+    the title is already there."""
+    known = {"Sandor": "Water Minister Lev Sandor"}
+    texts = shorten_names([("In Florida, Sandor said the service had been informed.", ()),
+                           ("Sandor repeated the claim.", ())], known)
+    assert texts == ["In Florida, Water Minister Lev Sandor said the service had been informed.",
+                     "Sandor repeated the claim."]
+    assert shorten_names([('"Ask Sandor," she said, and then Sandor spoke.', ())], known) == [
+        '"Ask Sandor," she said, and then Water Minister Lev Sandor spoke.']
+    assert shorten_names([("Ana Sandor spoke.", ())], known) == ["Ana Sandor spoke."]
+    assert shorten_names([("Water Minister Lev Sandor spoke. Sandor left.", (("Water Minister Lev Sandor", "Sandor"),))],
+                         known) == ["Water Minister Lev Sandor spoke. Sandor left."]
+
+
+def test_full_names_skip_the_partys_own_people_and_shared_surnames() -> None:
+    from briefing.assemble import _full_names
+    from briefing.config import load_config
+    from briefing.model import Sentence
+
+    def said(text: str, index: int, *names: tuple[str, str]) -> Sentence:
+        return Sentence(text=text, source=1, paragraph=index, index=index, names=names)
+
+    sentences = [
+        said("Goalkeeper Tomás Pereira dived twice.", 0, ("Goalkeeper Tomás Pereira", "Pereira")),
+        said("It was public health director Dr Amara Osei who spoke.", 1,
+             ("public health director Dr Amara Osei", "Osei")),
+        said("Ukrainian President Volodymyr Zelensky spoke.", 2, ("Ukrainian President Volodymyr Zelensky", "Zelensky")),
+        said("Minister Ana Ruiz and coach Luis Ruiz met.", 3, ("Minister Ana Ruiz", "Ruiz"), ("coach Luis Ruiz", "Ruiz")),
+    ]
+    assert _full_names(sentences, load_config()) == {
+        "Pereira": "Tomás Pereira",  # a title that opens a sentence is capitalised for that only
+        "Osei": "public health director Dr Amara Osei"}
