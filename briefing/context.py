@@ -87,7 +87,11 @@ def with_context(sentences: Sequence[Sentence], config: Config) -> list[Sentence
     before: Sentence | None = None
     for s in sentences:
         # out[-1] is the sentence before, or the pair it already ends.
-        if _joinable(before, s) and len(out[-1].words) + len(s.words) <= MAX_JOINED_WORDS:
+        if _split_quote(before, s) and len(out[-1].words) + len(s.words) <= MAX_JOINED_WORDS:
+            # One quotation the splitter cut in two is one statement, its speaker named at
+            # its end: '"Dravia broke the treaty, and Dravia will pay.' cannot stand alone.
+            out[-1] = _join(out[-1], s, config)
+        elif _joinable(before, s) and len(out[-1].words) + len(s.words) <= MAX_JOINED_WORDS:
             if _unnamed_quote(out, before, s):
                 # '"Stay where you are. Do not go out," she told residents.': who "she" is,
                 # the sentence before the quotation says.
@@ -98,6 +102,12 @@ def with_context(sentences: Sequence[Sentence], config: Config) -> list[Sentence
             out.append(s)
         before = s
     return out
+
+
+def _split_quote(before: Sentence | None, s: Sentence) -> bool:
+    """Whether `s` ends, naming its speaker, the quotation `before` opens."""
+    return (before is not None and not s.needs_context and opens_a_quote(before.text)
+            and closes_a_quote(s.text) and _joinable(before, replace(s, needs_context=True)))
 
 
 def _unnamed_quote(out: Sequence[Sentence], before: Sentence | None, s: Sentence) -> bool:

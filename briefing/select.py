@@ -478,9 +478,18 @@ def _alike_member(s: Sentence, g: int, keys: Sequence[Hashable],
         keys = [t for t in keys if isinstance(t, tuple)]
     # Members are listed as they are compared: the search stops at the first alike.
     days = days or {}
-    return any(alike(m, s, _dot(u, unit[m.key]), threshold, synonyms, saying,
+    return any(_two_words(u, unit[m.key]) and
+               alike(m, s, _dot(u, unit[m.key]), threshold, synonyms, saying,
                      apart=m.source in days and s.source in days and days[m.source] != days[s.source])
                for m in _members(index, keys, g))
+
+
+def _two_words(u: Vector, v: Vector) -> bool:
+    """Whether two sentences share two words at least: one rare word in two short sentences
+    ("Morvana's government said it had received no warning", "We have an inquiry, we have a
+    warning rule") makes a high cosine and no common fact."""
+    small, large = (u, v) if len(u) <= len(v) else (v, u)
+    return sum(1 for t in small if t in large) >= 2
 
 
 def cluster(sentences: Sequence[Sentence], threshold: float,

@@ -83,6 +83,14 @@ def test_a_quotation_split_in_two_and_said_by_she_goes_with_the_sentence_that_na
     assert story([f"{governor} {named}"], config)[0] == governor
 
 
+def test_a_quotation_the_splitter_cut_in_two_is_one_candidate(config: Config) -> None:
+    """'"Dravia broke the treaty, and Dravia will pay.' alone is a quotation nobody said and
+    nobody closed: with its second half, which names the speaker, it is one statement."""
+    quote = ('"Dravia broke the treaty, and Dravia will pay. We will not accept regret in place of '
+             'responsibility," Ardel said in an address to the nation.')
+    assert story([quote], config) == [quote]
+
+
 def test_a_quote_whose_speaker_is_he_is_joined_to_the_sentence_naming_him(config: Config) -> None:
     """'"Tavaria cannot stay on the streets for weeks," he said': the name inside the quote
     is no antecedent of the speaker; the sentence before says who "he" is."""
