@@ -14,15 +14,17 @@ from helpers import figures_section, with_figures
 
 def cluster_by_scan(sentences: list[Sentence], threshold: float) -> list[tuple[Sentence, ...]]:
     """The definition: each sentence joins the first cluster of other sources with a member it is
-    alike (by words, or by fewer words and the same event)."""
+    alike (by words, or by fewer words and the same event), sharing two words at least."""
+    from briefing.select import _two_words
+
     vectors = tfidf(sentences)
     groups: list[list[Sentence]] = []
     for s in sentences:
         for group in groups:
             if any(m.source == s.source for m in group):
                 continue
-            if any(s.text == m.text or alike(m, s, cosine(vectors[s.key], vectors[m.key]), threshold)
-                   for m in group):
+            if any(s.text == m.text or _two_words(vectors[s.key], vectors[m.key])
+                   and alike(m, s, cosine(vectors[s.key], vectors[m.key]), threshold) for m in group):
                 group.append(s)
                 break
         else:
@@ -671,3 +673,18 @@ def test_two_accounts_of_how_long_before_are_two_reports() -> None:
                        entities=(Entity("14 hours", "TIME"),))
     assert not may_be_same(twelve, fourteen)
     assert may_be_same(twelve, replace(fourteen, entities=(Entity("12 hours", "TIME"),)))
+
+
+def test_one_rare_word_in_common_makes_no_retelling() -> None:
+    """"Morvana's government said it had received no warning" and "We have an inquiry, we
+    have a warning rule": one rare word makes a high cosine of two short sentences, not one
+    fact."""
+    received = Sentence(text="Morvana's government said it had received no warning.", source=1, paragraph=0,
+                        index=0, terms=("government", "receive", "warning"))
+    rule = Sentence(text="We have an inquiry, we have a warning rule.", source=2, paragraph=0, index=0,
+                    terms=("inquiry", "warning", "rule"))
+    vectors = {received.key: {"government": 0.3, "receive": 0.3, "warning": 1.0},
+               rule.key: {"inquiry": 0.3, "warning": 1.0, "rule": 0.3}}
+    assert [len(c.members) for c in cluster([received, rule], 0.33, vectors)] == [1, 1]
+    vectors[rule.key]["receive"] = 0.3
+    assert [len(c.members) for c in cluster([received, rule], 0.33, vectors)] == [2]
