@@ -539,7 +539,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                          compatible_key=lambda s: may_be_same_key(s, synonyms),
                          synonyms=synonyms, saying=config.verbs, days=ages.dates)], config, synonyms)))
     common = common_words(sentences, synonyms)
-    stale = superseded(clusters, sentences, config, synonyms)
+    stale = superseded(clusters, sentences, config, synonyms, ages.dates)
     asking = next((sc for sc in config.sections if sc.kind == "questions"), None)
     if asking is not None:
         # An open question a later source answers is no longer open.

@@ -67,8 +67,11 @@ def _terms(s: Sentence, synonyms: Mapping[str, str]) -> set[str]:
 
 
 def superseded(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: Config,
-               synonyms: Mapping[str, str]) -> set[int]:
-    """Indices of the clusters that only announce what other sources report as done."""
+               synonyms: Mapping[str, str], dates: Mapping[int, str] | None = None) -> set[int]:
+    """Indices of the clusters that only announce what other sources report as done. A
+    report dated before every source of the announcement tells of something earlier
+    (`dates`: the day of each dated source)."""
+    dates = dates or {}
     done = [(s, set(s.parties), _terms(s, synonyms)) for s in sentences if reports_done(s, config)]
     out = set()
     for i, c in enumerate(clusters):
@@ -82,8 +85,10 @@ def superseded(clusters: Sequence[Cluster], sentences: Sequence[Sentence], confi
         topic = _topic(lead, config, synonyms)
         if not topic:
             continue
-        reports = [s for s, named, terms in done if parties <= named and topic <= terms]
         mine = {m.source for m in c.members}
+        first = min((dates[n] for n in mine if n in dates), default=None) if all(n in dates for n in mine) else None
+        reports = [s for s, named, terms in done if parties <= named and topic <= terms
+                   and not (first and s.source in dates and dates[s.source] < first)]
         if any(s.source not in mine for s in reports) and not any(s.source in mine for s in reports):
             out.add(i)
     return out

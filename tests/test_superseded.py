@@ -125,3 +125,17 @@ def test_an_open_question_a_later_source_answers_is_no_longer_open(config: Confi
     assert _settled([asked, answered], {}, config) == set()
     assert _settled([asked, "Voltrik said sales had fallen by a third."], {1: "2026-04-15", 2: "2026-04-21"},
                     config) == set()
+
+
+def test_a_report_older_than_the_announcement_does_not_supersede_it(config: Config) -> None:
+    """Tuesday's report of Monday's meeting says nothing of the meeting Wednesday's paper
+    announces: only a report of the same day or later makes an announcement old news."""
+    found = sentences([
+        "Zelensky is set to meet Trump in the coming days to push the peace talks forward.",
+        "After hosting Zelensky at his estate in Florida, Trump said the negotiations were closer than ever.",
+    ], config)
+    clusters = [Cluster((s,)) for s in found]
+    synonyms = config.party_synonyms()
+    assert superseded(clusters, found, config, synonyms, {1: "2026-03-10", 2: "2026-03-12"}) == {0}
+    assert superseded(clusters, found, config, synonyms, {1: "2026-03-10", 2: "2026-03-07"}) == set()
+    assert superseded(clusters, found, config, synonyms, {1: "2026-03-10"}) == {0}  # the report undated
