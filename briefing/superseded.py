@@ -16,6 +16,7 @@ month" after this one), and stands.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from .config import Config, SectionConfig
@@ -121,13 +122,21 @@ def settled(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: 
     plain = frozenset(common | (config.verbs - config.stance_verbs))
     told = [(dates[s.source], _asked(s, synonyms, cue_words, plain)) for s in sentences
             if s.source in dates and questions.key not in s.sections]
+    # Word → the sentences telling it: a question is compared with those sharing a word
+    # that is no party's, not with every sentence of a large corpus.
+    index: dict[str, list[int]] = {}
+    for n, (_, words) in enumerate(told):
+        for w in words:
+            if not w.startswith("party:"):
+                index.setdefault(w, []).append(n)
     out = set()
     for i, c in enumerate(clusters):
         if c.lead.sections[:1] != (questions.key,) or any(m.source not in dates for m in c.members):
             continue
         asked = _asked(c.lead, synonyms, cue_words, plain)
         last = max(dates[m.source] for m in c.members)
-        if any(day > last and len(shared) >= 2 and any(not w.startswith("party:") for w in shared)
-               for day, words in told for shared in (asked & words,)):
+        parties = {w for w in asked if w.startswith("party:")}
+        shared = Counter(n for w in asked - parties for n in index.get(w, ()) if told[n][0] > last)
+        if any(k + len(parties & told[n][1]) >= 2 for n, k in shared.items()):
             out.add(i)
     return out
