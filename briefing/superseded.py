@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from .config import Config, SectionConfig
 from .model import Sentence
-from .select import Cluster, _terms
+from .select import Cluster, _terms as content_terms
 
 
 def _phrase_in(phrases: frozenset[str], words: Sequence[str]) -> bool:
@@ -103,7 +103,7 @@ def _asked(s: Sentence, synonyms: Mapping[str, str], cue_words: frozenset[str],
     numbers."""
     said = {lemma for word, lemma in zip(s.words, s.lemmas) if word.lower() in cue_words}
     said |= {w.lower() for e in s.entities if e.label in ("DATE", "TIME") for w in e.text.split()}
-    return {t for t in _terms(s, synonyms)
+    return {t for t in content_terms(s, synonyms)
             if (t.startswith("party:") or t not in plain) and t not in said and t not in cue_words
             and not t.replace(",", "").replace(".", "").isdigit()}
 
