@@ -99,6 +99,13 @@ def test_a_quote_whose_speaker_is_he_is_joined_to_the_sentence_naming_him(config
     assert story([f"{said} {quote}"], config) == [f"{said} {quote}"]
 
 
+def test_a_claim_named_only_as_the_claim_is_joined_to_the_sentence_that_tells_it(config: Config) -> None:
+    """"Ardel dismissed the claim": which claim is in the sentence before."""
+    claim = "Dravia has said it warned Morvanan authorities 12 hours before opening the gates."
+    dismissed = "Ardel dismissed the claim."
+    assert story([*TALKS, f"{claim} {dismissed}"], config)[-1] == f"{claim} {dismissed}"
+
+
 def test_a_demand_named_only_as_the_demand_is_joined_to_the_sentence_that_tells_it(config: Config) -> None:
     """"The governing party rejected the demand": which demand is in the sentence before."""
     demand = "The opposition asked for a recount of the ballots in 212 polling stations."
