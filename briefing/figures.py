@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .config import SectionConfig
 from .model import Figure, Point, Section, Sentence
+from .quotes import closes_a_quote, inside_quotation, opens_with_quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -366,6 +367,15 @@ def _part_of(ent: Span) -> Span | None:
     return ent.doc[ent.start:whole.i + 1]
 
 
+def _quoted_statement(text: str, at: int) -> bool:
+    """Whether position `at` is inside a quotation the sentence opens with, or goes on with
+    from the sentence before: '"Three percent after two years of prices going through the roof
+    is not an offer," the union leader said' is a speaker's rhetoric, which a row would cut
+    short or state as fact. A phrase quoted inside a report ('called the age limit "a betrayal
+    of thirteen families"') is not."""
+    return (opens_with_quote(text) or closes_a_quote(text)) and inside_quotation(text, at)
+
+
 def extract(sent: Span) -> tuple[Figure, ...]:
     """Figures in one parsed sentence; bare small numbers and vague dates are not figures."""
     out = []
@@ -558,7 +568,8 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     rows: dict[tuple[int, int, str], Point] = {}
     by_number: dict[tuple[str, ...], tuple[int, int, str]] = {}
     words = 0
-    candidates = [(f, s) for s in sentences for f in s.figures]
+    candidates = [(f, s) for s in sentences for f in s.figures
+                  if not _quoted_statement(s.text, s.text.find(f.value.split()[0]))]
     matters = _corroborated(candidates, weight) if weight is not None else {}
     value = {id(f): 1.0 if weight is None else matters[s.key] * _KIND_WEIGHT[f.kind]
              for f, s in candidates}

@@ -46,6 +46,17 @@ def opens_a_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 and text.startswith('"')
 
 
+def inside_quotation(text: str, at: int) -> bool:
+    """Whether position `at` of the text is inside a quotation, one the text opens or, for
+    the tail of a quotation split in two, one the sentence before opened: a speaker's words
+    stay theirs."""
+    before = text[:at]
+    tail = 1 if closes_a_quote(text) else 0
+    if "\u201c" in text or "\u201d" in text:
+        return before.count("\u201c") - before.count("\u201d") + tail > 0
+    return (before.count('"') + tail) % 2 == 1
+
+
 def reopened(text: str) -> str:
     """A quotation's tail with its opening mark put back, so that the words read as quoted
     on their own: the speaker's words may start a quote anywhere."""

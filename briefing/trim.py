@@ -23,7 +23,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from .quotes import closes_a_quote
+from .quotes import closes_a_quote, inside_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -254,7 +254,7 @@ def shorten_names(texts: Iterable[tuple[str, tuple[tuple[str, str], ...]]],
                 continue
             title = whole[:-len(short)].split()
             match = next((m for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)
-                          if not _after_name(text, m.start()) and not _quoted_at(text, m.start())
+                          if not _after_name(text, m.start()) and not inside_quotation(text, m.start())
                           and not text[:m.start()].split()[-1:] == title[-1:]), None)
             if match is not None:
                 text = text[:match.start()] + whole + text[match.end():]
@@ -277,12 +277,6 @@ def _after_name(text: str, at: int) -> bool:
         return bool(before)  # part of a word or a hyphenated name
     word = before.rstrip().rsplit(" ", 1)[-1]
     return word[:1].isupper() and not word.endswith((",", ".", ":", ";", "!", "?", "”", '"', ")"))
-
-
-def _quoted_at(text: str, at: int) -> bool:
-    """Whether position `at` of the text is inside a quotation: a speaker's words stay theirs."""
-    before = text[:at]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _inside_name(m: re.Match[str]) -> bool:

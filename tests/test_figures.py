@@ -255,3 +255,21 @@ def test_a_count_in_words_is_a_figure_with_its_amount() -> None:
 
 def test_a_count_in_words_is_said_with_what_completes_it(measured: dict[str, str]) -> None:
     assert measured["Thirty-one children"] == "Thirty-one children in Calvania are currently eligible for the treatment"
+
+
+def test_a_figure_inside_a_quotation_is_the_speakers_not_a_row() -> None:
+    """'"Three percent after two years of prices going through the roof is not an offer, it is
+    an insult," said the union's leader': rhetoric a row would cut short or state as fact.
+    Told outside the quotation, the same figure is a row; so is one in a phrase quoted inside
+    a report ('called the age limit "a betrayal of thirteen families"'). A quoted figure may
+    still be one side where sources differ."""
+    quoted = with_figures('"Three percent after two years of prices going through the roof is not an offer, '
+                          'it is an insult," union leader Tomas Okonjo said.', 1,
+                          ("Three percent", "PERCENT", "Three percent after two years of prices"))
+    told = with_figures("Harbourline offered the dockworkers a 3 percent pay rise.", 2,
+                        ("3 percent", "PERCENT", "Harbourline offered a 3 percent pay rise"))
+    phrase = with_figures('Tomas Brell called the age limit "a betrayal of thirteen families".', 3,
+                          ("thirteen families", "CARDINAL", 'Tomas Brell called the age limit "a betrayal of '
+                                                            'thirteen families"'))
+    rows = key_figures(figures_section(), [quoted, told, phrase], 100).points
+    assert [p.figure for p in rows] == ["3 percent", "thirteen families"]
