@@ -16,7 +16,7 @@ from .recency import Ages
 from .figures import key_figures
 from .plans import merge_plans
 from .superseded import looks_ahead, settled, superseded
-from .select import FLOOR, SameFactGroup, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, vague
+from .select import FLOOR, SameFactGroup, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
 from .timeline import timeline
 from .trim import shorten_names
 
@@ -530,12 +530,12 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     as_written = sentences = _one_name_each(sentences)
     sentences = with_context(sentences, config)
     synonyms = config.party_synonyms()
-    vectors = tfidf(sentences, synonyms)
+    vectors, alike_vectors = tfidf_both(sentences, synonyms, VOICE_WEIGHT)
     # Dated sources are weighed by their dates instead (see recency.py).
     typical = {n: 1.0 if n in ages.dates else w for n, w in consensus(sentences, vectors).items()}
     clusters = ages.date_clusters(supported(merge_plans([
         replace(c, consensus=max(typical[n] for n in c.sources))
-        for c in cluster(sentences, config.similarity, tfidf(sentences, synonyms, VOICE_WEIGHT), group=SameFactGroup,
+        for c in cluster(sentences, config.similarity, alike_vectors, group=SameFactGroup,
                          compatible_key=lambda s: may_be_same_key(s, synonyms),
                          synonyms=synonyms, saying=config.verbs, days=ages.dates)], config, synonyms)))
     common = common_words(sentences, synonyms)

@@ -106,37 +106,45 @@ def _length(vectors: Mapping[tuple[int, int], Vector], key: tuple[int, int]) -> 
     return vectors.length(key) if isinstance(vectors, Vectors) else None
 
 
-def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = None,
-          voice: float = 1.0) -> Vectors:
+def tfidf(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = None) -> Vectors:
     """Content-word vectors weighted by rarity in this corpus, so that the names every
     article repeats (the story's protagonists) do not make unrelated sentences look alike.
 
     `synonyms` maps a term to the one it counts as: outlets name the same party by its
     capital, its leader or its adjective ("Moscow", "Putin", "Russian"), and a paraphrase
-    should not look less alike for that. `voice`: the weight of a word that says who speaks
-    (`Sentence.voice`), against 1 for the others; below 1, a party also counts once however
-    many of its names the sentence gives ("Labour Minister Petra Lindqvist thanked mediator
-    Anneke Rusk" names one party twice), as when telling retellings apart.
+    should not look less alike for that.
     """
+    return tfidf_both(sentences, synonyms)[0]
+
+
+def tfidf_both(sentences: Sequence[Sentence], synonyms: Mapping[str, str] | None = None,
+               voice: float = 1.0) -> tuple[Vectors, Vectors]:
+    """The `tfidf` vectors, and those that tell retellings apart, from one reading of the
+    words: in the second, a word that says who speaks (`Sentence.voice`) weighs `voice`
+    against 1 for the others, and a party counts once however many of its names the
+    sentence gives ("Labour Minister Petra Lindqvist thanked mediator Anneke Rusk" names one
+    party twice)."""
     synonyms = synonyms or {}
     df: Counter[str] = Counter()
     terms = {s.key: _terms(s, synonyms) for s in sentences}
     for s in sentences:
         df.update(set(terms[s.key]))
     n = len(sentences)
-    out = Vectors()
+    idf = {t: math.log((1 + n) / (1 + k)) for t, k in df.items()}
+    plain, told = Vectors(), Vectors()
     for s in sentences:
-        tf: Counter[str] | dict[str, float] = Counter(terms[s.key])
-        if voice != 1.0:
-            tf = dict(tf)
-            for t in _terms(s, synonyms, s.voice):
-                if t in tf:
-                    tf[t] -= 1.0 - voice
-            for t in tf:
-                if t.startswith("party:"):
-                    tf[t] = min(tf[t], 1.0)
-        out[s.key] = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in tf.items() if c > 0}
-    return out
+        tf = Counter(terms[s.key])
+        plain[s.key] = {t: c * idf[t] for t, c in tf.items()}
+        if voice == 1.0:
+            told[s.key] = plain[s.key]
+            continue
+        weights: dict[str, float] = {t: float(c) for t, c in tf.items()}
+        for t in _terms(s, synonyms, s.voice):
+            if t in weights:
+                weights[t] -= 1.0 - voice
+        told[s.key] = {t: (min(c, 1.0) if t.startswith("party:") else c) * idf[t]
+                       for t, c in weights.items() if c > 0}
+    return plain, told
 
 
 def _name_words(e: Entity) -> list[str]:

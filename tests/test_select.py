@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from briefing.model import Sentence
-from briefing.select import Cluster, alike, cluster, cosine, tfidf
+from briefing.select import Cluster, alike, cluster, cosine, tfidf, tfidf_both
 from helpers import figures_section, with_figures
 
 
@@ -562,7 +562,7 @@ def test_one_speaker_saying_two_things_is_two_points() -> None:
     synonyms = config.party_synonyms()
 
     def merged(weight: float) -> list[int]:
-        found = cluster(sentences, config.similarity, tfidf(sentences, synonyms, weight), group=SameFactGroup,
+        found = cluster(sentences, config.similarity, tfidf_both(sentences, synonyms, weight)[1], group=SameFactGroup,
                         compatible_key=lambda s: may_be_same_key(s, synonyms), synonyms=synonyms,
                         saying=config.verbs)
         return [len(c.members) for c in found if len(c.members) > 1]
@@ -592,7 +592,7 @@ def test_a_party_named_twice_in_a_sentence_counts_once_in_telling_retellings_apa
         "The finance minister presented the budget to parliament on Monday. Opposition deputies walked out.",
         "A storm cut power to thousands of homes in the north. Schools were closed in two provinces."], config)
     synonyms = config.party_synonyms()
-    found = cluster(sentences, config.similarity, tfidf(sentences, synonyms, VOICE_WEIGHT), group=SameFactGroup,
+    found = cluster(sentences, config.similarity, tfidf_both(sentences, synonyms, VOICE_WEIGHT)[1], group=SameFactGroup,
                     compatible_key=lambda s: may_be_same_key(s, synonyms), synonyms=synonyms, saying=config.verbs)
     assert [len(c.members) for c in found if len(c.members) > 1] == []
 
