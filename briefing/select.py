@@ -486,10 +486,11 @@ def _alike_member(s: Sentence, g: int, keys: Sequence[Hashable],
         keys = [t for t in keys if isinstance(t, tuple)]
     # Members are listed as they are compared: the search stops at the first alike.
     days = days or {}
-    return any(_two_words(u, unit[m.key]) and
-               alike(m, s, _dot(u, unit[m.key]), threshold, synonyms, saying,
+    lowest = threshold - _TWO_EVENT_WORDS
+    return any(cos >= lowest and _two_words(u, unit[m.key]) and
+               alike(m, s, cos, threshold, synonyms, saying,
                      apart=m.source in days and s.source in days and days[m.source] != days[s.source])
-               for m in _members(index, keys, g))
+               for m in _members(index, keys, g) for cos in (_dot(u, unit[m.key]),))
 
 
 def _two_words(u: Vector, v: Vector) -> bool:
