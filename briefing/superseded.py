@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from .config import Config, SectionConfig
 from .model import Sentence
-from .select import Cluster, _terms as content_terms
+from .select import Cluster, _terms
 
 
 def _phrase_in(phrases: frozenset[str], words: Sequence[str]) -> bool:
@@ -61,7 +61,7 @@ def _topic(s: Sentence, config: Config, synonyms: Mapping[str, str]) -> frozense
     return frozenset(first[:1])
 
 
-def _terms(s: Sentence, synonyms: Mapping[str, str]) -> set[str]:
+def _told_words(s: Sentence, synonyms: Mapping[str, str]) -> set[str]:
     return {synonyms.get(w, w) for w in (*s.terms, *s.lemmas)}
 
 
@@ -73,7 +73,7 @@ def superseded(clusters: Sequence[Cluster], sentences: Sequence[Sentence], confi
     report dated before every source of the announcement tells of something earlier
     (`dates`: the day of each dated source)."""
     dates = dates or {}
-    done = [(s, set(s.parties), _terms(s, synonyms)) for s in sentences if reports_done(s, config)]
+    done = [(s, set(s.parties), _told_words(s, synonyms)) for s in sentences if reports_done(s, config)]
     out = set()
     for i, c in enumerate(clusters):
         lead = c.lead
@@ -103,7 +103,7 @@ def _asked(s: Sentence, synonyms: Mapping[str, str], cue_words: frozenset[str],
     numbers."""
     said = {lemma for word, lemma in zip(s.words, s.lemmas) if word.lower() in cue_words}
     said |= {w.lower() for e in s.entities if e.label in ("DATE", "TIME") for w in e.text.split()}
-    return {t for t in content_terms(s, synonyms)
+    return {t for t in _terms(s, synonyms)
             if (t.startswith("party:") or t not in plain) and t not in said and t not in cue_words
             and not t.replace(",", "").replace(".", "").isdigit()}
 

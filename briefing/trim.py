@@ -264,24 +264,18 @@ def shorten_names(texts: Iterable[tuple[str, tuple[tuple[str, str], ...]]],
             if not re.search(pattern, text):
                 continue  # said by another report of the point
             if short in seen:
-                text = re.sub(pattern, lambda m, short=short: m.group() if _inside_name(m) else short, text)
+                text = re.sub(pattern, lambda m, short=short: m.group() if _after_name(m.string, m.start()) else short, text)
             seen.add(short)
         out.append(text)
     return out
 
 
 def _after_name(text: str, at: int) -> bool:
-    """Whether the word at `at` ends a longer name: "Lev Sandor", not "in Florida, Trump"."""
+    """Whether the word at `at` ends a longer name: "owner Gideon Roth" found in "Harbourne
+    Athletic owner Gideon Roth" is not to become "Harbourne Athletic Roth", nor "Sandor" in
+    "Lev Sandor" to gain a second first name; "in Florida, Trump" ends no name."""
     before = text[:at]
     if not before.endswith(" "):
-        return bool(before)  # part of a word or a hyphenated name
+        return False
     word = before.rstrip().rsplit(" ", 1)[-1]
     return word[:1].isupper() and not word.endswith((",", ".", ":", ";", "!", "?", "”", '"', ")"))
-
-
-def _inside_name(m: re.Match[str]) -> bool:
-    """Whether the match ends a longer name: "owner Gideon Roth" found in "Harbourne
-    Athletic owner Gideon Roth" is not to become "Harbourne Athletic Roth"."""
-    before = m.string[:m.start()].rstrip(" ")
-    word = before.rsplit(" ", 1)[-1]
-    return len(before) < m.start() and word[:1].isupper() and not word.endswith((".", ":", ";", "!", "?", "”", '"'))
