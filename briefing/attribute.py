@@ -46,10 +46,19 @@ def _on_main_line(verb: Token) -> bool:
     speaks for the outer speaker, not for the sentence."""
     tok = verb
     while tok.dep_ != "ROOT":
-        if tok.dep_ not in _MAIN_CLAUSE:
+        if tok.dep_ not in _MAIN_CLAUSE and not _before_colon(tok):
             return False
         tok = tok.head
     return True
+
+
+def _before_colon(clause: Token) -> bool:
+    """A clause the parser hung under the one after its colon: in "Brandt offered a
+    compromise: the cut would be halved", what follows the colon spells out the offer, and
+    Brandt's offer is the main clause."""
+    head = clause.head
+    return (clause.dep_ == "ccomp" and clause.i < head.i
+            and any(t.text == ":" and t.head.i == head.i for t in clause.doc[clause.right_edge.i + 1:head.i]))
 
 
 def _core(token: Token) -> list[Token]:

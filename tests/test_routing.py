@@ -172,6 +172,13 @@ def test_the_subject_of_a_passive_is_no_speaker(text: str, config: Config) -> No
     assert only(text, config).speaker is None
 
 
+def test_a_clause_before_a_colon_is_the_main_one(config: Config) -> None:
+    """What follows the colon spells out the offer; the parser hangs the offer under it."""
+    s = only("Russian negotiators on Tuesday offered a compromise: the troops would be pulled back "
+             "over two years.", config)
+    assert (s.speaker, s.stance) == ("russia", True)
+
+
 def test_maintain_without_a_clause_reports_nothing(config: Config) -> None:
     s = only("Ukraine has carried out strikes, while Russian forces maintain military operations.", config)
     assert s.speaker is None
