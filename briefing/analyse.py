@@ -163,6 +163,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     from .quotes import opens_with_quote
     from .background import background, general
     from .commentary import commentary
+    from .counts import counts
     from .event import event_of
     from .figures import extract as extract_figures
     from .trim import holder, names, referent, trim
@@ -235,6 +236,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 background=(background(sent, config.origin_words)
                             or general(sent, token_party, config.verbs | config.stance_verbs)),
                 figures=extract_figures(sent),
+                counts=counts(sent),
                 event=event, subject=subject,
                 brief=brief,
                 names=names(sent) if config.trim else (),

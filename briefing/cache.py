@@ -20,7 +20,7 @@ from . import __version__
 from .config import Config
 from .model import Article, Entity, Figure, Sentence
 
-FORMAT = 69  # bump when what analysis stores for a Sentence, or how it is routed, changes
+FORMAT = 70  # bump when what analysis stores for a Sentence, or how it is routed, changes
 _TUPLES = ("words", "lemmas", "terms", "voice", "backdrop", "parties", "sections")
 
 
@@ -72,6 +72,7 @@ def _from_dict(d: dict[str, Any]) -> Sentence:
     d["entities"] = tuple(Entity(**e) for e in d["entities"])
     d["figures"] = tuple(Figure(**f) for f in d.get("figures", ()))
     d["names"] = tuple((full, short) for full, short in d.get("names", ()))
+    d["counts"] = tuple((what, many) for what, many in d.get("counts", ()))
     return Sentence(**d)
 
 

@@ -41,6 +41,7 @@ def _join(before: Sentence, s: Sentence, config: Config) -> Sentence:
         terms=before.terms + s.terms, entities=before.entities + s.entities,
         backdrop=_flags(before) + _flags(s), event=tuple(dict.fromkeys(before.event + s.event)),
         parties=tuple(dict.fromkeys(before.parties + s.parties)), figures=before.figures + s.figures,
+        counts=before.counts + s.counts,
         speaker=before.speaker or s.speaker, actor=before.actor or s.actor,
         stance=before.stance or s.stance, needs_context=before.needs_context,
         commentary=before.commentary and s.commentary, background=before.background and s.background)

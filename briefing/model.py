@@ -85,6 +85,7 @@ class Sentence:
     actor: str | None = None  # party that is the subject of the main clause, whatever the verb
     stance: bool = False  # the speaker demands, rejects, proposes... (not merely "said")
     figures: tuple[Figure, ...] = ()
+    counts: tuple[tuple[str, str], ...] = ()  # (what is counted, how many): "seven people" (counts.py)
     event: tuple[str, ...] = ()  # what it reports: predicate and argument heads (see event.py)
     subject: str = ""  # the head of that predicate's subject, as a word of `event`
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"

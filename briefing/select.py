@@ -185,7 +185,17 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None) -> S
     """Everything `may_be_same` reads of a sentence: who says it, where, and its figures by
     kind. Two sentences with the same key are compatible with the same sentences."""
     synonyms = synonyms or {}
-    return (s.speaker, _places(s, synonyms), tuple(sorted({**measures(s), **_durations(s)}.items())))
+    return (s.speaker, _places(s, synonyms),
+            tuple(sorted({**measures(s), **_durations(s), **_counts(s)}.items())))
+
+
+def _counts(s: Sentence) -> dict[str, frozenset[str]]:
+    """How many, by what is counted, small counts too: "the number of people treated rose to
+    seven" and "has risen to 12" are two tolls, not one report."""
+    out: dict[str, set[str]] = {}
+    for what, many in s.counts:
+        out.setdefault(f"COUNT {what}", set()).add(many)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s+(minute|hour|day|week|month|year)s?\b", re.IGNORECASE)

@@ -328,6 +328,29 @@ def test_two_counts_of_the_same_thing_are_two_reports() -> None:
     assert may_be_same(counting("23 people"), counting("2 trains"))
 
 
+def test_small_counts_and_tallies_set_two_reports_apart() -> None:
+    """"Rose to seven" and "has risen to 12" are two tolls, though neither is a key figure
+    and the parser takes "fires" for what rose; a count of something else does not set two
+    sentences apart."""
+    from helpers import analyse_texts
+
+    from briefing.config import load_config
+    from briefing.select import may_be_same
+
+    config = load_config()
+    seven, twelve, again, other = analyse_texts([
+        "The regulator ordered a recall as the number of people treated in hospital after fires "
+        "linked to the bikes rose to seven.",
+        "The number of people treated in hospital after fires linked to the pack has risen to 12.",
+        "Seven people have now been treated in hospital after fires linked to the battery.",
+        "Thirty-four children were hurt in the fires.",
+    ], config)
+    assert ("people", "7") in seven.counts and ("people", "12") in twelve.counts
+    assert other.counts == (("child", "34"),)
+    assert not may_be_same(seven, twelve) and not may_be_same(again, twelve)
+    assert may_be_same(seven, again) and may_be_same(other, twelve)
+
+
 def test_a_count_given_only_to_set_the_scene_is_not_what_a_sentence_asserts() -> None:
     """"Brenner resigned, three days after a collision killed 26 people" asserts a
     resignation: its 26 cannot disagree with another source's toll, though it keeps the two

@@ -1,0 +1,77 @@
+"""Counts: how many of what a sentence says there are ("seven people", "three fires"), small
+ones included, for telling whether two sentences can report one fact. Key figures leave
+small counts out ("two leaders" names too much to be a figure); two tolls do not."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .figures import amounts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n > 1}
+# A number inside any other entity is no count of things: measures are compared as
+# figures, "two years" or "24 hours" say when or how long, "10 Downing Street" where.
+_COUNT_ENTITIES = ("", "CARDINAL")
+# Nouns that stand for a count of what their "of" phrase names: "the number of people
+# treated has risen to 12" counts people.
+_TALLIES = ("number", "total", "count", "tally", "toll")
+_HYPHENATED = re.compile(r"^([a-z]+)-([a-z]+)$")
+
+
+def _value(tok: Token) -> str | None:
+    return _value_of(tok.lower_)
+
+
+def _value_of(text: str) -> str | None:
+    """The whole number a word writes, in digits: "12", "seven", "thirty-four"."""
+    found = amounts(text)
+    if found and found[0] == text.replace(",", ""):
+        return found[0]
+    if text in _ONES:
+        return str(_ONES.index(text))
+    if text in _TENS:
+        return str(_TENS[text])
+    pair = _HYPHENATED.match(text)
+    if pair and pair.group(1) in _TENS and pair.group(2) in _ONES[1:10]:
+        return str(_TENS[pair.group(1)] + _ONES.index(pair.group(2)))
+    return None
+
+
+def _counted(tok: Token) -> str | None:
+    """The lemma of what a number counts: the noun it modifies, or what a tally it is the
+    new value of counts ("the number of people ... has risen to 12")."""
+    head = tok.head
+    if tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_.lower()
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB":
+        # The tally nearest before the verb: the parser often takes a nearer noun for the
+        # verb's subject ("the number of people treated after fires linked to the bikes
+        # rose to seven").
+        verb = head.head
+        for tally in reversed(verb.doc[verb.sent.start:verb.i]):
+            if tally.lemma_.lower() in _TALLIES:
+                of = next((c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                return (noun or tally).lemma_.lower()
+    return None
+
+
+def counts(sent: Span) -> tuple[tuple[str, str], ...]:
+    """(what is counted, how many) for each count the sentence gives, in reading order."""
+    out = []
+    for tok in sent:
+        if tok.ent_type_ not in _COUNT_ENTITIES or not tok.like_num:
+            continue
+        value, unit = _value(tok), _counted(tok)
+        if value is not None and tok.i >= sent.start + 2 and tok.nbor(-1).text == "-" and not tok.nbor(-2).whitespace_:
+            # "Thirty-four": the parser reads "four", its tens before the hyphen.
+            value = _value_of(f"{tok.nbor(-2).lower_}-{tok.lower_}") or value
+        if value is not None and unit is not None:
+            out.append((unit, value))
+    return tuple(out)
