@@ -15,7 +15,7 @@ from .model import Article, Briefing, Point, Section, Sentence, Source
 from .recency import Ages
 from .figures import key_figures
 from .plans import merge_plans
-from .superseded import looks_ahead, settled, superseded
+from .superseded import looks_ahead, reversed_states, settled, superseded
 from .select import FLOOR, SameFactGroup, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
 from .timeline import timeline
 from .trim import shorten_names
@@ -536,10 +536,12 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     clusters = ages.date_clusters(supported(merge_plans([
         replace(c, consensus=max(typical[n] for n in c.sources))
         for c in cluster(sentences, config.similarity, alike_vectors, group=SameFactGroup,
-                         compatible_key=lambda s: may_be_same_key(s, synonyms),
+                         compatible_key=lambda s: may_be_same_key(s, synonyms, config.opposites),
                          synonyms=synonyms, saying=config.verbs, days=ages.dates)], config, synonyms)))
     common = common_words(sentences, synonyms)
     stale = superseded(clusters, sentences, config, synonyms, ages.dates)
+    # A state a later source reverses is no longer the state.
+    stale |= reversed_states(clusters, sentences, config, synonyms, ages.dates, common)
     asking = next((sc for sc in config.sections if sc.kind == "questions"), None)
     if asking is not None:
         # An open question a later source answers is no longer open.

@@ -100,6 +100,9 @@ class Config:
     denial_cues: tuple[str, ...] = ()  # a claim denied
     word_groups: tuple[tuple[str, ...], ...] = ()  # words outlets use for one thing, first is the name
     ignored_words: tuple[str, ...] = ()  # titles and roles: say who, not what happened
+    # Verbs of opposite states, as (one side, the other): "remains in intensive care" and
+    # "has left intensive care" are two reports.
+    opposites: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     differ_title: str = "Where sources differ"
     differ_max_points: int = 3
     author: str = ""  # the DOCX's author property and comment author
@@ -125,6 +128,15 @@ class Config:
         words.update({a.lower(): f"party:{p.key}" for p in self.all_parties for a in p.aliases
                       if " " not in a})
         return words
+
+
+def _opposites(pairs: list[str]) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """"remain stay | leave" as ({remain, stay}, {leave}); checked by `load_config`."""
+    out = []
+    for pair in pairs:
+        one, _, other = pair.lower().partition("|")
+        out.append((frozenset(one.split()), frozenset(other.split())))
+    return tuple(out)
 
 
 def _lower_set(table: dict[str, Any], key: str) -> frozenset[str]:
@@ -285,6 +297,10 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         problems.append("'clean.max_sentence_chars' must be at least 100")
     if b["max_words"] <= 0:
         problems.append("'briefing.max_words' must be positive")
+    for pair in table["dedupe"].get("opposites", []):
+        one, bar, other = str(pair).partition("|")
+        if not (bar and one.split() and other.split()):
+            problems.append(f"'dedupe.opposites' entry '{pair}' must be words, '|', words")
     if not 0 < table["dedupe"]["similarity"] <= 1:
         problems.append("'dedupe.similarity' must be between 0 and 1")
     if d["max_points"] < 0:
@@ -321,6 +337,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         similarity=float(table["dedupe"]["similarity"]),
         word_groups=tuple(tuple(g.lower().split()) for g in table["dedupe"]["synonyms"] if g.strip()),
         ignored_words=tuple(w.lower() for w in table["dedupe"]["ignore"]),
+        opposites=_opposites(table["dedupe"].get("opposites", [])),
         verbs=frozenset(v.lower() for v in att["verbs"]),
         stance_verbs=frozenset(v.lower() for v in att["stance_verbs"]),
         stance_nouns=frozenset(v.lower() for v in att["stance_nouns"]),

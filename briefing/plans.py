@@ -64,7 +64,8 @@ def merge_plans(clusters: Sequence[Cluster], config: Config, synonyms: Mapping[s
         into = next((n for n in by_parties.get(key, ())
                      if not set(out[n].sources) & set(c.sources)
                      and len(_groups(out[n].lead, grouped) & groups) >= SHARED_GROUPS
-                     and not _dates_differ(out[n].lead, lead) and may_be_same(out[n].lead, lead, synonyms)), None)
+                     and not _dates_differ(out[n].lead, lead)
+                     and may_be_same(out[n].lead, lead, synonyms, config.opposites)), None)
         if into is None:
             by_parties.setdefault(key, []).append(len(out))
             out.append(c)

@@ -181,12 +181,34 @@ def _places(s: Sentence, synonyms: Mapping[str, str]) -> frozenset[str]:
 Sameness = tuple[str | None, frozenset[str], tuple[tuple[str, frozenset[str]], ...]]
 
 
-def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None) -> Sameness:
-    """Everything `may_be_same` reads of a sentence: who says it, where, and its figures by
-    kind. Two sentences with the same key are compatible with the same sentences."""
+def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
+                    opposites: Opposites = ()) -> Sameness:
+    """Everything `may_be_same` reads of a sentence: who says it, where, its figures by
+    kind, and the sides it takes of `opposites`. Two sentences with the same key are
+    compatible with the same sentences."""
     synonyms = synonyms or {}
     return (s.speaker, _places(s, synonyms),
-            tuple(sorted({**measures(s), **_durations(s), **_counts(s)}.items())))
+            tuple(sorted({**measures(s), **_durations(s), **_counts(s), **sides(s, opposites)}.items())))
+
+
+Opposites = tuple[tuple[frozenset[str], frozenset[str]], ...]
+
+
+def sides(s: Sentence, opposites: Opposites) -> dict[str, frozenset[str]]:
+    """The sides the sentence's words take of each pair of opposites it touches, as a kind
+    of measure of its own: "remains" and "has left" intensive care have no side in common,
+    a sentence telling of both shares one with either."""
+    out: dict[str, set[str]] = {}
+    for at, lemma in enumerate(s.lemmas):
+        for n, (one, other) in enumerate(opposites):
+            if lemma in one or lemma in other:
+                # "would not resume sales" keeps them stopped.
+                negated = any(w.lower() in _NEGATIONS for w in s.words[max(0, at - 3):at])
+                out.setdefault(f"STATE {n}", set()).add("one" if (lemma in one) != negated else "other")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
 def _counts(s: Sentence) -> dict[str, frozenset[str]]:
@@ -212,11 +234,13 @@ def _durations(s: Sentence) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def may_be_same(a: Sentence, b: Sentence, synonyms: Mapping[str, str] | None = None) -> bool:
+def may_be_same(a: Sentence, b: Sentence, synonyms: Mapping[str, str] | None = None,
+                opposites: Opposites = ()) -> bool:
     """False when two sentences cannot report the same fact however many words they share:
-    different speakers, different places, different figures for the same kind of measure.
-    Word overlap alone would merge "drones struck Mykolaiv" with "drones struck Kyiv"."""
-    return keys_may_be_same(may_be_same_key(a, synonyms), may_be_same_key(b, synonyms))
+    different speakers, different places, different figures for the same kind of measure,
+    opposite states. Word overlap alone would merge "drones struck Mykolaiv" with "drones
+    struck Kyiv"."""
+    return keys_may_be_same(may_be_same_key(a, synonyms, opposites), may_be_same_key(b, synonyms, opposites))
 
 
 def keys_may_be_same(a: Sameness, b: Sameness) -> bool:

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from .config import Config, SectionConfig
 from .model import Sentence
-from .select import Cluster, _terms
+from .select import Cluster, _terms, _units, sides
 
 
 def _phrase_in(phrases: frozenset[str], words: Sequence[str]) -> bool:
@@ -138,5 +138,45 @@ def settled(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: 
         parties = {w for w in asked if w.startswith("party:")}
         shared = Counter(n for w in asked - parties for n in index.get(w, ()) if told[n][0] > last)
         if any(k + len(parties & told[n][1]) >= 2 for n, k in shared.items()):
+            out.add(i)
+    return out
+
+
+REVERSED_SHARED = 3
+
+
+def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: Config,
+                    synonyms: Mapping[str, str], dates: Mapping[int, str], common: frozenset[str]) -> set[int]:
+    """Indices of the clusters whose state a later source reverses. Monday's "Nordane Line
+    said it had stopped accepting bookings for Valmora cargo" is undone by Thursday's
+    "Nordane Line said it would resume bookings for Valmora": a sentence of a later day
+    taking the other side of a pair of `config.opposites`, and not the first one's too,
+    about three of its words at least (`REVERSED_SHARED`), one no party; the story's common
+    words and those of figures do not count ("shares fell 11 percent" is not undone by
+    "demand for bike-share schemes had risen 30 percent"). Only between dated sources:
+    undated, which came later is unknown."""
+    if len(set(dates.values())) < 2 or not config.opposites:
+        return set()
+    plain = frozenset(common | (config.verbs - config.stance_verbs))
+    later = [(dates[s.source], taken, _asked(s, synonyms, frozenset(), plain)) for s in sentences
+             if s.source in dates for taken in (sides(s, config.opposites),) if taken]
+    # Word → the sentences telling it, as for `settled`.
+    index: dict[str, list[int]] = {}
+    for n, (_, _, words) in enumerate(later):
+        for w in words:
+            if not w.startswith("party:"):
+                index.setdefault(w, []).append(n)
+    out = set()
+    for i, c in enumerate(clusters):
+        mine = sides(c.lead, config.opposites)
+        if not mine or any(m.source not in dates for m in c.members):
+            continue
+        words = _asked(c.lead, synonyms, frozenset(), plain) - _units(c.lead)
+        last = max(dates[m.source] for m in c.members)
+        parties = {w for w in words if w.startswith("party:")}
+        shared = Counter(n for w in words - parties for n in index.get(w, ()) if later[n][0] > last)
+        if any(k + len(parties & later[n][2]) >= REVERSED_SHARED
+               and any(kind in later[n][1] and not later[n][1][kind] & side for kind, side in mine.items())
+               for n, k in shared.items()):
             out.add(i)
     return out

@@ -139,3 +139,43 @@ def test_a_report_older_than_the_announcement_does_not_supersede_it(config: Conf
     assert superseded(clusters, found, config, synonyms, {1: "2026-03-10", 2: "2026-03-12"}) == {0}
     assert superseded(clusters, found, config, synonyms, {1: "2026-03-10", 2: "2026-03-07"}) == set()
     assert superseded(clusters, found, config, synonyms, {1: "2026-03-10"}) == {0}  # the report undated
+
+
+def _reversed(articles: list[str], dates: dict[int, str], config: Config) -> set[str]:
+    from briefing.superseded import reversed_states
+
+    found = sentences(articles, config)
+    clusters = [Cluster((s,)) for s in found]
+    return {clusters[i].lead.text for i in reversed_states(clusters, found, config, config.party_synonyms(), dates,
+                                                           frozenset())}
+
+
+def test_a_state_a_later_source_reverses_is_no_longer_the_state(config: Config) -> None:
+    stopped = "Nordane Line said it had stopped accepting bookings for Valmora cargo."
+    resumed = "Nordane Line said it would resume bookings for Valmora cargo immediately."
+    days = {1: "2026-03-05", 2: "2026-03-09"}
+    assert _reversed([stopped, resumed], days, config) == {stopped}
+    # The other way round, the resumption is what was undone; on the same day or undated, both stand.
+    assert _reversed([stopped, resumed], {1: "2026-03-09", 2: "2026-03-05"}, config) == {resumed}
+    assert _reversed([stopped, resumed], {1: "2026-03-05", 2: "2026-03-05"}, config) == set()
+    assert _reversed([stopped, resumed], {}, config) == set()
+    # "Would not resume" keeps it stopped; a rise of something else undoes no fall.
+    kept = "Nordane Line said it would not resume bookings for Valmora cargo until the strike ends."
+    assert _reversed([stopped, kept], days, config) == set()
+    fell = "Voltrik shares fell 11 percent in Elsin trading on Monday."
+    rose = "Demand for bike-share schemes in Elsin had risen 30 percent since the recall."
+    assert _reversed([fell, rose], days, config) == set()
+
+
+def test_opposite_states_are_two_reports(config: Config) -> None:
+    from briefing.select import may_be_same
+
+    remains, left, again = sentences([
+        "A 67-year-old man injured in the Tarn house fire remains in intensive care.",
+        "The 67-year-old man injured in the Tarn house fire has left intensive care.",
+        "The 67-year-old man hurt in the Tarn fire is still in intensive care and remains in a serious condition.",
+    ], config)
+    synonyms = config.party_synonyms()
+    assert not may_be_same(remains, left, synonyms, config.opposites)
+    assert may_be_same(remains, again, synonyms, config.opposites)
+    assert may_be_same(remains, left, synonyms)  # without the pairs, nothing sets them apart
