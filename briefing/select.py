@@ -199,13 +199,24 @@ def sides(s: Sentence, opposites: Opposites) -> dict[str, frozenset[str]]:
     of measure of its own: "remains" and "has left" intensive care have no side in common,
     a sentence telling of both shares one with either."""
     out: dict[str, set[str]] = {}
+    lookup = _sides_of(opposites)
     for at, lemma in enumerate(s.lemmas):
-        for n, (one, other) in enumerate(opposites):
-            if lemma in one or lemma in other:
-                # "would not resume sales" keeps them stopped.
-                negated = any(w.lower() in _NEGATIONS for w in s.words[max(0, at - 3):at])
-                out.setdefault(f"STATE {n}", set()).add("one" if (lemma in one) != negated else "other")
+        for kind, first in lookup.get(lemma, ()):
+            # "would not resume sales" keeps them stopped.
+            negated = any(w.lower() in _NEGATIONS for w in s.words[max(0, at - 3):at])
+            out.setdefault(kind, set()).add("one" if first != negated else "other")
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=8)
+def _sides_of(opposites: Opposites) -> dict[str, list[tuple[str, bool]]]:
+    """Each word of `opposites` → (its pair's kind, whether it is of the first side)."""
+    out: dict[str, list[tuple[str, bool]]] = {}
+    for n, (one, other) in enumerate(opposites):
+        for words, first in ((one, True), (other, False)):
+            for w in words:
+                out.setdefault(w, []).append((f"STATE {n}", first))
+    return out
 
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
