@@ -368,10 +368,10 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # party's heading is not one the section keeps.
     room = Counter({k: n - 1 for k, n in Counter(k for i, k in placed.items()
                                                    if k is not None and i not in kept).items()})
-    seeds: list[int] = []
+    seeds = _newest_ledes(clusters, ages, score) if sc.current else []
     for other in config.sections:
         ids = [i for i in placed if placed[i] == other.key and room[other.key] > 0]
-        if ids:
+        if ids and not any(placed[i] == other.key for i in seeds):
             seeds.append(max(ids, key=lambda i: (score[i], -i)))
     # Seeds come from different sections, so they are about different things already. The
     # story's main fact comes first even when it takes more words than the others: a tighter
@@ -397,6 +397,27 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     section_order = {s.key: n for n, s in enumerate(config.sections)}
     ranked = sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
     return _in_article_order(ranked, clusters)
+
+
+NEWEST_DAYS = 2  # of a story told over several days, the days whose news leads the takeaways
+
+
+def _newest_ledes(clusters: Sequence[Cluster], ages: Ages, score: Mapping[int, float]) -> list[int]:
+    """Of a story told over several days, the best opening sentence of each of the
+    NEWEST_DAYS newest days' articles, among the candidates in `score`: an article opens
+    with its day's news. The coalition crisis's takeaways tell Friday's confidence vote and
+    Saturday's expulsions before a party's stance on the next budget reading, though all
+    are news of the vote."""
+    days = sorted(set(ages.dates.values()), reverse=True)
+    if len(days) < 2:
+        return []
+    out = []
+    for day in days[:NEWEST_DAYS]:
+        ledes = [i for i in score if any(m.index == 0 and ages.dates.get(m.source) == day
+                                         for m in clusters[i].members)]
+        if ledes:
+            out.append(max(ledes, key=lambda i: (score[i], -i)))
+    return out
 
 
 def _in_article_order(ids: list[int], clusters: Sequence[Cluster]) -> list[int]:

@@ -843,11 +843,13 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             cos = _on_subject(lead, v, vectors[other.key])
         if cos >= limit:
             return True
-        if (cos >= SAME_DAY_DIVERSITY and _acts_in_both(lead, other) and _days(lead) & _days(other)
-                and not set(clusters[i].sources) & set(clusters[j].sources)):
+        if (cos >= SAME_DAY_DIVERSITY and _acts_in_both(lead, other) and len(_days(lead)) == 1
+                and _days(lead) == _days(other) and not set(clusters[i].sources) & set(clusters[j].sources)):
             # Two outlets on what one party did on one day ("The Green Party left the
             # government on Wednesday", "The government lost its majority on Wednesday after
-            # the Green Party walked out"): one event, however worded.
+            # the Green Party walked out"): one event, however worded. Not a sentence that
+            # tells of two days: "expelled on Saturday the deputies who backed Voss in
+            # Friday's vote" is no other report of Friday's vote.
             return True
         if _same_count(clusters[i], clusters[j]):
             return True

@@ -393,6 +393,10 @@ def test_two_outlets_on_what_one_party_did_on_one_day_say_it_once() -> None:
     assert not says_again(1, [0], [Cluster((lost,)), Cluster((replace(left, entities=(Entity("Thursday", "DATE"),)),))],
                           vectors, 0.35)
     assert not says_again(1, [0], [Cluster((lost,)), Cluster((replace(left, actor=None),))], vectors, 0.35)
+    # A sentence telling of two days ("expelled on Thursday the deputies who backed it in
+    # Wednesday's vote") is no other report of Wednesday's event.
+    two_days = replace(left, entities=(Entity("Thursday", "DATE"), Entity("Wednesday's", "DATE")))
+    assert not says_again(1, [0], [Cluster((lost,)), Cluster((two_days,))], vectors, 0.35)
 
 
 def test_one_party_doing_two_things_is_not_one_act_told_twice() -> None:
@@ -711,3 +715,24 @@ def test_one_rare_word_in_common_makes_no_retelling() -> None:
     assert [len(c.members) for c in cluster([received, rule], 0.33, vectors)] == [1, 1]
     vectors[rule.key]["receive"] = 0.3
     assert [len(c.members) for c in cluster([received, rule], 0.33, vectors)] == [2]
+
+
+def test_a_story_of_several_days_opens_its_takeaways_with_the_newest_days_news() -> None:
+    """The best opening sentence of each of the two newest days' articles, whatever the
+    section: Friday's confidence vote and Saturday's expulsions, not Monday's call for one."""
+    from briefing.assemble import _newest_ledes
+    from briefing.recency import Ages
+
+    def opening(source: int, index: int = 0) -> Cluster:
+        return Cluster((Sentence(text=f"News {source}.{index}.", source=source, paragraph=0, index=index),))
+
+    clusters = [opening(1), opening(2), opening(3), opening(3, 4), opening(4)]
+    ages = Ages(dates={1: "2026-03-09", 2: "2026-03-13", 3: "2026-03-14", 4: "2026-03-14"},
+                newest="2026-03-14", older_after_days=30)
+    score = {0: 5.0, 1: 2.0, 2: 1.0, 3: 9.0, 4: 3.0}
+    assert _newest_ledes(clusters, ages, score) == [4, 1]
+    assert _newest_ledes(clusters, ages, {i: v for i, v in score.items() if i != 1}) == [4]
+    # One day, or none known: the sections choose.
+    assert _newest_ledes(clusters, Ages(dates={1: "2026-03-09"}, newest="2026-03-09", older_after_days=30),
+                         score) == []
+    assert _newest_ledes(clusters, Ages(dates={}, newest=None, older_after_days=30), score) == []
