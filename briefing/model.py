@@ -139,6 +139,7 @@ class Point:
     new: bool = False  # not in the previous briefing
     figure: str | None = None  # in a key-figures table: the number; `text` says what it measures
     older: str | None = None  # date of the newest source reporting it, when that is older context
+    reported: str | None = None  # of a story of several days, that date when before the newest
     when: str | None = None  # timeline: the day, month or week the point is about
     # Where sources differ: who says `text` (a party's name, when known), and the other
     # source's wording, its sources and who says it.
@@ -166,7 +167,8 @@ class Section:
     def cost(self) -> int:
         """Words it takes in the briefing with its heading, labels and citations."""
         extra = sum(2 + citation_words(p.sources) + citation_words(p.versus_sources) + len((p.label or "").split())
-                    + len((p.versus_label or "").split()) for p in self.points)
+                    + len((p.versus_label or "").split()) + (2 if p.older or (p.reported and not p.when) else 0)
+                    for p in self.points)
         return len(self.title.split()) + 1 + self.words + extra
 
 
@@ -210,6 +212,8 @@ class Briefing:
         line += f", {undated} undated." if undated else "."
         if self.older_before and dates[0] < self.older_before:
             line += f" Points reported only before {self.older_before} are marked as older."
+        elif dates[0] != dates[-1]:
+            line += f" A point last reported before {dates[-1]} shows that day."
         return line
 
     def to_dict(self) -> dict[str, Any]:

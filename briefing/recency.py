@@ -80,8 +80,18 @@ class Ages:
             members = tuple(sorted(c.members, key=lambda m: (m.source not in self.dates,
                                                              _negated(self.dates.get(m.source)))))
             dated = replace(c, members=members)
-            out.append(replace(dated, older=self.older(dated)))
+            out.append(replace(dated, older=self.older(dated), reported=self.before_newest(dated)))
         return out
+
+    def before_newest(self, c: Cluster) -> str | None:
+        """The day of the point's newest report, when the story is told over several days
+        and that is before the newest source's day: Tuesday's "4.5 percent remains on the
+        table" read beside Thursday's deal is read as Tuesday's. An undated report might be
+        the newest, so it leaves the day unsaid."""
+        if len(set(self.dates.values())) < 2 or any(m.source not in self.dates for m in c.members):
+            return None
+        day = self.reported(c)
+        return day if day is not None and day != self.newest else None
 
 
 def _negated(day: str | None) -> int:

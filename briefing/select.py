@@ -33,6 +33,9 @@ class Cluster:
 
     members: tuple[Sentence, ...]
     older: str | None = None  # date of the newest report, when every report is older context
+    # Of a story told over several days, the day of the newest report when that is before
+    # the newest source's (recency.Ages.date_clusters): the reader sees how recent it is.
+    reported: str | None = None
     consensus: float = 1.0  # how close its best source stays to the rest of the coverage (0–1]
     superseded: bool = False  # announces what other sources report as done (superseded.py)
     topic: frozenset[str] = frozenset()  # the lead's event words that tell its subject (see `topic`)
@@ -52,7 +55,7 @@ class Cluster:
     def point(self) -> Point:
         return Point(text=self.lead.shown, sources=self.sources,
                      sentences=tuple(sorted(m.key for m in self.members)), party=self.lead.speaker,
-                     older=self.older)
+                     older=self.older, reported=None if self.older else self.reported)
 
     @cached_property  # read by `says_again` on every selection
     def counts(self) -> frozenset[str]:
@@ -80,8 +83,8 @@ class Cluster:
     @property
     def cost(self) -> int:
         """Words the point takes in the briefing: its text, the bullet, its citation (see
-        `model.cited`) and "(N of M sources)"."""
-        return self.words + citation_words(self.sources) + POINT_OVERHEAD
+        `model.cited`), "(N of M sources)" and "(reported DAY)"."""
+        return self.words + citation_words(self.sources) + POINT_OVERHEAD + (2 if self.reported else 0)
 
 
 Vector = dict[str, float]

@@ -205,6 +205,34 @@ def test_dates_older_points_and_timeline_in_markdown() -> None:
     assert "3. Notes — Desk — `notes.md`" in text
 
 
+def days_briefing() -> Briefing:
+    """A story told over several days: a point last reported on an earlier day shows it."""
+    offer = Point(text="The offer remains on the table.", sources=(1,), sentences=((1, 0),), reported="2026-03-07")
+    event = Point(text="The union voted on Monday.", sources=(1,), sentences=((1, 1),), when="2026-03-02",
+                  reported="2026-03-07")
+    deal = Point(text="A deal was reached.", sources=(2,), sentences=((2, 0),))
+    return Briefing(
+        title="T", subject="S", method="lexrank", model="m",
+        sections=(Section(key="talks", title="Talks", points=(deal, offer)),
+                  Section(key="timeline", title="Timeline", points=(event,))),
+        sources=(Source(1, "a.txt", "Offer stands", date="2026-03-07"),
+                 Source(2, "b.txt", "Deal", date="2026-03-10")))
+
+
+def test_a_point_of_an_earlier_day_shows_its_day() -> None:
+    from briefing.render.docx import render_docx
+    from helpers import docx_paragraphs
+
+    text = render_markdown(days_briefing())
+    assert "Sources dated 2026-03-07 to 2026-03-10. A point last reported before 2026-03-10 shows that day." in text
+    assert "- The offer remains on the table. *(reported 2026-03-07)* [1]" in text
+    assert "- A deal was reached. [2]" in text
+    assert "- **2026-03-02** — The union voted on Monday. [1]" in text  # a timeline entry has its day
+    paras = docx_paragraphs(render_docx(days_briefing()))
+    assert ("List Bullet", "The offer remains on the table. (reported 2026-03-07) [1] (1 of 2 sources)") in paras
+    assert ("List Bullet", "2026-03-02 — The union voted on Monday. [1] (1 of 2 sources)") in paras
+
+
 def test_undated_sources_are_said_to_be_undated() -> None:
     text = render_markdown(tiny_briefing())
     assert "Source dates are unknown: newer and older reporting are not told apart." in text

@@ -736,3 +736,20 @@ def test_a_story_of_several_days_opens_its_takeaways_with_the_newest_days_news()
     assert _newest_ledes(clusters, Ages(dates={1: "2026-03-09"}, newest="2026-03-09", older_after_days=30),
                          score) == []
     assert _newest_ledes(clusters, Ages(dates={}, newest=None, older_after_days=30), score) == []
+
+
+def test_a_point_shows_its_day_only_in_a_story_of_several_days() -> None:
+    from briefing.recency import Ages
+
+    def said(source: int) -> Sentence:
+        return Sentence(text="The offer stands.", source=source, paragraph=0, index=0)
+
+    ages = Ages(dates={1: "2026-03-05", 2: "2026-03-07", 3: "2026-03-10"}, newest="2026-03-10", older_after_days=30)
+    assert ages.before_newest(Cluster((said(1), said(2)))) == "2026-03-07"
+    assert ages.before_newest(Cluster((said(1), said(3)))) is None  # reported on the newest day too
+    assert ages.before_newest(Cluster((said(1), said(4)))) is None  # an undated report might be the newest
+    one_day = Ages(dates={1: "2026-03-05", 2: "2026-03-05"}, newest="2026-03-05", older_after_days=30)
+    assert one_day.before_newest(Cluster((said(1),))) is None
+    dated = ages.date_clusters([Cluster((said(1),))])[0]
+    assert dated.reported == "2026-03-05" and dated.point().reported == "2026-03-05"
+    assert dated.cost == Cluster((said(1),)).cost + 2  # "(reported 2026-03-05)"

@@ -142,6 +142,8 @@ class _Writer:
             text = para.add_run(point.text)
             if point.older:
                 para.add_run(f" (older: {point.older})").italic = True
+            elif point.reported and not point.when:
+                para.add_run(f" (reported {point.reported})").italic = True
             if point.sources:
                 marker = self.run(para, f" {cite(point.sources)}{support(point.sources, len(self.sources))}",
                                   CITATION)
