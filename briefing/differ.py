@@ -31,13 +31,14 @@ class Claim:
     negated: bool
     figures: Mapping[str, frozenset[str]]  # measure kind → the numbers its main clause gives
     every: Mapping[str, frozenset[str]]  # measure kind → the numbers it gives anywhere
+    updated: bool = False  # tells a figure anew (`_updated`)
 
 
 def _claim(s: Sentence, config: Config) -> Claim:
     return Claim(sentence=s, certain=count_cues(s, config.certain_cues) > 0,
                  hedged=count_cues(s, config.hedge_cues) > 0,
                  negated=count_cues(s, config.denial_cues) > 0, figures=measures(s, asserted=True),
-                 every=measures(s))
+                 every=measures(s), updated=_updated(s))
 
 
 def _kind(a: Claim, b: Claim) -> str | None:
@@ -117,7 +118,7 @@ def _an_update(a: Claim, b: Claim) -> bool:
     million. Another party's count ("about 238", the ship's captain wrote) is another
     account."""
     holder = [x.sentence.speaker or x.sentence.actor for x in (a, b)]
-    return holder[0] == holder[1] and (_updated(a.sentence) or _updated(b.sentence))
+    return holder[0] == holder[1] and (a.updated or b.updated)
 
 
 def _other_act(a: Sentence, b: Sentence) -> bool:
@@ -251,7 +252,7 @@ def overtaken(sentences: Sequence[Sentence], config: Config, dates: Mapping[int,
         if not _days_apart(a.sentence, b.sentence, dates):
             if a.sentence.source in dates and b.sentence.source in dates:
                 continue  # one day: a disagreement, not an update
-            told = [x for x in (a, b) if _updated(x.sentence)]
+            told = [x for x in (a, b) if x.updated]
             if len(told) == 1 and _an_update(a, b) and not _other_act(a.sentence, b.sentence) \
                     and _disagreement(a, b, vectors, bigrams, {}, updates=False) is not None:
                 out.add((b if told[0] is a else a).sentence.key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .quotes import closes_a_quote, reopened
@@ -193,7 +194,7 @@ class Briefing:
             for sub in (section, *section.subsections):
                 yield from sub.points
 
-    @property
+    @cached_property  # the list of sources asks it of every source
     def uncited(self) -> frozenset[int]:
         """Sources that no point, figure or disagreement cites: read, and left out (their
         news older, repeated or outweighed), which the reader checking coverage should see."""

@@ -50,6 +50,8 @@ class Ages:
 
     def reported(self, c: Cluster) -> str | None:
         """The newest date among the sources reporting a point."""
+        if not self.dates:
+            return None  # asked of every candidate on every fit: no member need be read
         return max((self.dates[m.source] for m in c.members if m.source in self.dates), default=None)
 
     def older(self, c: Cluster) -> str | None:

@@ -250,8 +250,8 @@ def shorten_names(texts: Iterable[tuple[str, tuple[tuple[str, str], ...]]],
     for text, found in texts:
         named = {short for whole, short in found if whole in text}
         for short, whole in known.items():
-            if short in seen or short in named:
-                continue
+            if short in seen or short in named or short not in text:
+                continue  # most names of a large corpus are in no given point
             title = whole[:-len(short)].split()
             match = next((m for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)
                           if not _after_name(text, m.start()) and not inside_quotation(text, m.start())
