@@ -197,13 +197,24 @@ def _reports_stance(comp: Token, party: str | None, token_party: dict[int, str],
 
 def _silent(root: Token, config: Config) -> bool:
     """The sentence says that someone said nothing: "The commission did not immediately
-    respond to the report", "Hydrodrav declined to comment on its reservoir management"."""
+    respond to the report", "Hydrodrav declined to comment on its reservoir management",
+    "Solberg declined to say whether nurses would lose pay"."""
     def answers(verb: Token) -> bool:
-        return verb.lemma_.lower() in config.silence_verbs and not _takes_clause(verb)
+        lemma = verb.lemma_.lower()
+        return (lemma in config.silence_verbs and not _takes_clause(verb)
+                or lemma in config.verbs and _asks(verb))
     if answers(root):
         return any(c.dep_ == "neg" for c in root.children)
     return root.lemma_.lower() in config.stance_verbs and any(
         c.dep_ == "xcomp" and answers(c) for c in root.children)
+
+
+_ASKING = frozenset({"whether", "if", "how", "what", "why", "when", "which", "who", "where"})
+
+
+def _asks(verb: Token) -> bool:
+    """The verb's clause is a question: "say whether", "disclose how many"."""
+    return any(c.dep_ == "ccomp" and c.doc[c.left_edge.i].lower_ in _ASKING for c in verb.children)
 
 
 def _reporting_verbs(sent: Span, config: Config) -> list[Token]:

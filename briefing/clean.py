@@ -55,7 +55,16 @@ def classify_line(line: str, config: Config, *, declared_heading: bool, seen_bod
         return "byline"
     if declared_heading or _is_heading_like(line, config):
         return "heading" if (seen_body or seen_title) else "title"
+    if not (seen_body or seen_title) and not line.endswith(_CLOSING) \
+            and len(line.split()) <= _TITLE_STRETCH * config.heading_max_words:
+        # An article's first line without a closing mark is its headline, long as some are
+        # ("Kestria lifts nurses' pay offer to 5 pct; federation rejects it as strike spreads
+        # to 19 hospitals"); a heading further down that long would be a sentence.
+        return "title"
     return "body"
+
+
+_TITLE_STRETCH = 2
 
 
 _BREAK = re.compile(r"[.!?…;:]+[\"”’)\]]*(?:\s|$)")
@@ -84,6 +93,7 @@ def clean(raw: RawArticle, number: int, config: Config) -> Article:
     blocks: list[Block] = []
     previous: str | None = None
     seen_body = seen_title = False
+    body_lines = 0
     for i, original in enumerate(raw.lines):
         line = normalise(original)
         if not line:
@@ -92,8 +102,10 @@ def clean(raw: RawArticle, number: int, config: Config) -> Article:
                              seen_body=seen_body, seen_title=seen_title, previous=previous)
         if kind == "body" and longest_run(line) > config.max_sentence_chars:
             kind = "unreadable"  # a dump of text without sentences: no point can come from it
-        if kind == "body" and not seen_body:
+        if kind == "body" and body_lines < 2:
+            # The first paragraph, or the one after a standfirst, says where it was filed.
             line = DATELINE.sub("", line)
+        body_lines += kind == "body"
         seen_body |= kind == "body"
         seen_title |= kind == "title"
         for piece in chunks(line) if kind == "body" else [line]:

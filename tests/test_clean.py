@@ -95,6 +95,17 @@ def test_first_heading_like_line_is_the_title() -> None:
                 seen_body=False, seen_title=False) == "title"
 
 
+def test_a_long_first_line_without_a_closing_mark_is_the_title() -> None:
+    """Headlines run long; the same line further down is a sentence."""
+    headline = ("Kestria lifts nurses' pay offer to 5 pct; federation rejects it as strike spreads "
+                "to 19 hospitals")
+    assert kind(headline, seen_body=False, seen_title=False) == "title"
+    assert kind(headline) == "body"
+    cleaned = clean(article(headline, "DUNMARROW, April 9 (Kestria Press Agency) - " + BODY), 1, CONFIG)
+    assert cleaned.source.title == headline and not cleaned.source.title_is_derived
+    assert [b.text for b in cleaned.body] == [BODY]
+
+
 @pytest.mark.parametrize("line", [
     "What Comes Next for the Harbour",
     "Crew shortage deepens",
@@ -239,3 +250,7 @@ def test_the_dateline_of_the_first_paragraph_is_left_out(dateline: str) -> None:
     later = "SAN TELMO is the regional capital — and the worst hit."
     cleaned = clean(article("Quake hits Veralta", dateline + BODY, later), 1, CONFIG)
     assert [b.text for b in cleaned.body] == [BODY, later]
+    # After a standfirst, the paragraph that opens the report.
+    standfirst = "The strongest quake in decades has left thousands without power."
+    cleaned = clean(article("Quake hits Veralta", standfirst, dateline + BODY, later), 1, CONFIG)
+    assert [b.text for b in cleaned.body] == [standfirst, BODY, later]

@@ -87,11 +87,19 @@ def test_a_decision_is_the_deciding_partys_stance(config: Config) -> None:
 @pytest.mark.parametrize("text", [
     "The Kremlin did not immediately respond to the report.",
     "The Kremlin declined to comment on the talks.",
+    "The Kremlin declined to say whether Putin would attend the summit.",
+    "The Kremlin did not say how many troops would be withdrawn.",
 ])
 def test_saying_nothing_is_no_stance(text: str, config: Config) -> None:
     s = only(text, config)
     assert s.speaker is None and s.actor is None and not s.stance
     assert "positions" not in s.sections
+
+
+def test_declining_to_say_whether_leaves_an_open_question(config: Config) -> None:
+    s = only("The Kremlin declined to say whether Putin would attend the summit.", config)
+    assert s.sections[0] == "open_questions"
+    assert only("The Kremlin said Putin would attend the summit.", config).speaker == "russia"
 
 
 def test_a_refused_proposal_is_still_a_stance(config: Config) -> None:
