@@ -514,6 +514,21 @@ def _differences(pool: Sequence[Sentence], compared: Comparison, config: Config,
     return Section(key="differ", title=config.differ_title, points=tuple(points))
 
 
+# "Where sources differ" takes at most this share of the open questions' words: long quoted
+# pairs must not leave the questions themselves no room.
+DIFFER_SHARE = 0.5
+
+
+def _within(differ: Section | None, words: float) -> Section | None:
+    """The list's first pairs, the clearest, as many as `words` hold; the first always."""
+    if differ is None:
+        return None
+    points = list(differ.points)
+    while len(points) > 1 and replace(differ, points=tuple(points)).cost > words:
+        points.pop()
+    return replace(differ, points=tuple(points))
+
+
 @dataclass(frozen=True)
 class Story:
     """What selection works from, whatever the word budgets: the candidates (sentences joined
@@ -633,7 +648,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         if sc.kind == "parties":
             # Before pooling, so that the pool holds only stances.
             ids = [i for i in ids if _party_stance(clusters[i], config)]
-        mine = differ if sc is questions else None
+        mine = _within(differ, budgets[sc.key] * DIFFER_SHARE) if sc is questions else None
         budget = budgets[sc.key] - (mine.cost if mine else 0)
         # Against every point made so far: a fact said in one section is not said again in another.
         if sc.kind == "parties":

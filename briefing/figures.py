@@ -427,6 +427,7 @@ def extract(sent: Span) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+_PART = re.compile(r"^\S+ of ")  # "88 of the 200 seats" (see `_part_of`)
 MEASURED = ("PERCENT", "MONEY")  # shares and sums: what a fact turns on most
 MEASURES = ("PERCENT", "MONEY", "QUANTITY")  # a fact turns on these; counts and dates less so
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
@@ -478,10 +479,13 @@ _SCALE = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
 def _distinctive(figure: Figure) -> str | None:
     """The scale of a count too precise or too large to be given of two things in one story
     ("6.6", "1,350", "2.1 million"), whatever each source calls them; None for a small
-    whole number ("86 cases" and "86 schools" are two counts)."""
+    whole number ("86 cases" and "86 schools" are two counts) or a round one below ten
+    thousand."""
     numbers = amount(figure).split()
     scale = _SCALE.search(figure.value)
-    if scale or any("." in n or len(n) >= 4 for n in numbers):
+    # A round number of thousands is not: "1,200 crowns" and "about 1,200 planned
+    # operations". Tens of thousands are ("600,000 homes", "all 600,000 customers").
+    if scale or any("." in n or len(n) >= 4 and not n.endswith("00") or len(n) >= 5 for n in numbers):
         return scale.group(1).lower() if scale else ""
     return None
 
@@ -528,7 +532,10 @@ def measures(s: Sentence, asserted: bool = False) -> dict[str, frozenset[str]]:
         elif f.kind in MEASURES:
             out.setdefault(f.kind, set()).add(amount(f))
         elif f.kind == "CARDINAL":
-            out.setdefault(f"CARDINAL {f.value.split()[-1].lower()}", set()).add(amount(f))
+            # A part and its whole are two counts: "19 of the Trust's 41 hospitals" gives 19
+            # hospitals as "19 hospitals" does.
+            parts = amount(f).split() if _PART.match(f.value) else [amount(f)]
+            out.setdefault(f"CARDINAL {f.value.split()[-1].lower()}", set()).update(parts)
     return {k: frozenset(v) for k, v in out.items()}
 
 

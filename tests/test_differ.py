@@ -137,6 +137,34 @@ def test_numbers_of_two_acts_or_two_units_are_no_disagreement(config: Config) ->
     assert dated_pairs([copper, place], [None, None], config) == []
 
 
+def test_figures_of_other_years_or_a_part_of_a_whole_are_no_disagreement(config: Config) -> None:
+    """A rise won over five years and one sought for the next answer two questions; "19 of
+    the Trust's 41 hospitals" gives the 19 that "19 hospitals" gives."""
+    past = ("The Kestrian Nurses' Federation, which represents about 38,000 of the country's nurses, says "
+            "basic nursing pay rose by a cumulative 9.8 percent between 2020 and 2025.")
+    sought = ("The Kestrian Nurses' Federation is seeking a 9 percent pay rise for 2026 and a legally binding "
+              "limit of six patients per nurse on general wards.")
+    assert dated_pairs([past, sought], [None, None], config) == []
+    again = sought.replace("9 percent", "12 percent")
+    assert dated_pairs([sought, again], [None, None], config) == [(sought, again)]
+
+
+def test_a_part_of_a_whole_gives_both_counts(config: Config) -> None:
+    """"19 of the Trust's 41 hospitals" gives the 19 that "19 hospitals" gives; a range of
+    shares stays one answer."""
+    from briefing.figures import measures
+    from helpers import analyse_texts
+
+    covers, widened, range_ = analyse_texts([
+        "The strike now covers 19 of the National Hospitals Trust's 41 hospitals, after five more joined.",
+        "The nurses widened their strike to 19 hospitals on Thursday.",
+        "The union wants the pension contribution raised from 6 percent to 8 percent of salary.",
+    ], config)
+    assert measures(covers) == {"CARDINAL hospitals": frozenset({"19", "41"})}
+    assert measures(covers)["CARDINAL hospitals"] & measures(widened)["CARDINAL hospitals"]
+    assert all(len(v) == 1 for v in measures(range_).values())
+
+
 def test_a_later_source_giving_one_acts_figure_anew_overtakes_the_earlier(config: Config) -> None:
     """Monday's "fell 12 percent" is out of date once Tuesday's paper has the same shares
     falling 6 percent: where things stand now is the later figure. Undated, or another act

@@ -190,6 +190,23 @@ def test_a_distinctive_count_is_one_row_whatever_each_source_calls_it() -> None:
         ("86 cases", (1,)), ("86 schools", (2,))]
 
 
+def test_a_round_number_of_thousands_is_one_row_only_of_one_thing() -> None:
+    """"1,200 crowns" and "about 1,200 planned operations" are two figures; "more than
+    600,000 homes" and "all 600,000 customers" one."""
+    rows = key_figures(figures_section(), [
+        with_figures("A one-off payment of 1,200 crowns per nurse.", 1,
+                     ("1,200 crowns", "CARDINAL", "a one-off payment of 1,200 crowns per nurse")),
+        with_figures("About 1,200 planned operations were postponed.", 2,
+                     ("about 1,200 planned operations", "CARDINAL", "About 1,200 planned operations were postponed")),
+        with_figures("The storm cut power to more than 600,000 homes.", 1,
+                     ("more than 600,000 homes", "CARDINAL", "cut power to more than 600,000 homes")),
+        with_figures("Power may take two weeks to return to all 600,000 customers.", 2,
+                     ("600,000 customers", "CARDINAL", "to return to all 600,000 customers")),
+    ], 200).points
+    assert sorted((p.figure, p.sources) for p in rows) == [
+        ("1,200 crowns", (1,)), ("about 1,200 planned operations", (2,)), ("more than 600,000 homes", (1, 2))]
+
+
 def test_a_measure_keeps_an_alternative_and_drops_what_only_leads_in(measured: dict[str, str]) -> None:
     """"destroyed or badly damaged" is not "destroyed"; "... exposed and would be contacted"
     may stop at "exposed"; a relative "where" or an opening "and" is no part of the measure."""

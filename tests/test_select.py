@@ -753,3 +753,20 @@ def test_a_point_shows_its_day_only_in_a_story_of_several_days() -> None:
     dated = ages.date_clusters([Cluster((said(1),))])[0]
     assert dated.reported == "2026-03-05" and dated.point().reported == "2026-03-05"
     assert dated.cost == Cluster((said(1),)).cost + 2  # "(reported 2026-03-05)"
+
+
+def test_where_sources_differ_leaves_the_open_questions_room() -> None:
+    """The list takes its clearest pairs while they fit the share of words it is given, the
+    first whatever its length: three long quoted pairs had left the questions none."""
+    from briefing.assemble import _within
+    from briefing.model import Point, Section
+
+    def pair(n: int) -> Point:
+        return Point(text=" ".join(["claim"] * 20), sources=(n,), sentences=((n, 0),),
+                     versus=" ".join(["counter"] * 20), versus_sources=(n + 1,))
+
+    differ = Section(key="differ", title="Where sources differ", points=(pair(1), pair(3), pair(5)))
+    assert len(_within(differ, 100).points) == 2
+    assert len(_within(differ, 1000).points) == 3
+    assert len(_within(differ, 10).points) == 1
+    assert _within(None, 100) is None
