@@ -200,10 +200,14 @@ Opposites = tuple[tuple[frozenset[str], frozenset[str]], ...]
 def sides(s: Sentence, opposites: Opposites) -> dict[str, frozenset[str]]:
     """The sides the sentence's words take of each pair of opposites it touches, as a kind
     of measure of its own: "remains" and "has left" intensive care have no side in common,
-    a sentence telling of both shares one with either."""
+    a sentence telling of both shares one with either. A clause that only sets the scene
+    takes no side."""
     out: dict[str, set[str]] = {}
     lookup = _sides_of(opposites)
+    scene = s.backdrop if len(s.backdrop) == len(s.lemmas) else (False,) * len(s.lemmas)
     for at, lemma in enumerate(s.lemmas):
+        if scene[at]:
+            continue  # "resumed on Monday after the federation suspended its strike" resumed
         for kind, first in lookup.get(lemma, ()):
             # "would not resume sales" keeps them stopped.
             negated = any(w.lower() in _NEGATIONS for w in s.words[max(0, at - 3):at])

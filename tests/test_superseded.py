@@ -179,3 +179,15 @@ def test_opposite_states_are_two_reports(config: Config) -> None:
     assert not may_be_same(remains, left, synonyms, config.opposites)
     assert may_be_same(remains, again, synonyms, config.opposites)
     assert may_be_same(remains, left, synonyms)  # without the pairs, nothing sets them apart
+
+
+def test_a_state_told_only_as_the_scene_takes_no_side(config: Config) -> None:
+    from briefing.select import may_be_same
+
+    suspended, resumed = sentences([
+        "Elective surgery at Harwick General Hospital was suspended on Monday, and the hospital said it "
+        "would not resume until the strike ends.",
+        "Elective surgery resumed at Harwick General Hospital on Monday after the nurses' federation "
+        "suspended its week-long national strike.",
+    ], config)
+    assert not may_be_same(suspended, resumed, config.party_synonyms(), config.opposites)
