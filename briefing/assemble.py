@@ -245,7 +245,11 @@ def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     by_id.update((i, 1e-9) for i in spare.values() if i not in by_id)
     by_party: dict[str | None, list[int]] = {}
     for i in ids:
-        by_party.setdefault(clusters[i].lead.speaker, []).append(i)
+        if not clusters[i].lead.commentary:
+            # Ranked with the rest, never shown: one who interprets the news ("said Helena
+            # Strand, a labour economist"; "Trump's optimism reflects his belief") states no
+            # party's stance.
+            by_party.setdefault(clusters[i].lead.speaker, []).append(i)
     chosen = _round_robin(keys, by_party, clusters, by_id, sc.max_points, budget, vectors, used, spare, plain)
     subsections = []
     configured = {p.key for p in config.parties}

@@ -26,8 +26,8 @@ def commentary(sent: Span, token_party: dict[int, str], verbs: Collection[str],
                commentators: Collection[str], roles: Collection[str] = ()) -> bool:
     """True when the sentence's main clause interprets rather than reports: an abstract
     subject with an interpreting verb (`verbs`: highlight, reflect, come...), or an unnamed
-    commentator (`commentators`: analyst, observer...) as the one who speaks. A person
-    named by role ("The official suggested...", `roles`) reports."""
+    commentator (`commentators`: analyst, observer...) as the one who speaks, or one named
+    with such a role. A person named by role ("The official suggested...", `roles`) reports."""
     root = sent.root
     if root.lemma_ == "be" and any(c.dep_ == "expl" for c in root.children):
         # "There is cautious hope that diplomacy may finally chart a path": the writer's
@@ -39,5 +39,10 @@ def commentary(sent: Span, token_party: dict[int, str], verbs: Collection[str],
         return False
     if subject.lemma_.lower() in commentators and not any(
             t.i in token_party or t.ent_type_ in _AGENTS for t in subject.subtree):
+        return True
+    if subject.i not in token_party and any(
+            c.dep_ == "appos" and c.lemma_.lower() in commentators for c in subject.children):
+        # "said Helena Strand, a labour economist at the University of Dunmarrow": named,
+        # and still someone who interprets the news, not a party to it.
         return True
     return main_predicate(root).lemma_.lower() in verbs and not _is_agent(subject, token_party, roles)

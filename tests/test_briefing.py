@@ -653,3 +653,22 @@ def test_a_body_found_speaking_is_named_by_its_name() -> None:
     assert not _unnamed_speaker(Cluster((named,)), load_config())
     unnamed = replace(named, text="It has yet to say whether it will hear the appeal.")
     assert _unnamed_speaker(Cluster((unnamed,)), load_config())
+
+
+def test_someone_who_interprets_the_news_gets_no_party_heading(tmp_path: Path) -> None:
+    """A named economist quoted on the story is a commentator, not a party: no heading of hers
+    under "Positions by party", as a country found taking a stance gets."""
+    from briefing.pipeline import build_briefing
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "001.txt").write_text(
+        "Sanctions weigh on the talks\n\n\"Governments rarely win these fights, and they rarely lose them "
+        "quickly,\" said Helena Strand, a labour economist at the University of Dunmarrow. "
+        "Turkey demanded that both sides agree a ceasefire before the winter.\n", encoding="utf-8")
+    (folder / "002.txt").write_text(
+        "Turkey offers to host talks\n\nTurkey said it was ready to host a new round of peace talks in Istanbul. "
+        "Russian officials dismissed proposals for a temporary ceasefire.\n", encoding="utf-8")
+    parties = next(s for s in build_briefing(folder).sections if s.key == "positions")
+    titles = [sub.title for sub in parties.subsections]
+    assert "Turkey" in titles and "Helena Strand" not in titles

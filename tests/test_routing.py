@@ -245,6 +245,7 @@ def test_a_secondary_section_needs_a_score_near_the_best(config: Config) -> None
     "The outcome of the meeting is expected to shape the next phase of negotiations.",
     "Analysts say Washington's role will prove decisive in shaping any agreement.",
     "Observers also point to the importance of protecting civilian infrastructure.",
+    '"Sanctions harden Moscow\'s demands," said Helena Strand, a labour economist at the University of Dunmarrow.',
 ])
 def test_commentary_is_told_from_reporting(text: str, config: Config) -> None:
     assert only(text, config).commentary
