@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -66,7 +67,7 @@ def looks_ahead(ent: Span) -> bool:
     """Whether a date entity is something the sentence expects rather than reports: a bare
     "Friday" in "said on Friday" is the last one, in "will meet on Friday" the next one."""
     tok = ent.root
-    if tok.head.lower_ == "for" and tok.dep_ == "pobj":
+    if tok.head.lower_ == "for" and tok.dep_ == "pobj" and _SPAN.search(ent.text):
         return False  # how long, not when: "will bar pupils from class for 21 days"
     for _ in range(8):
         if tok.lemma_.lower() in _AHEAD:
@@ -76,6 +77,8 @@ def looks_ahead(ent: Span) -> bool:
                 return False
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in tok.children):
                 return True
+            if _planned_now(tok):
+                return True
             # "expected to win on Thursday", "expected the government to win on Thursday"
             infinitive = tok.dep_ == "xcomp" or tok.dep_ == "ccomp" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -84,6 +87,19 @@ def looks_ahead(ent: Span) -> bool:
             break
         tok = tok.head
     return False
+
+
+_SPAN = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\b", re.I)
+
+
+def _planned_now(verb: Token) -> bool:
+    """"The case is due before the tribunal on Friday", "a hearing is set for Friday": in the
+    present tense, what is planned is ahead."""
+    now = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are") for c in verb.children) \
+        or verb.lower_ in ("is", "are")
+    planned = verb.lemma_.lower() in _PLANNING and verb.tag_ == "VBN" or any(
+        c.dep_ in ("acomp", "oprd") and c.lemma_.lower() == "due" for c in verb.children)
+    return now and planned
 
 
 def _said_then(ent: Span, verb: Token) -> bool:

@@ -104,6 +104,16 @@ def test_expecting_someone_to_act_on_a_day_looks_ahead_to_it(config: Config) -> 
     assert [[e.future for e in s.entities if e.label == "DATE"] for s in found] == [[True], [False]]
 
 
+def test_what_is_due_or_set_for_a_day_looks_ahead_to_it(config: Config) -> None:
+    """"The case is due before the tribunal on Friday", in a Thursday paper, is the Friday to
+    come; so is "a hearing is set for Friday". "Was set for Friday" and "for 21 days" are not."""
+    found = sentences(["The Trust's case against the federation is due before the Employment Tribunal on Friday.\n"
+                       "A hearing is set for Friday.\n"
+                       "The hearing was set for Friday.\n"
+                       "Schools will bar unvaccinated pupils from class for 21 days."], config)
+    assert [[e.future for e in s.entities if e.label == "DATE"] for s in found] == [[True], [True], [False], [False]]
+
+
 def _settled(articles: list[str], dates: dict[int, str], config: Config) -> set[str]:
     from briefing.classify import classify
     from briefing.superseded import settled
