@@ -360,13 +360,17 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     allowed = {i for i in _current(sc, clusters, range(len(clusters)))
                if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE
                and not clusters[i].lead.commentary and not clusters[i].lead.background
-               and not _party_stance(clusters[i], config) and not opens_with_quote(clusters[i].lead.shown)}
+               and (not _party_stance(clusters[i], config) or _opens_an_article(clusters[i]))
+               and not opens_with_quote(clusters[i].lead.shown)}
     # News kept in its section (changes.NEWS) is not thereby a takeaway: the story's main
     # points stay on top, as kept points do.
     score = {i: score.get(i, 0.0) * (ages.weight(clusters[i]) if sc.current else 1.0)
              * (_AHEAD_TAKEAWAY if clusters[i].ahead else 1.0) * min(STAY, (favour or {}).get(i, 1.0))
              for i in allowed}
-    placed = {i: _placement(c, config) for i, c in enumerate(clusters) if i in allowed}
+    # An opening sentence that is a party's stance is the story's news first: no section's
+    # own point (its party's heading can say it is told above).
+    placed = {i: None if _party_stance(c, config) else _placement(c, config)
+              for i, c in enumerate(clusters) if i in allowed}
     # Every section keeps at least one point of its own: a small story's takeaways must not
     # leave "Status of talks" saying there is nothing in the sources. A point kept for a
     # party's heading is not one the section keeps.
@@ -376,7 +380,15 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     for other in config.sections:
         ids = [i for i in placed if placed[i] == other.key and room[other.key] > 0]
         if ids and not any(placed[i] == other.key for i in seeds):
-            seeds.append(max(ids, key=lambda i: (score[i], -i)))
+            best = max(ids, key=lambda i: (score[i], -i))
+            # A point kept for a party's heading that the section's best retells is the one to
+            # tell: "Nordair agreed to buy Baltica" before "Investors welcomed the merger".
+            told = next((k for k in kept if k != best and k in placed
+                         and says_again(best, [k], clusters, vectors, 1.0)), None)
+            seeds.append(best if told is None else told)
+    acts = [i for i in placed if placed[i] is None and _party_stance(clusters[i], config) and i not in seeds]
+    if acts:
+        seeds.append(max(acts, key=lambda i: (score[i], -i)))
     # Seeds come from different sections, so they are about different things already. The
     # story's main fact comes first even when it takes more words than the others: a tighter
     # budget (a "What changed" section above) must not trade it for shorter ones.
@@ -401,6 +413,12 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     section_order = {s.key: n for n, s in enumerate(config.sections)}
     ranked = sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
     return _in_article_order(ranked, clusters)
+
+
+def _opens_an_article(c: Cluster) -> bool:
+    """An article's opening sentence is its news, a party's act or not: "Nordair agreed on
+    Monday to buy smaller rival Baltica Airways" is the story before it is Nordair's stance."""
+    return any(m.index == 0 for m in c.members)
 
 
 NEWEST_DAYS = 2  # of a story told over several days, the days whose news leads the takeaways

@@ -48,6 +48,10 @@ def _on_main_line(verb: Token) -> bool:
     while tok.dep_ != "ROOT":
         if tok.dep_ not in _MAIN_CLAUSE and not _before_colon(tok):
             return False
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+            # "after Halvorsen supplied the data ... and pushed its deadline back": a clause
+            # that says when or why is no one's report.
+            return False
         tok = tok.head
     return True
 

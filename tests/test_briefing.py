@@ -672,3 +672,26 @@ def test_someone_who_interprets_the_news_gets_no_party_heading(tmp_path: Path) -
     parties = next(s for s in build_briefing(folder).sections if s.key == "positions")
     titles = [sub.title for sub in parties.subsections]
     assert "Turkey" in titles and "Helena Strand" not in titles
+
+
+def test_an_article_opening_with_a_partys_act_leads_with_it(tmp_path: Path) -> None:
+    """"Russia banned grain exports" is the story before it is Russia's stance: a takeaway,
+    and Russia's heading says it is told above."""
+    from briefing.pipeline import build_briefing
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "001.txt").write_text(
+        "Russia bans grain exports\n\nRussia banned grain exports to Europe on Monday, sending wheat prices in "
+        "Paris sharply higher. Wheat prices in Paris jumped 8 percent within an hour of the announcement. "
+        "Traders said the ban could last until the harvest.\n", encoding="utf-8")
+    (folder / "002.txt").write_text(
+        "Grain ban rattles markets\n\nWheat prices in Paris jumped 8 percent after the ban was announced. "
+        "Millers in Italy said they had enough stock for a month. Traders expect prices to stay high until "
+        "the summer.\n", encoding="utf-8")
+    briefing = build_briefing(folder)
+    takeaways = next(s for s in briefing.sections if s.key == "takeaways")
+    assert takeaways.points[0].text.startswith("Russia banned grain exports")
+    russia = next(sub for s in briefing.sections if s.key == "positions" for sub in s.subsections
+                  if sub.key == "positions.russia")
+    assert not russia.points and russia.note == "Told in Key takeaways above."

@@ -187,6 +187,14 @@ def test_a_clause_before_a_colon_is_the_main_one(config: Config) -> None:
     assert (s.speaker, s.stance) == ("russia", True)
 
 
+def test_a_clause_that_says_when_is_no_ones_report(config: Config) -> None:
+    """"after Russia supplied the data ... and pushed its deadline back": the parser hangs the
+    second verb under the "after" clause; neither is what the sentence reports."""
+    s = only("The commission restarted its review on Tuesday after Russia supplied the data it had asked "
+             "for, and pushed its decision deadline back to June 15.", config)
+    assert s.speaker != "russia"
+
+
 def test_maintain_without_a_clause_reports_nothing(config: Config) -> None:
     s = only("Ukraine has carried out strikes, while Russian forces maintain military operations.", config)
     assert s.speaker is None

@@ -770,3 +770,38 @@ def test_where_sources_differ_leaves_the_open_questions_room() -> None:
     assert len(_within(differ, 1000).points) == 3
     assert len(_within(differ, 10).points) == 1
     assert _within(None, 100) is None
+
+
+def test_a_point_kept_for_a_partys_heading_is_told_when_the_sections_best_retells_it() -> None:
+    """"Investors welcomed the merger" is the best of the talks, and retells "Nordair agreed to
+    buy Baltica", kept for Nordair's heading: the takeaways tell the agreement, not neither."""
+    from briefing.assemble import _takeaways
+    from briefing.config import load_config
+    from briefing.model import Entity
+    from briefing.recency import Ages
+
+    config = load_config()
+    talks = ("talks",)
+
+    def said(text: str, source: int, index: int) -> Cluster:
+        words = tuple(text.rstrip(".").split())
+        monday = (Entity("Monday", "DATE"),) if "Monday" in text else ()
+        return Cluster((Sentence(text=text, source=source, paragraph=0, index=index, words=words,
+                                 lemmas=tuple(w.lower() for w in words), sections=talks, entities=monday,
+                                 parties=("nordair",) if "Nordair" in text else (),
+                                 actor="nordair" if text.startswith("Nordair") else None),))
+
+    agreed = said("Nordair agreed on Monday to buy its smaller rival Baltica in a merger of the two airlines.", 1, 0)
+    welcomed = said("Investors welcomed the merger of the two airlines Nordair and Baltica on Monday morning.", 2, 0)
+    other = said("Regulators in the capital will study the routes where only these carriers fly today.", 1, 3)
+    spare = said("Pilots at both carriers asked for talks on seniority lists before any merger goes ahead.", 3, 2)
+    clusters = [agreed, welcomed, other, spare]
+    merger = {"merger": 0.6, "nordair": 0.4, "baltica": 0.4, "airline": 0.5}
+    vectors = {(1, 0): merger, (2, 0): {**merger, "investor": 0.3}, (1, 3): {"regulator": 1.0, "route": 0.5},
+               (3, 2): {"pilot": 1.0, "seniority": 0.5}}
+    ages = Ages(dates={}, newest=None, older_after_days=30)
+    sc = next(s for s in config.sections if s.kind == "summary")
+    score = {0: 2.0, 1: 3.0, 2: 1.5, 3: 1.0}
+    chosen = _takeaways(sc, clusters, config, score, 150, vectors, ages, set(), kept=[0])
+    assert 0 in chosen and 1 not in chosen
+    assert 0 not in _takeaways(sc, clusters, config, score, 150, vectors, ages, set(), kept=[3])

@@ -104,6 +104,17 @@ def test_expecting_someone_to_act_on_a_day_looks_ahead_to_it(config: Config) -> 
     assert [[e.future for e in s.entities if e.label == "DATE"] for s in found] == [[True], [False]]
 
 
+def test_an_agreement_told_as_the_scene_announces_nothing(config: Config) -> None:
+    """"called off on Monday after the two sides agreed on a pay rise" reports a deal; "the
+    two sides agreed on talks next week" announces them."""
+    from briefing.superseded import looks_ahead
+
+    deal, talks = sentences(["A strike at the port was called off early on Monday after the company and the union "
+                             "agreed on a 5.2 percent pay rise.\n"
+                             "The company and the union agreed on talks at the mediation office."], config)
+    assert not looks_ahead(deal, config) and looks_ahead(talks, config)
+
+
 def test_what_is_due_or_set_for_a_day_looks_ahead_to_it(config: Config) -> None:
     """"The case is due before the tribunal on Friday", in a Thursday paper, is the Friday to
     come; so is "a hearing is set for Friday". "Was set for Friday" and "for 21 days" are not."""
