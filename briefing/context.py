@@ -31,9 +31,11 @@ def _flags(s: Sentence) -> tuple[bool, ...]:
     return s.backdrop if len(s.backdrop) == len(s.words) else (False,) * len(s.words)
 
 
-def _join(before: Sentence, s: Sentence, config: Config) -> Sentence:
+def _join(before: Sentence, s: Sentence, config: Config, quoted: bool = False) -> Sentence:
     """The pair as one candidate: the first sentence sets who is speaking, the second may
-    add the stance; where it sits in the article is the second's."""
+    add the stance; where it sits in the article is the second's. `quoted`: the two halves
+    of one quotation, whose speaker the second names ('"Brenmoor is a strong business. We
+    intend to give it capital," said Yusuf Demir of Oriel': Oriel speaks, not Brenmoor)."""
     joined = replace(
         s, text=f"{before.text} {s.text}",
         brief=f"{before.brief or before.text} {s.brief or s.text}" if before.brief or s.brief else "",
@@ -42,8 +44,10 @@ def _join(before: Sentence, s: Sentence, config: Config) -> Sentence:
         backdrop=_flags(before) + _flags(s), event=tuple(dict.fromkeys(before.event + s.event)),
         parties=tuple(dict.fromkeys(before.parties + s.parties)), figures=before.figures + s.figures,
         counts=before.counts + s.counts,
-        speaker=before.speaker or s.speaker, actor=before.actor or s.actor,
-        stance=before.stance or s.stance, needs_context=before.needs_context,
+        # What a quotation's first half is about says nothing of who speaks.
+        speaker=s.speaker if quoted else (before.speaker or s.speaker),
+        actor=s.actor if quoted else (before.actor or s.actor),
+        stance=s.stance if quoted else (before.stance or s.stance), needs_context=before.needs_context,
         commentary=before.commentary and s.commentary, background=before.background and s.background)
     return replace(joined, sections=route(joined, config))
 
@@ -91,7 +95,7 @@ def with_context(sentences: Sequence[Sentence], config: Config) -> list[Sentence
         if _split_quote(before, s) and len(out[-1].words) + len(s.words) <= MAX_JOINED_WORDS:
             # One quotation the splitter cut in two is one statement, its speaker named at
             # its end: '"Dravia broke the treaty, and Dravia will pay.' cannot stand alone.
-            out[-1] = _join(out[-1], s, config)
+            out[-1] = _join(out[-1], s, config, quoted=True)
         elif _joinable(before, s) and len(out[-1].words) + len(s.words) <= MAX_JOINED_WORDS:
             if _unnamed_quote(out, before, s):
                 # '"Stay where you are. Do not go out," she told residents.': who "she" is,

@@ -91,6 +91,18 @@ def test_a_quotation_the_splitter_cut_in_two_is_one_candidate(config: Config) ->
     assert story([quote], config) == [quote]
 
 
+def test_a_quotation_cut_in_two_is_said_by_whom_its_end_names(config: Config) -> None:
+    """'"Russia is a strong partner. We intend to keep talking," said the Turkish foreign
+    minister': Turkey speaks, not Russia, the subject of the quotation's first half."""
+    article = Article(source=Source(number=1, path="1.txt", title="1"), blocks=(Block(
+        index=0, kind="body", text='"Russia is a strong partner that has been ignored for a decade. We intend to keep '
+                                   'talking to it, as a neutral country," said Hakan Demir, the foreign minister of Turkey.'),))
+    from briefing.classify import classify
+
+    joined = with_context(classify(analyse([article], config)[0], config), config)
+    assert len(joined) == 1 and joined[0].speaker != "russia"
+
+
 def test_a_quote_whose_speaker_is_he_is_joined_to_the_sentence_naming_him(config: Config) -> None:
     """'"Tavaria cannot stay on the streets for weeks," he said': the name inside the quote
     is no antecedent of the speaker; the sentence before says who "he" is."""
