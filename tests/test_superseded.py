@@ -200,6 +200,11 @@ def test_opposite_states_are_two_reports(config: Config) -> None:
     assert not may_be_same(remains, left, synonyms, config.opposites)
     assert may_be_same(remains, again, synonyms, config.opposites)
     assert may_be_same(remains, left, synonyms)  # without the pairs, nothing sets them apart
+    rejected, recommends = sentences([
+        'The board unanimously rejected the Halvorsen proposal because it "significantly undervalues Brenmoor".',
+        'The board unanimously recommends the Halvorsen proposal because it "fully values Brenmoor".',
+    ], config)
+    assert not may_be_same(rejected, recommends, synonyms, config.opposites)
 
 
 def test_a_state_told_only_as_the_scene_takes_no_side(config: Config) -> None:
