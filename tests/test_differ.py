@@ -149,6 +149,28 @@ def test_figures_of_other_years_or_a_part_of_a_whole_are_no_disagreement(config:
     assert dated_pairs([sought, again], [None, None], config) == [(sought, again)]
 
 
+def test_a_past_years_figure_is_no_disagreement_with_a_dated_report(config: Config) -> None:
+    """"An informal approach in 2021 at 21 marks a share" is not at odds with an offer of 26.20
+    marks reported in May 2026; undated, the two would be."""
+    past = ("Halvorsen made an informal approach in 2021 at 21 marks a share, which Brenmoor's board rejected "
+            "within a week without opening its books.")
+    offer = ("Halvorsen has made a cash offer of 26.20 marks a share for Brenmoor, which Brenmoor's board "
+             "rejected on Monday without opening its books.")
+    assert dated_pairs([past, offer], [None, "2026-05-08"], config) == []
+    assert dated_pairs([past, offer.replace("has made", "made in 2021")], [None, "2026-05-08"], config) != []
+
+
+def test_a_number_of_the_sentence_a_claim_leans_on_is_given_in_passing(config: Config) -> None:
+    """"That is well above the 25 percent level" after "a combined share of roughly 38
+    percent" agrees with another source's 38 percent."""
+    share = ("Brenmoor holds about 22 percent of the market for corrugated packaging and Halvorsen about 16 "
+             "percent, giving a combined share of roughly 38 percent. That is well above the 25 percent level "
+             "at which the Competition Authority normally examines a packaging deal closely.")
+    other = ("Together the two companies would control roughly 38 percent of the corrugated packaging market, "
+             "a level the Competition Authority normally examines closely.")
+    assert not any("25 percent" in a + b for a, b in dated_pairs([share, other], [None, None], config))
+
+
 def test_a_part_of_a_whole_gives_both_counts(config: Config) -> None:
     """"19 of the Trust's 41 hospitals" gives the 19 that "19 hospitals" gives; a range of
     shares stays one answer."""
