@@ -441,14 +441,19 @@ def _quoted_words(text: str) -> frozenset[str]:
 
 
 def _quotes_apart(a: Sentence, b: Sentence) -> bool:
-    """Two quotations with no word in common: "Harbourne has spoken before a single vote
-    has been cast," said Miriam Oduya, chair of the residents' group, and "Now the whole city
-    will decide," said Miriam Oduya, the group's chair, share only who said them. What each
-    says is in the quotation."""
+    """Two quotations of which neither holds the other: "Harbourne has spoken before a single
+    vote has been cast," said Miriam Oduya, and "Now the whole city will decide," said Miriam
+    Oduya, share only who said them; "Patients should not pay the price for the government's
+    refusal to negotiate" and, two days later, "...for the federation's refusal to
+    compromise" are two statements. Outlets quote one statement in the same words, one of
+    them perhaps cut shorter. What each says is in the quotation."""
     if a.text == b.text:
         return False
     mine, theirs = _quoted_words(a.text), _quoted_words(b.text)
-    return bool(mine and theirs and not mine & theirs)
+    return bool(mine and theirs and len(mine & theirs) < QUOTE_HELD * min(len(mine), len(theirs)))
+
+
+QUOTE_HELD = 0.8  # share of the shorter quotation's words the other holds when both quote one statement
 
 
 def _units(*sentences: Sentence) -> set[str]:

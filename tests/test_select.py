@@ -565,6 +565,14 @@ def test_two_quotations_with_no_word_in_common_are_two_statements() -> None:
     assert not alike(spoken, flats, 0.6, 0.33)
     again = replace(spoken, text='"Harbourne has spoken already," said Miriam Oduya.', source=2)
     assert alike(spoken, again, 0.6, 0.33)
+    # Many words in common, and still two statements: neither quotation holds the other.
+    blamed = replace(spoken, text='"Patients should not be made to pay the price for the government\'s refusal to '
+                                  'negotiate," Halvani said.')
+    turned = replace(spoken, source=2, text='"Patients should not be made to pay the price for the federation\'s '
+                                            'refusal to compromise," Halvani said.')
+    assert not alike(blamed, turned, 0.6, 0.33)
+    cut = replace(spoken, source=2, text='"Patients should not be made to pay the price," Halvani said.')
+    assert alike(blamed, cut, 0.6, 0.33)
 
 
 def test_one_speaker_saying_two_things_is_two_points() -> None:
