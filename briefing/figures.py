@@ -424,7 +424,14 @@ def extract(sent: Span) -> tuple[Figure, ...]:
                 value += " " + head.text  # the unit: "20 points"
         out.append(Figure(value=value, kind=found.label_,
                           context=_measure(ent) or _context(sent, ent.start, ent.end)))
+    if any(f.kind != "DATE" for f in out):
+        # A year beside a figure says what the figure is of ("a 6.5 percent rise for 2026"):
+        # no row of its own.
+        out = [f for f in out if not (f.kind == "DATE" and _YEAR_ONLY.fullmatch(f.value))]
     return tuple(out)
+
+
+_YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 
 
 _PART = re.compile(r"^\S+ of ")  # "88 of the 200 seats" (see `_part_of`)

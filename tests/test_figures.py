@@ -290,3 +290,17 @@ def test_a_figure_inside_a_quotation_is_the_speakers_not_a_row() -> None:
                                                             'thirteen families"'))
     rows = key_figures(figures_section(), [quoted, told, phrase], 100).points
     assert [p.figure for p in rows] == ["3 percent", "thirteen families"]
+
+
+def test_a_year_beside_a_figure_is_no_figure_of_its_own() -> None:
+    """"a 6.5 percent pay rise for 2026" gives one figure; "double-track the line by 2027",
+    with no other, gives the year."""
+    from briefing.config import load_config
+    from helpers import analyse_texts
+
+    rise, deadline = analyse_texts([
+        "On Saturday the ministry raised its offer to a 6.5 percent pay rise for 2026.",
+        "A modernisation programme was meant to double-track the Kovel-Senna line by 2027.",
+    ], load_config())
+    assert [f.value for f in rise.figures] == ["6.5 percent"]
+    assert [f.value for f in deadline.figures] == ["2027"]
