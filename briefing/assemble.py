@@ -595,7 +595,8 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         replace(c, consensus=max(typical[n] for n in c.sources))
         for c in cluster(sentences, config.similarity, alike_vectors, group=SameFactGroup,
                          compatible_key=lambda s: may_be_same_key(s, synonyms, config.opposites),
-                         synonyms=synonyms, saying=config.verbs, days=ages.dates)], config, synonyms)))
+                         synonyms=synonyms, saying=config.verbs, days=ages.dates)], config, synonyms),
+        config.opposites))
     common = common_words(sentences, synonyms)
     stale = superseded(clusters, sentences, config, synonyms, ages.dates)
     # A state a later source reverses is no longer the state.

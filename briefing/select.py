@@ -922,22 +922,24 @@ def _elsewhere(a: Sentence, b: Sentence) -> bool:
     return bool(here and there and not here & there)
 
 
-def supported(clusters: Sequence[Cluster]) -> list[Cluster]:
+def supported(clusters: Sequence[Cluster], opposites: Opposites = ()) -> list[Cluster]:
     """The clusters, each counting among its sources those of the others that tell its
     event by the same count (`_same_count`). They stay apart because their other details
     differ (a town's name beside the region's, the town's population beside the toll),
     which `may_be_same` takes for two facts; but a reader asks how many sources report the
-    earthquake, not how many word it alike."""
+    earthquake, not how many word it alike. Not one taking the other side of `opposites`
+    ("will not accept any offer below 27 marks", "will accept the offer of 27.80 marks")."""
     # Clusters filed under one key tell one event (a small count: unless they name places
     # apart), so each group is read once, however many retellings a large corpus holds.
-    precise: dict[tuple[str, str], list[int]] = {}
-    small: dict[tuple[str, str, str], list[int]] = {}
+    precise: dict[tuple[str, str, Hashable], list[int]] = {}
+    small: dict[tuple[str, str, str, Hashable], list[int]] = {}
     for n, c in enumerate(clusters):
         if c.lead.event:
+            side = tuple(sorted(sides(c.lead, opposites).items())) if opposites else ()
             for a in c.counts:
-                precise.setdefault((a, c.lead.event[0]), []).append(n)
+                precise.setdefault((a, c.lead.event[0], side), []).append(n)
             for kind, a in c.counted:
-                small.setdefault((kind, a, c.lead.event[0]), []).append(n)
+                small.setdefault((kind, a, c.lead.event[0], side), []).append(n)
     more: dict[int, set[int]] = {}
     for ids in precise.values():
         if len(ids) > 1:

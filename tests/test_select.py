@@ -494,6 +494,17 @@ def test_one_count_with_one_predicate_is_one_event_reported_by_both() -> None:
     assert not says_again(2, [0], clusters, vectors, 0.35)
     assert not says_again(3, [0], clusters, vectors, 0.35)
     assert [c.sources for c in supported(clusters)] == [(1, 2), (1, 2), (3,), (4,)]
+    # Nor one taking the other side of a pair of opposites: "will not accept" is no report
+    # of "will accept".
+    refuses = Cluster((Sentence(text="Northvale, which owns 8.5 percent, will not accept any offer below 27.",
+                                source=1, paragraph=0, index=0, event=("accept", "offer"),
+                                words=("Northvale", "will", "not", "accept"), lemmas=("northvale", "will", "not", "accept"),
+                                figures=(Figure("8.5 percent", "PERCENT", "owns 8.5 percent"),)),))
+    accepts = Cluster((replace(refuses.lead, source=2, text="Northvale will accept the offer for its 8.5 percent.",
+                               words=("Northvale", "will", "accept"), lemmas=("northvale", "will", "accept")),))
+    opposites = ((frozenset({"reject"}), frozenset({"accept"})),)
+    assert [c.sources for c in supported([refuses, accepts])] == [(1, 2), (1, 2)]
+    assert [c.sources for c in supported([refuses, accepts], opposites)] == [(1,), (2,)]
     # A small count is one event only when it counts the same thing, in no other place.
     from briefing.model import Entity
     homes = told("At least 45 homes were destroyed.", 1, ("destroy", "home"), ("At least 45 homes", "45 homes"))
