@@ -376,7 +376,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # party's heading is not one the section keeps.
     room = Counter({k: n - 1 for k, n in Counter(k for i, k in placed.items()
                                                    if k is not None and i not in kept).items()})
-    seeds = _newest_ledes(clusters, ages, score) if sc.current else []
+    seeds = _newest_ledes(clusters, ages, score, config) if sc.current else []
     for other in config.sections:
         ids = [i for i in placed if placed[i] == other.key and room[other.key] > 0]
         if ids and not any(placed[i] == other.key for i in seeds):
@@ -386,7 +386,10 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
             told = next((k for k in kept if k != best and k in placed
                          and says_again(best, [k], clusters, vectors, 1.0)), None)
             seeds.append(best if told is None else told)
-    acts = [i for i in placed if placed[i] is None and _party_stance(clusters[i], config) and i not in seeds]
+    # Of a story told over several days, only the newest day's: a party's earlier act is
+    # what the newest news may have changed (see `_newest_ledes`).
+    acts = [i for i in placed if placed[i] is None and _party_stance(clusters[i], config) and i not in seeds
+            and ages.before_newest(clusters[i]) is None]
     if acts:
         seeds.append(max(acts, key=lambda i: (score[i], -i)))
     # Seeds come from different sections, so they are about different things already. The
@@ -424,19 +427,23 @@ def _opens_an_article(c: Cluster) -> bool:
 NEWEST_DAYS = 2  # of a story told over several days, the days whose news leads the takeaways
 
 
-def _newest_ledes(clusters: Sequence[Cluster], ages: Ages, score: Mapping[int, float]) -> list[int]:
+def _newest_ledes(clusters: Sequence[Cluster], ages: Ages, score: Mapping[int, float],
+                  config: Config | None = None) -> list[int]:
     """Of a story told over several days, the best opening sentence of each of the
     NEWEST_DAYS newest days' articles, among the candidates in `score`: an article opens
     with its day's news. The coalition crisis's takeaways tell Friday's confidence vote and
     Saturday's expulsions before a party's stance on the next budget reading, though all
-    are news of the vote."""
+    are news of the vote. Of a day before the newest, not a party's stance: what it offered
+    or refused on Thursday is what the newest day's news may have changed ("Oriel made a
+    rival offer of 26.20 marks", before the board backed Halvorsen's 27.80)."""
     days = sorted(set(ages.dates.values()), reverse=True)
     if len(days) < 2:
         return []
     out = []
-    for day in days[:NEWEST_DAYS]:
+    for n, day in enumerate(days[:NEWEST_DAYS]):
         ledes = [i for i in score if any(m.index == 0 and ages.dates.get(m.source) == day
-                                         for m in clusters[i].members)]
+                                         for m in clusters[i].members)
+                 and not (n and config is not None and _party_stance(clusters[i], config))]
         if ledes:
             out.append(max(ledes, key=lambda i: (score[i], -i)))
     return out

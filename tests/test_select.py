@@ -751,6 +751,12 @@ def test_a_story_of_several_days_opens_its_takeaways_with_the_newest_days_news()
     score = {0: 5.0, 1: 2.0, 2: 1.0, 3: 9.0, 4: 3.0}
     assert _newest_ledes(clusters, ages, score) == [4, 1]
     assert _newest_ledes(clusters, ages, {i: v for i, v in score.items() if i != 1}) == [4]
+    # Of the day before, not a party's stance: what it offered then the newest news may have changed.
+    from briefing.config import load_config
+
+    offer = Cluster((replace(clusters[1].lead, speaker="russia", stance=True, sections=("positions",)),))
+    assert _newest_ledes([*clusters[:1], offer, *clusters[2:]], ages, score, load_config()) == [4]
+    assert _newest_ledes(clusters, ages, score, load_config()) == [4, 1]
     # One day, or none known: the sections choose.
     assert _newest_ledes(clusters, Ages(dates={1: "2026-03-09"}, newest="2026-03-09", older_after_days=30),
                          score) == []
