@@ -581,6 +581,7 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     in reading order."""
     rows: dict[tuple[int, int, str], Point] = {}
     by_number: dict[tuple[str, ...], tuple[int, int, str]] = {}
+    by_text: dict[str, tuple[int, int, str]] = {}
     words = 0
     candidates = [(f, s) for s in sentences for f in s.figures
                   if not _quoted_statement(s.text, s.text.find(f.value.split()[0]))]
@@ -613,6 +614,9 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
                 rows[key] = replace(row, figure=f"{row.figure}; {figure.value}")
             continue
         same = by_number.get(same_as) if same_as is not None else None
+        # The same words are the same figure, whatever the recogniser labelled each ("the
+        # 24.50-mark bid" a sum in one sentence, a count in another).
+        same = same or by_text.get(figure.value.lower())
         if same is not None:
             # Another source giving the same share, sum or count ("about 90 percent",
             # "roughly 90%"; "86 cases"): one row citing both, not the figure twice.
@@ -627,6 +631,8 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
         rows[key] = Point(text=figure.context, sources=(s.source,), sentences=(s.key,), figure=figure.value)
         if same_as is not None:
             by_number.setdefault(same_as, key)
+        if _DIGIT.search(figure.value):
+            by_text.setdefault(figure.value.lower(), key)
     points = tuple(rows.values())
     return Section(key=sc.key, title=sc.title, points=points, kind="figures",
                    note="" if points else "No figures in the sources.")

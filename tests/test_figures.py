@@ -304,3 +304,14 @@ def test_a_year_beside_a_figure_is_no_figure_of_its_own() -> None:
     ], load_config())
     assert [f.value for f in rise.figures] == ["6.5 percent"]
     assert [f.value for f in deadline.figures] == ["2027"]
+
+
+def test_the_same_words_are_one_row_whatever_the_recogniser_labelled_them() -> None:
+    """"the 24.50-mark bid", a sum in one sentence and a count in another, is one figure."""
+    rows = key_figures(figures_section(), [
+        with_figures("Oriel topped the 24.50-mark bid from Halvorsen.", 1,
+                     ("24.50-mark", "MONEY", "topping the 24.50-mark bid from Halvorsen")),
+        with_figures("Oriel outbid Halvorsen's 24.50-mark offer.", 2,
+                     ("24.50-mark", "CARDINAL", "outbidding Halvorsen's 24.50-mark offer")),
+    ], 200).points
+    assert [(p.figure, p.sources) for p in rows] == [("24.50-mark", (1, 2))]
