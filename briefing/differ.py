@@ -270,20 +270,22 @@ def overtaken(sentences: Sequence[Sentence], config: Config, dates: Mapping[int,
     out = set()
     for n, m in c.candidates:
         a, b = claims[n], claims[m]
-        if _kind(a, b) != "figures" or a.sentence.source == b.sentence.source:
+        if a.sentence.source == b.sentence.source:
             continue
         if not _days_apart(a.sentence, b.sentence, dates):
-            if a.sentence.source in dates and b.sentence.source in dates:
-                continue  # one day: a disagreement, not an update
+            # The cheap tests first: most pairs of a large corpus are neither.
+            if a.sentence.source in dates and b.sentence.source in dates or a.updated == b.updated:
+                continue  # one day: a disagreement, not an update; or no update told
             told = [x for x in (a, b) if x.updated]
-            if len(told) == 1 and _an_update(a, b) and not _other_act(a.sentence, b.sentence) \
+            if _kind(a, b) == "figures" and _an_update(a, b) and not _other_act(a.sentence, b.sentence) \
                     and _disagreement(a, b, vectors, bigrams, {}, updates=False) is not None:
                 out.add((b if told[0] is a else a).sentence.key)
             continue
         # One act told anew: the same predicate ("Vester Credit fell 12 percent", then "fell
         # a further 6 percent"), not a new number of something else in a later article (the
         # club's 150 million requested, a referendum's 1.2 million cost).
-        if a.sentence.event[:1] != b.sentence.event[:1] or _other_act(a.sentence, b.sentence):
+        if a.sentence.event[:1] != b.sentence.event[:1] or _other_act(a.sentence, b.sentence) \
+                or _kind(a, b) != "figures":
             continue
         if _disagreement(a, b, vectors, bigrams, {}) is None:
             continue
