@@ -655,20 +655,26 @@ def test_a_body_found_speaking_is_named_by_its_name() -> None:
     assert _unnamed_speaker(Cluster((unnamed,)), load_config())
 
 
+def _articles(folder: Path, *texts: str) -> Path:
+    """`folder` holding one article per text, named in order."""
+    folder.mkdir()
+    for n, text in enumerate(texts, start=1):
+        (folder / f"{n:03}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 def test_someone_who_interprets_the_news_gets_no_party_heading(tmp_path: Path) -> None:
     """A named economist quoted on the story is a commentator, not a party: no heading of hers
     under "Positions by party", as a country found taking a stance gets."""
     from briefing.pipeline import build_briefing
 
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    (folder / "001.txt").write_text(
+    folder = _articles(
+        tmp_path / "seeds",
         "Sanctions weigh on the talks\n\n\"Governments rarely win these fights, and they rarely lose them "
         "quickly,\" said Helena Strand, a labour economist at the University of Dunmarrow. "
-        "Turkey demanded that both sides agree a ceasefire before the winter.\n", encoding="utf-8")
-    (folder / "002.txt").write_text(
+        "Turkey demanded that both sides agree a ceasefire before the winter.\n",
         "Turkey offers to host talks\n\nTurkey said it was ready to host a new round of peace talks in Istanbul. "
-        "Russian officials dismissed proposals for a temporary ceasefire.\n", encoding="utf-8")
+        "Russian officials dismissed proposals for a temporary ceasefire.\n")
     parties = next(s for s in build_briefing(folder).sections if s.key == "positions")
     titles = [sub.title for sub in parties.subsections]
     assert "Turkey" in titles and "Helena Strand" not in titles
@@ -679,16 +685,14 @@ def test_an_article_opening_with_a_partys_act_leads_with_it(tmp_path: Path) -> N
     and Russia's heading says it is told above."""
     from briefing.pipeline import build_briefing
 
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    (folder / "001.txt").write_text(
+    folder = _articles(
+        tmp_path / "seeds",
         "Russia bans grain exports\n\nRussia banned grain exports to Europe on Monday, sending wheat prices in "
         "Paris sharply higher. Wheat prices in Paris jumped 8 percent within an hour of the announcement. "
-        "Traders said the ban could last until the harvest.\n", encoding="utf-8")
-    (folder / "002.txt").write_text(
+        "Traders said the ban could last until the harvest.\n",
         "Grain ban rattles markets\n\nWheat prices in Paris jumped 8 percent after the ban was announced. "
         "Millers in Italy said they had enough stock for a month. Traders expect prices to stay high until "
-        "the summer.\n", encoding="utf-8")
+        "the summer.\n")
     briefing = build_briefing(folder)
     takeaways = next(s for s in briefing.sections if s.key == "takeaways")
     assert takeaways.points[0].text.startswith("Russia banned grain exports")
