@@ -534,10 +534,12 @@ def _pool_keys(clusters: Sequence[Cluster], score: Mapping[int, float]) -> set[t
 
 
 def _differences(pool: Sequence[Sentence], compared: Comparison, config: Config, synonyms: dict[str, str],
-                 dates: Mapping[int, str]) -> Section | None:
+                 dates: Mapping[int, str], past: Collection[tuple[int, int]] = ()) -> Section | None:
     """The "Where sources differ" list of the open questions, from the claims of `pool` (see
-    `_pool_keys`); `dates`: each dated source's day (see `differ.differences`)."""
-    points = differences(pool, config, config.differ_max_points, synonyms, dates=dates, compared=compared)
+    `_pool_keys`); `dates`: each dated source's day, `past`: claims a later source gave anew
+    (see `differ.differences`)."""
+    points = differences(pool, config, config.differ_max_points, synonyms, dates=dates, compared=compared,
+                         past=past)
     if not points:
         return None
     return Section(key="differ", title=config.differ_title, points=tuple(points))
@@ -629,7 +631,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                 if wants_differ or len(set(ages.dates.values())) > 1 else None)
     later = overtaken(pool, config, ages.dates, synonyms, compared=compared) if compared else frozenset()
     clusters = [replace(c, superseded=True) if c.lead.key in later else c for c in clusters]
-    differ = _differences(pool, compared, config, synonyms, ages.dates) if wants_differ and compared else None
+    differ = _differences(pool, compared, config, synonyms, ages.dates, later) if wants_differ and compared else None
     # Figures of what is out of date are no key figures; newer reporting's come first.
     weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) * ages.weight(c)
               for i, c in enumerate(clusters) for m in c.members}

@@ -11,7 +11,7 @@ config, not code.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .classify import count_cues
@@ -297,13 +297,15 @@ def overtaken(sentences: Sequence[Sentence], config: Config, dates: Mapping[int,
 def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
                 synonyms: Mapping[str, str] | None = None,
                 joined: Sequence[Sentence] | None = None, dates: Mapping[int, str] | None = None,
-                compared: Comparison | None = None) -> list[Point]:
+                compared: Comparison | None = None, past: Collection[tuple[int, int]] = ()) -> list[Point]:
     """The pairs most clearly about one subject, each sentence in one pair at most.
 
     Claims are quoted as written; their subject is compared with the sentence before
     joined where they lean on it (`joined`: `context.with_context` of the sentences, made
     here when not given). `dates`: the day of each dated source; two figures reported on
-    different days are an update, not a disagreement.
+    different days are an update, not a disagreement. `past`: keys of claims a later source
+    has given anew (see `overtaken`): two counts of Thursday that Monday's paper updates are
+    no dispute the reader needs.
     """
     # A wire copy's claim is the first copy's: compared once, cited as the first source.
     c = compared or compare(sentences, config, synonyms, joined)
@@ -311,7 +313,7 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     pairs = []
     for n, m in c.candidates:  # any order: the pairs are sorted below
         a, b = claims[n], claims[m]
-        if a.sentence.source != b.sentence.source:
+        if a.sentence.source != b.sentence.source and a.sentence.key not in past and b.sentence.key not in past:
             pair = _disagreement(a, b, vectors, bigrams, dates or {})
             if pair is not None:
                 pairs.append(pair)

@@ -115,6 +115,16 @@ TOLL = "The collision between two passenger trains near Kovel killed 23 people, 
 LATER = "The collision between two passenger trains near Kovel killed 26 people, officials said."
 
 
+def test_two_counts_a_later_source_gave_anew_are_no_dispute(config: Config) -> None:
+    """Thursday's two tolls, once Monday's paper gives the count anew, are history."""
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n), date="2026-03-06"),
+                        blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate([TOLL, LATER], start=1)]
+    found = analyse(articles, config)[0]
+    dates = {1: "2026-03-06", 2: "2026-03-06"}
+    assert differences(found, config, 3, config.party_synonyms(), dates=dates)
+    assert not differences(found, config, 3, config.party_synonyms(), dates=dates, past={(1, 0)})
+
+
 def test_two_counts_of_one_act_differ_on_one_day_not_on_two(config: Config) -> None:
     """Two outlets giving two tolls of one crash on the same day disagree; a day later the
     higher toll is the count moving on."""
