@@ -830,3 +830,48 @@ def test_a_point_kept_for_a_partys_heading_is_told_when_the_sections_best_retell
     chosen = _takeaways(sc, clusters, config, score, 150, vectors, ages, set(), kept=[0])
     assert 0 in chosen and 1 not in chosen
     assert 0 not in _takeaways(sc, clusters, config, score, 150, vectors, ages, set(), kept=[3])
+
+
+def test_a_later_days_new_figures_are_no_repeat() -> None:
+    """Saturday's "raised its offer to 6.5 percent and 1,200 crowns" says something that
+    Wednesday's "raised its offer to 5 percent plus 800 crowns" does not, however alike the
+    words and the speaker; undated, two such tolls stay a repeat."""
+    from briefing.model import Entity
+    from briefing.select import says_again
+
+    def offer(text: str, source: int, day: str | None, *amounts: tuple[str, str]) -> Cluster:
+        return Cluster((Sentence(text=text, source=source, paragraph=0, index=0, speaker="government",
+                                 entities=tuple(Entity(a, label) for a, label in amounts)),), reported=day)
+
+    wednesday = offer("The ministry raised its offer to a 5 percent rise plus 800 crowns.", 1, "2026-04-08",
+                      ("5 percent", "PERCENT"), ("800", "CARDINAL"))
+    saturday = offer("The ministry raised its offer to a 6.5 percent rise plus 1,200 crowns.", 2, None,
+                     ("6.5 percent", "PERCENT"), ("1,200", "CARDINAL"))
+    words = {"ministry": 0.5, "raise": 0.5, "offer": 0.5, "crown": 0.5}
+    vectors = {(1, 0): words, (2, 0): words}
+    assert not says_again(1, [0], [wednesday, saturday], vectors, 0.35)
+    assert says_again(1, [0], [replace(wednesday, reported=None), saturday], vectors, 0.35)
+    assert says_again(0, [1], [wednesday, saturday], vectors, 0.35)  # the older one is the repeat
+
+
+def test_one_speakers_stance_with_figures_of_its_own_is_no_repeat() -> None:
+    """One speaker on one subject is said once ("would not pay compensation", "rejected any
+    compensation claim"); not a point giving figures the other does not ("offered €5 million
+    in aid and sent 40 rescue boats")."""
+    from briefing.model import Entity
+    from briefing.select import says_again
+
+    def said(text: str, source: int, *amounts: tuple[str, str]) -> Cluster:
+        return Cluster((Sentence(text=text, source=source, paragraph=0, index=0, speaker="dravia",
+                                 entities=tuple(Entity(a, label) for a, label in amounts)),),
+                       topic=frozenset({"compensation"}))
+
+    refused = said("Dravia said it would not pay compensation for a natural disaster.", 1)
+    again = said("Dravia rejected any claim for compensation.", 2)
+    aid = said("Dravia offered €5 million in aid and 40 rescue boats, but no compensation.", 3,
+               ("€5 million", "MONEY"), ("40", "CARDINAL"))
+    vectors = {(1, 0): {"compensation": 1.0}, (2, 0): {"compensation": 0.2, "claim": 1.0},
+               (3, 0): {"compensation": 0.2, "aid": 1.0, "boat": 1.0}}
+    clusters = [refused, again, aid]
+    assert says_again(1, [0], clusters, vectors, 0.35)
+    assert not says_again(2, [0], clusters, vectors, 0.35)
