@@ -20,7 +20,7 @@ from . import __version__
 from .config import Config
 from .model import Article, Entity, Figure, Sentence
 
-FORMAT = 75  # bump when what analysis stores for a Sentence, or how it is routed, changes
+FORMAT = 76  # bump when what analysis stores for a Sentence, or how it is routed, changes
 _TUPLES = ("words", "lemmas", "terms", "voice", "backdrop", "parties", "sections")
 
 

@@ -7,25 +7,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .figures import amounts
+from .figures import amounts, in_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n > 1}
 # A number inside any other entity is no count of things: measures are compared as
 # figures, "two years" or "24 hours" say when or how long, "10 Downing Street" where.
 _COUNT_ENTITIES = ("", "CARDINAL")
 # Nouns that stand for a count of what their "of" phrase names: "the number of people
 # treated has risen to 12" counts people.
 _TALLIES = ("number", "total", "count", "tally", "toll")
-_HYPHENATED = re.compile(r"^([a-z]+)-([a-z]+)$")
-
-
-def _value(tok: Token) -> str | None:
-    return _value_of(tok.lower_)
 
 
 def _value_of(text: str) -> str | None:
@@ -33,14 +25,11 @@ def _value_of(text: str) -> str | None:
     found = amounts(text)
     if found and found[0] == text.replace(",", ""):
         return found[0]
-    if text in _ONES:
-        return str(_ONES.index(text))
-    if text in _TENS:
-        return str(_TENS[text])
-    pair = _HYPHENATED.match(text)
-    if pair and pair.group(1) in _TENS and pair.group(2) in _ONES[1:10]:
-        return str(_TENS[pair.group(1)] + _ONES.index(pair.group(2)))
-    return None
+    n = in_words(text) if _WORDS.fullmatch(text) else None
+    return None if n is None else str(n)
+
+
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
 def _counted(tok: Token) -> str | None:
@@ -68,7 +57,7 @@ def counts(sent: Span) -> tuple[tuple[str, str], ...]:
     for tok in sent:
         if tok.ent_type_ not in _COUNT_ENTITIES or not tok.like_num:
             continue
-        value, unit = _value(tok), _counted(tok)
+        value, unit = _value_of(tok.lower_), _counted(tok)
         if value is not None and tok.i >= sent.start + 2 and tok.nbor(-1).text == "-" and not tok.nbor(-2).whitespace_:
             # "Thirty-four": the parser reads "four", its tens before the hyphen.
             value = _value_of(f"{tok.nbor(-2).lower_}-{tok.lower_}") or value

@@ -465,6 +465,13 @@ def spelled(text: str) -> int | None:
     """A count of ten to ninety-nine written in words at the start of `text` ("Thirty-four
     children", "twelve samples"); None otherwise. Smaller ones ("two leaders") name too many
     things to be a figure."""
+    n = in_words(text)
+    return n if n is not None and n >= 10 else None
+
+
+def in_words(text: str) -> int | None:
+    """A whole number below a hundred written in words at the start of `text` ("seven",
+    "Thirty-four children"); None otherwise."""
     words = re.split(r"[\s-]+", text.lower().strip())
     if not words:
         return None
@@ -472,8 +479,7 @@ def spelled(text: str) -> int | None:
     if first in _TENS:
         second = words[1] if len(words) > 1 else ""
         return _TENS[first] + (_UNITS[second] if second in _UNITS and 0 < _UNITS[second] < 10 else 0)
-    n = _UNITS.get(first)
-    return n if n is not None and n >= 10 else None
+    return _UNITS.get(first)
 
 
 def _number(figure: Figure) -> tuple[str, str]:
