@@ -26,11 +26,6 @@ def _joinable(before: Sentence | None, s: Sentence) -> bool:
             and len(before.words) + len(s.words) <= MAX_JOINED_WORDS)
 
 
-def _flags(s: Sentence) -> tuple[bool, ...]:
-    """Which words only set the scene, one flag per word (none known: none do)."""
-    return s.backdrop if len(s.backdrop) == len(s.words) else (False,) * len(s.words)
-
-
 def _join(before: Sentence, s: Sentence, config: Config, quoted: bool = False) -> Sentence:
     """The pair as one candidate: the first sentence sets who is speaking, the second may
     add the stance; where it sits in the article is the second's. `quoted`: the two halves
@@ -41,7 +36,7 @@ def _join(before: Sentence, s: Sentence, config: Config, quoted: bool = False) -
         brief=f"{before.brief or before.text} {s.brief or s.text}" if before.brief or s.brief else "",
         names=before.names + s.names, words=before.words + s.words, lemmas=before.lemmas + s.lemmas,
         terms=before.terms + s.terms, entities=before.entities + s.entities,
-        backdrop=_flags(before) + _flags(s), event=tuple(dict.fromkeys(before.event + s.event)),
+        backdrop=before.scene + s.scene, event=tuple(dict.fromkeys(before.event + s.event)),
         parties=tuple(dict.fromkeys(before.parties + s.parties)), figures=before.figures + s.figures,
         counts=before.counts + s.counts,
         # What a quotation's first half is about says nothing of who speaks.

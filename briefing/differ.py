@@ -10,14 +10,13 @@ config, not code.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .classify import count_cues
 from .config import Config
 from .context import with_context
-from .figures import measures
+from .figures import measures, years
 from .model import Point, Sentence
 from .quotes import closes_a_quote, named_speaker, reopened
 from .select import Vector, Vectors, cosine, near_pairs, tfidf
@@ -41,10 +40,7 @@ def _claim(s: Sentence, config: Config) -> Claim:
                  hedged=count_cues(s, config.hedge_cues) > 0,
                  negated=count_cues(s, config.denial_cues) > 0, figures=measures(s, asserted=True),
                  every=measures(s), updated=_updated(s),
-                 years=frozenset(y for e in s.entities if e.label == "DATE" for y in _YEARS.findall(e.text)))
-
-
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+                 years=frozenset(y for e in s.entities if e.label == "DATE" for y in years(e.text)))
 
 
 def _kind(a: Claim, b: Claim) -> str | None:
@@ -143,10 +139,10 @@ def _other_years(a: Claim, b: Claim, dates: Mapping[int, str]) -> bool:
     2020 and 2025" and "seeking a 9 percent rise for 2026"; a claim that names no year is of
     its dated source's ("an informal approach in 2021 at 21 marks a share" against an offer
     reported on 8 May 2026)."""
-    def years(c: Claim) -> frozenset[str]:
+    def of(c: Claim) -> frozenset[str]:
         day = dates.get(c.sentence.source)
         return c.years or (frozenset({day[:4]}) if day else frozenset())
-    ya, yb = years(a), years(b)
+    ya, yb = of(a), of(b)
     return bool(ya and yb and not ya & yb)
 
 

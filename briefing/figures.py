@@ -18,7 +18,12 @@ if TYPE_CHECKING:
 # Order is priority: a share or a sum says more than a count, a count more than a date.
 _KINDS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE")
 _DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def years(text: str) -> list[str]:
+    """The years a text names: "between 2020 and 2025" → 2020, 2025."""
+    return _YEAR.findall(text)
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()]|\s-\s")  # not the comma of "17,600"
 _MAX_CONTEXT = 18  # words
 
@@ -427,11 +432,9 @@ def extract(sent: Span) -> tuple[Figure, ...]:
     if any(f.kind != "DATE" for f in out):
         # A year beside a figure says what the figure is of ("a 6.5 percent rise for 2026"):
         # no row of its own.
-        out = [f for f in out if not (f.kind == "DATE" and _YEAR_ONLY.fullmatch(f.value))]
+        out = [f for f in out if not (f.kind == "DATE" and _YEAR.fullmatch(f.value))]
     return tuple(out)
 
-
-_YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 
 
 _PART = re.compile(r"^\S+ of ")  # "88 of the 200 seats" (see `_part_of`)

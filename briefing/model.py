@@ -109,6 +109,11 @@ class Sentence:
     def key(self) -> tuple[int, int]:
         return (self.source, self.index)
 
+    @property
+    def scene(self) -> tuple[bool, ...]:
+        """Which words only set the scene, one flag per word (none known: none do)."""
+        return self.backdrop if len(self.backdrop) == len(self.words) else (False,) * len(self.words)
+
 
 # A citation lists at most this many source numbers and says how many more there are: a
 # point that 400 of 500 articles report would otherwise spend 400 words of the briefing on

@@ -204,9 +204,8 @@ def sides(s: Sentence, opposites: Opposites) -> dict[str, frozenset[str]]:
     takes no side."""
     out: dict[str, set[str]] = {}
     lookup = _sides_of(opposites)
-    scene = s.backdrop if len(s.backdrop) == len(s.lemmas) else (False,) * len(s.lemmas)
-    for at, lemma in enumerate(s.lemmas):
-        if scene[at]:
+    for at, (lemma, scene) in enumerate(zip(s.lemmas, s.scene)):
+        if scene:
             continue  # "resumed on Monday after the federation suspended its strike" resumed
         for kind, first in lookup.get(lemma, ()):
             # "would not resume sales" keeps them stopped.

@@ -37,9 +37,8 @@ def looks_ahead(s: Sentence, config: Config) -> bool:
                 or _phrase_in(config.ahead_cues, words))
     # A clause that sets the scene announces nothing: "called off on Monday after the two
     # sides agreed on a pay rise" reports a deal.
-    scene = s.backdrop if len(s.backdrop) == len(s.words) else (False,) * len(s.words)
-    words = [w if not x else "|" for w, x in zip(s.words, scene)]
-    lemmas = [w if not x else "|" for w, x in zip(s.lemmas, scene)]
+    words = [w if not x else "|" for w, x in zip(s.words, s.scene)]
+    lemmas = [w if not x else "|" for w, x in zip(s.lemmas, s.scene)]
     return (any(e.future for e in s.entities if e.label == "DATE")
             or _phrase_in(config.ahead_cues, words) or _phrase_in(config.ahead_cues, lemmas))
 
