@@ -124,26 +124,37 @@ def settled(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: 
         return set()
     cue_words = frozenset(w for phrase in (*questions.cues, *config.ahead_cues) for w in phrase.split())
     plain = frozenset(common | (config.verbs - config.stance_verbs))
-    told = [(dates[s.source], _asked(s, synonyms, cue_words, plain)) for s in sentences
-            if s.source in dates and questions.key not in s.sections]
-    # Word → the sentences telling it: a question is compared with those sharing a word
-    # that is no party's, not with every sentence of a large corpus.
-    index: dict[str, list[int]] = {}
-    for n, (_, words) in enumerate(told):
-        for w in words:
-            if not w.startswith("party:"):
-                index.setdefault(w, []).append(n)
+    later = _Later([(dates[s.source], _asked(s, synonyms, cue_words, plain)) for s in sentences
+                    if s.source in dates and questions.key not in s.sections])
     out = set()
     for i, c in enumerate(clusters):
         if c.lead.sections[:1] != (questions.key,) or any(m.source not in dates for m in c.members):
             continue
-        asked = _asked(c.lead, synonyms, cue_words, plain)
         last = max(dates[m.source] for m in c.members)
-        parties = {w for w in asked if w.startswith("party:")}
-        shared = Counter(n for w in asked - parties for n in index.get(w, ()) if told[n][0] > last)
-        if any(k + len(parties & told[n][1]) >= 2 for n, k in shared.items()):
+        if any(k >= 2 for k in later.sharing(_asked(c.lead, synonyms, cue_words, plain), last).values()):
             out.add(i)
     return out
+
+
+class _Later:
+    """Sentences of dated sources with the words they tell, found by word: a point is
+    compared with those sharing a word that is no party's, not with every sentence of a
+    large corpus."""
+
+    def __init__(self, told: list[tuple[str, set[str]]]) -> None:
+        self.told = told
+        self.index: dict[str, list[int]] = {}
+        for n, (_, words) in enumerate(told):
+            for w in words:
+                if not w.startswith("party:"):
+                    self.index.setdefault(w, []).append(n)
+
+    def sharing(self, words: set[str], after: str) -> dict[int, int]:
+        """Each sentence dated after `after` sharing a word no party's with `words` → how many
+        of them it shares, parties included."""
+        parties = {w for w in words if w.startswith("party:")}
+        shared = Counter(n for w in words - parties for n in self.index.get(w, ()) if self.told[n][0] > after)
+        return {n: k + len(parties & self.told[n][1]) for n, k in shared.items()}
 
 
 REVERSED_SHARED = 3
@@ -162,14 +173,9 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
     if len(set(dates.values())) < 2 or not config.opposites:
         return set()
     plain = frozenset(common | (config.verbs - config.stance_verbs))
-    later = [(dates[s.source], taken, _asked(s, synonyms, frozenset(), plain)) for s in sentences
-             if s.source in dates for taken in (sides(s, config.opposites),) if taken]
-    # Word → the sentences telling it, as for `settled`.
-    index: dict[str, list[int]] = {}
-    for n, (_, _, words) in enumerate(later):
-        for w in words:
-            if not w.startswith("party:"):
-                index.setdefault(w, []).append(n)
+    taking = [(s, taken) for s in sentences if s.source in dates
+              for taken in (sides(s, config.opposites),) if taken]
+    later = _Later([(dates[s.source], _asked(s, synonyms, frozenset(), plain)) for s, _ in taking])
     out = set()
     for i, c in enumerate(clusters):
         mine = sides(c.lead, config.opposites)
@@ -177,10 +183,8 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
             continue
         words = _asked(c.lead, synonyms, frozenset(), plain) - _units(c.lead)
         last = max(dates[m.source] for m in c.members)
-        parties = {w for w in words if w.startswith("party:")}
-        shared = Counter(n for w in words - parties for n in index.get(w, ()) if later[n][0] > last)
-        if any(k + len(parties & later[n][2]) >= REVERSED_SHARED
-               and any(kind in later[n][1] and not later[n][1][kind] & side for kind, side in mine.items())
-               for n, k in shared.items()):
+        if any(k >= REVERSED_SHARED
+               and any(kind in taking[n][1] and not taking[n][1][kind] & side for kind, side in mine.items())
+               for n, k in later.sharing(words, last).items()):
             out.add(i)
     return out
