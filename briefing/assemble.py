@@ -672,7 +672,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         elif sc.kind == "sources":
             built[sc.key] = Section(key=sc.key, title=sc.title)
         elif sc.kind == "figures":
-            built[sc.key] = key_figures(sc, sentences, budgets[sc.key], story.weight)
+            built[sc.key] = key_figures(sc, sentences, budgets[sc.key], story.weight, ages.dates)
     fill = sorted((sc for sc in wanted if sc.kind in _FILL_ORDER), key=lambda sc: _FILL_ORDER[sc.kind])
     for sc in fill:
         ids = [i for i, c in enumerate(clusters) if i not in used and sc.key in c.lead.sections

@@ -567,7 +567,8 @@ def _corroborated(candidates: Sequence[tuple[Figure, Sentence]],
     """How much each sentence with figures matters: its own weight, or that of another
     source's sentence giving the same share or sum, if more. "The proposal includes around
     20 points and is said to be roughly 90% complete" tells of the framework that "Ukraine
-    has accepted about 90 percent of": its 20 points matter as much."""
+    has accepted about 90 percent of": its 20 points matter as much. A sentence of no
+    weight is out of date: a later one giving its figure again does not bring it back."""
     best: dict[tuple[str, str], float] = {}
     for f, s in candidates:
         if f.kind in MEASURED:
@@ -575,19 +576,26 @@ def _corroborated(candidates: Sequence[tuple[Figure, Sentence]],
     out: dict[tuple[int, int], float] = {}
     for f, s in candidates:
         own = max(out.get(s.key, 0.0), weight.get(s.key, 0.0))
-        out[s.key] = max(own, best.get(_number(f), 0.0)) if f.kind in MEASURED else own
+        out[s.key] = max(own, best.get(_number(f), 0.0)) if f.kind in MEASURED and own else own
     return out
 
 
+def _newest_first(day: str) -> tuple[int, ...]:
+    """Sorts YYYY-MM-DD days newest first, "" (undated) last."""
+    return (0, *(-ord(c) for c in day)) if day else (1,)
+
+
 def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
-                weight: Mapping[tuple[int, int], float] | None = None) -> Section:
+                weight: Mapping[tuple[int, int], float] | None = None,
+                dates: Mapping[int, str] | None = None) -> Section:
     """The most telling figures: one row per stretch of text, never the same words twice.
 
     `weight` is how much each sentence matters to the story (the briefing's score of the
     point it belongs to): the shares the talks turn on come before a tariff in an aside of
     an older article, however precise, and a figure whose sentence matters less than
     MIN_SHARE of the first one's is left out. Without it, figures are taken by kind, then
-    in reading order."""
+    in reading order. `dates`: each dated source's day."""
+    dates = dates or {}
     rows: dict[tuple[int, int, str], Point] = {}
     by_number: dict[tuple[str, ...], tuple[int, int, str]] = {}
     by_text: dict[str, tuple[int, int, str]] = {}
@@ -600,7 +608,10 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     if weight is None:
         candidates.sort(key=lambda fs: (_KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
     else:
-        candidates.sort(key=lambda fs: (-value[id(fs[0])], _KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
+        # Of two sentences giving one figure, the newer words it: Monday's "raised its cash
+        # offer to 27.80 marks, topping Oriel's 26.20 marks", not Wednesday's offer of 26.20.
+        candidates.sort(key=lambda fs: (-value[id(fs[0])], _KINDS.index(fs[0].kind),
+                                        _newest_first(dates.get(fs[1].source, "")), fs[1].source, fs[1].index))
     floor = MIN_SHARE * value[id(candidates[0][0])] if candidates else 0.0
     said_in: dict[tuple[str, ...] | None, set[tuple[int, int]]] = {}
     for f, s in candidates:
@@ -612,6 +623,12 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
             rows[at] = replace(row, sources=tuple(sorted((*row.sources, s.source))),
                                sentences=tuple(sorted((*row.sentences, s.key))))
 
+    def row_of(figure: Figure, same_as: tuple[str, ...] | None) -> tuple[int, int, str] | None:
+        # The same words are the same figure, whatever the recogniser labelled each ("the
+        # 24.50-mark bid" a sum in one sentence, a count in another).
+        return (by_number.get(same_as) if same_as is not None else None) or by_text.get(figure.value.lower())
+
+    left: list[tuple[Figure, Sentence]] = []  # too long for what was left of the budget
     for figure, s in candidates:
         key = (s.source, s.index, figure.context)
         same_as = _same(figure)
@@ -622,10 +639,7 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
             if figure.value not in (row.figure or ""):
                 rows[key] = replace(row, figure=f"{row.figure}; {figure.value}")
             continue
-        same = by_number.get(same_as) if same_as is not None else None
-        # The same words are the same figure, whatever the recogniser labelled each ("the
-        # 24.50-mark bid" a sum in one sentence, a count in another).
-        same = same or by_text.get(figure.value.lower())
+        same = row_of(figure, same_as)
         if same is not None:
             # Another source giving the same share, sum or count ("about 90 percent",
             # "roughly 90%"; "86 cases"): one row citing both, not the figure twice.
@@ -635,6 +649,7 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
             continue  # the row of another sentence giving it will cite this one
         cost = len(figure.context.split())
         if len(rows) >= sc.max_points or words + cost > budget or value[id(figure)] < floor:
+            left.append((figure, s))
             continue
         words += cost
         rows[key] = Point(text=figure.context, sources=(s.source,), sentences=(s.key,), figure=figure.value)
@@ -642,6 +657,11 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
             by_number.setdefault(same_as, key)
         if _DIGIT.search(figure.value):
             by_text.setdefault(figure.value.lower(), key)
+    # A row cites every source giving its figure, also one whose own words were too long.
+    for figure, s in left:
+        same = row_of(figure, _same(figure))
+        if same is not None:
+            cite(same, s)
     points = tuple(rows.values())
     return Section(key=sc.key, title=sc.title, points=points, kind="figures",
                    note="" if points else "No figures in the sources.")

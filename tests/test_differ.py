@@ -249,3 +249,42 @@ def test_a_figure_told_as_an_update_is_no_disagreement_and_overtakes_the_other(c
     told = [replace(told[0], speaker="ministry"), replace(told[1], speaker="cruise line")]
     assert len(differences(told, config, 3, config.party_synonyms())) == 1
     assert overtaken(told, config, {}) == frozenset()
+
+
+def dated(texts: list[tuple[str, str]], config: Config) -> list:
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n), date=day),
+                        blocks=(Block(index=0, text=t, kind="body"),)) for n, (t, day) in enumerate(texts, start=1)]
+    return analyse(articles, config)[0]
+
+
+def test_a_later_days_update_overtakes_an_earlier_one_told_as_an_update(config: Config) -> None:
+    """Wednesday's "raised its offer to 5 percent" is out of date once Saturday's paper has
+    the offer raised to 6.5 percent: each is told as an update, and both are one act."""
+    from briefing.differ import overtaken
+
+    found = dated([("The Ministry of Health on Wednesday raised its offer to a 5 percent rise for nurses.", "2026-04-09"),
+                   ("On Saturday the Ministry of Health raised its offer to a 6.5 percent pay rise for nurses.", "2026-04-13")],
+                  config)
+    assert overtaken(found, config, {1: "2026-04-09", 2: "2026-04-13"}) == {found[0].key}
+
+
+def test_one_holders_act_in_other_words_is_overtaken_by_its_later_figure(config: Config) -> None:
+    """"The ministry has offered 3.5 percent" and, days later, "the ministry raised its offer
+    to 6.5 percent" tell one holder's offer with two verbs: the earlier is out of date. Of
+    two holders, or of another act of the same one, nothing is."""
+    from dataclasses import replace
+
+    from briefing.differ import overtaken
+
+    found = dated([("The Ministry of Health has offered 3.5 percent and no change to staffing rules.", "2026-04-06"),
+                   ("On Saturday the Ministry of Health raised its offer to a 6.5 percent pay rise for 2026.", "2026-04-13")],
+                  config)
+    days = {1: "2026-04-06", 2: "2026-04-13"}
+    held = [replace(s, speaker="government", actor="government") for s in found]
+    assert held[0].event[0] != held[1].event[0]
+    assert overtaken(held, config, days) == {held[0].key}
+    assert overtaken([held[0], replace(held[1], speaker="trust", actor="trust")], config, days) == frozenset()
+    other = dated([("The Ministry of Health has offered 3.5 percent and no change to staffing rules.", "2026-04-06"),
+                   ("On Saturday the Ministry of Health said inflation would reach 6.5 percent in 2026.", "2026-04-13")],
+                  config)
+    assert overtaken([replace(s, speaker="government", actor="government") for s in other], config, days) == frozenset()

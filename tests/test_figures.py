@@ -315,3 +315,34 @@ def test_the_same_words_are_one_row_whatever_the_recogniser_labelled_them() -> N
                      ("24.50-mark", "CARDINAL", "outbidding Halvorsen's 24.50-mark offer")),
     ], 200).points
     assert [(p.figure, p.sources) for p in rows] == [("24.50-mark", (1, 2))]
+
+
+def test_an_out_of_date_figure_stays_out_when_a_later_source_names_it() -> None:
+    """Wednesday's 5 percent offer is out of date (weight 0): Saturday's "replaces the 5
+    percent offer" words its row, and does not bring Wednesday's words back as current."""
+    wednesday = with_figures("The ministry raised its offer to 5 percent.", 1,
+                             ("5 percent", "PERCENT", "The ministry raised its offer to 5 percent"))
+    saturday = with_figures("The package replaces the 5 percent offer.", 2,
+                            ("5 percent", "PERCENT", "The package replaces the 5 percent offer"))
+    offer = with_figures("The ministry raised its offer to 6.5 percent.", 2,
+                         ("6.5 percent", "PERCENT", "The ministry raised its offer to 6.5 percent"), index=1)
+    rows = key_figures(figures_section(), [wednesday, saturday, offer], 100,
+                       {wednesday.key: 0.0, saturday.key: 0.5, offer.key: 1.0}).points
+    assert [(p.figure, p.text, p.sources) for p in rows] == [
+        ("6.5 percent", "The ministry raised its offer to 6.5 percent", (2,)),
+        ("5 percent", "The package replaces the 5 percent offer", (1, 2))]
+
+
+def test_the_newest_source_words_a_figure_and_every_source_is_cited() -> None:
+    """Of two dated sources giving one figure with the same weight, the newer words the row;
+    a third whose words did not fit the budget is cited all the same."""
+    older = with_figures("Oriel offered 26.20 marks a share.", 1, ("26.20 marks", "MONEY", "Oriel offered 26.20 marks a share"))
+    newer = with_figures("Halvorsen's offer tops Oriel's 26.20 marks.", 2,
+                         ("26.20 marks", "MONEY", "Halvorsen's offer tops Oriel's 26.20 marks"))
+    wordy = with_figures("A long sentence.", 3, ("26.20 marks", "MONEY", " ".join(["word"] * 30) + " 26.20 marks"))
+    weight = {older.key: 1.0, newer.key: 1.0, wordy.key: 1.0}
+    dates = {1: "2026-05-06", 2: "2026-05-11", 3: "2026-05-12"}
+    rows = key_figures(figures_section(), [older, newer, wordy], 12, weight, dates).points
+    assert [(p.text, p.sources) for p in rows] == [("Halvorsen's offer tops Oriel's 26.20 marks", (1, 2, 3))]
+    undated = key_figures(figures_section(), [older, newer, wordy], 12, weight).points
+    assert [p.text for p in undated] == ["Oriel offered 26.20 marks a share"]
