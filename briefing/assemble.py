@@ -221,11 +221,39 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
     ids = _current(sc, clusters, ids)
     plain = _local_scores(sc, clusters, ids, config, method, ages, memo)
     by_id = _favoured(plain, favour)
-    chosen = pick(ids, clusters, by_id, plain=plain, max_points=sc.max_points, max_words=budget,
-                  min_points=sc.min_points, vectors=vectors, diversity=SECTION_DIVERSITY, against=used)
+    chosen = _as_written(pick(ids, clusters, by_id, plain=plain, max_points=sc.max_points, max_words=budget,
+                              min_points=sc.min_points, vectors=vectors, diversity=SECTION_DIVERSITY,
+                              against=used), clusters)
     section = Section(key=sc.key, title=sc.title, points=tuple(clusters[i].point() for i in chosen),
                       note="" if chosen else "Nothing in the sources.")
     return section, chosen
+
+
+def _as_written(chosen: list[int], clusters: Sequence[Cluster]) -> list[int]:
+    """The points, each that its article told right after another's right after that one:
+    "The package replaces the 5 percent offer" follows "the Ministry raised its offer to 6.5
+    percent", which it goes on about, whichever ranks higher."""
+    follows = {}
+    for i in chosen:
+        a = clusters[i].lead
+        for j in chosen:
+            b = clusters[j].lead
+            if j != i and b.source == a.source and b.paragraph == a.paragraph and b.index == a.index + 1:
+                follows[j] = i
+    if not follows:
+        return chosen
+    out: list[int] = []
+
+    def add(i: int) -> None:
+        out.append(i)
+        for j in chosen:
+            if follows.get(j) == i and j not in out:
+                add(j)
+
+    for i in chosen:
+        if i not in follows and i not in out:
+            add(i)
+    return out + [i for i in chosen if i not in out]
 
 
 def _parties(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], config: Config,

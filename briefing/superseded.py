@@ -176,6 +176,13 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
     taking = [(s, taken) for s in sentences if s.source in dates
               for taken in (sides(s, config.opposites),) if taken]
     later = _Later([(dates[s.source], _asked(s, synonyms, frozenset(), plain)) for s, _ in taking])
+    # A holder's own later act counts whatever words it shares, common ones too, so long as
+    # it acts on what the earlier act did: Thursday's "Kestria's nurses rejected an improved
+    # pay offer" is undone by Sunday's "The federation's executive accepted the offer".
+    by_holder: dict[str, list[tuple[str, dict[str, frozenset[str]], frozenset[str]]]] = {}
+    for s, taken in taking:
+        if _holder(s):
+            by_holder.setdefault(_holder(s) or "", []).append((dates[s.source], taken, _acted_on(s)))
     out = set()
     for i, c in enumerate(clusters):
         mine = sides(c.lead, config.opposites)
@@ -183,8 +190,23 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
             continue
         words = _asked(c.lead, synonyms, frozenset(), plain) - _units(c.lead)
         last = max(dates[m.source] for m in c.members)
-        if any(k >= REVERSED_SHARED
-               and any(kind in taking[n][1] and not taking[n][1][kind] & side for kind, side in mine.items())
-               for n, k in later.sharing(words, last).items()):
+        acted = _acted_on(c.lead)
+        if any(k >= REVERSED_SHARED and _against(mine, taking[n][1]) for n, k in later.sharing(words, last).items()) \
+                or any(day > last and on & acted and _against(mine, taken)
+                       for day, taken, on in by_holder.get(_holder(c.lead) or "", ())):
             out.add(i)
     return out
+
+
+def _holder(s: Sentence) -> str | None:
+    return s.speaker or s.actor
+
+
+def _acted_on(s: Sentence) -> frozenset[str]:
+    """What the sentence's main act is about: its event's words, its verb and parties aside."""
+    return frozenset(w for w in s.event[1:] if not w.startswith("party:"))
+
+
+def _against(mine: Mapping[str, frozenset[str]], taken: Mapping[str, frozenset[str]]) -> bool:
+    """Whether `taken` takes the other side of a pair of opposites on which `mine` takes one."""
+    return any(kind in taken and not taken[kind] & side for kind, side in mine.items())

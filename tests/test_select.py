@@ -875,3 +875,17 @@ def test_one_speakers_stance_with_figures_of_its_own_is_no_repeat() -> None:
     clusters = [refused, again, aid]
     assert says_again(1, [0], clusters, vectors, 0.35)
     assert not says_again(2, [0], clusters, vectors, 0.35)
+
+
+def test_a_point_its_article_told_right_after_another_follows_it() -> None:
+    """"The package replaces the 5 percent offer" goes on about the offer of 6.5 percent told
+    just before it: ranked higher, it still comes after it. Points of other articles, or not
+    next to each other, keep their rank."""
+    from briefing.assemble import _as_written
+
+    def said(source: int, index: int, paragraph: int = 0) -> Cluster:
+        return Cluster((Sentence(text=f"{source}.{index}", source=source, paragraph=paragraph, index=index),))
+
+    clusters = [said(5, 4), said(3, 2), said(5, 3), said(2, 3), said(5, 6), said(2, 4, paragraph=1)]
+    assert _as_written([0, 1, 2, 3, 4, 5], clusters) == [1, 2, 0, 3, 4, 5]
+    assert _as_written([1, 3, 4], clusters) == [1, 3, 4]

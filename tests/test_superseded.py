@@ -217,3 +217,15 @@ def test_a_state_told_only_as_the_scene_takes_no_side(config: Config) -> None:
         "suspended its week-long national strike.",
     ], config)
     assert not may_be_same(suspended, resumed, config.party_synonyms(), config.opposites)
+
+
+def test_a_holders_later_act_on_the_other_side_reverses_its_earlier_one(config: Config) -> None:
+    """Thursday's "Russia rejected the ceasefire proposal" is undone by Sunday's "The Kremlin
+    accepted the proposal in principle": one holder, the other side, acting on the same thing,
+    whatever else the two share. Another holder's acceptance, or the holder's acceptance of
+    something else, undoes nothing."""
+    rejected = "Russia rejected the ceasefire proposal on Thursday and widened its offensive in the east."
+    days = {1: "2026-04-09", 2: "2026-04-12"}
+    assert _reversed([rejected, "The Kremlin accepted the proposal in principle on Sunday."], days, config) == {rejected}
+    assert _reversed([rejected, "Ukraine accepted the proposal in principle on Sunday."], days, config) == set()
+    assert _reversed([rejected, "The Kremlin accepted an invitation to Geneva on Sunday."], days, config) == set()
