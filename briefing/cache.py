@@ -21,7 +21,10 @@ from .config import Config
 from .model import Article, Entity, Figure, Sentence
 
 FORMAT = 76  # bump when what analysis stores for a Sentence, or how it is routed, changes
-_TUPLES = ("words", "lemmas", "terms", "voice", "backdrop", "parties", "sections")
+_NESTED = ("entities", "figures", "names", "counts")  # tuples of records, rebuilt one by one below
+# Every other tuple field: JSON gives lists back, and a list where a tuple is expected breaks
+# what joins two sentences' tuples ("event", "pointers").
+_TUPLES = tuple(f.name for f in fields(Sentence) if f.default == () and f.name not in _NESTED)
 
 
 def default_dir() -> Path:

@@ -57,7 +57,8 @@ def test_several_processes_give_the_same_sentences(monkeypatch: pytest.MonkeyPat
 
 
 def test_cached_analysis_reads_back_as_parsed(tmp_path: Path, seed_sentences: list) -> None:
-    """Every field of every sentence survives the cache, in the layout `asdict` gives."""
+    """Every field of every sentence survives the cache, in the layout `asdict` gives, and
+    reads back equal: a list where a tuple was broke joining a sentence to two before it."""
     import json
     from dataclasses import asdict
 
@@ -68,6 +69,7 @@ def test_cached_analysis_reads_back_as_parsed(tmp_path: Path, seed_sentences: li
     cache.put("ab" * 32, list(seed_sentences))
     back = cache.get("ab" * 32)
     assert back is not None and [json.dumps(asdict(s)) for s in back] == [json.dumps(asdict(s)) for s in seed_sentences]
+    assert back == list(seed_sentences)
 
 
 def test_a_long_list_of_sources_counts_for_a_fifth_of_the_budget_at_most() -> None:
