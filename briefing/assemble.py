@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -503,6 +504,9 @@ def _people(sentences: Sequence[Sentence]) -> dict[tuple[int, int], tuple[tuple[
     return {s.key: kept for s in sentences if (kept := tuple(n for n in s.names if n[1] in alone))}
 
 
+_OPENS_A_NAME = re.compile(r"\b([A-Z][\w'’-]+) [A-Z]\w")  # "Varne Water"
+
+
 def _full_names(sentences: Sequence[Sentence], config: Config) -> dict[str, str]:
     """Each surname's title and full name as the sources first give it, in reading order;
     none for a surname two people share ("Lev Sandor", "Ana Sandor"), nor for one the
@@ -512,14 +516,19 @@ def _full_names(sentences: Sequence[Sentence], config: Config) -> dict[str, str]
     aliases = {a.lower() for p in config.all_parties for a in p.aliases}
     found: dict[str, list[str]] = {}
     given: dict[str, set[str]] = {}
+    # The parser takes some bodies for people ("Clean Taps Varne"): no surname opens the
+    # name of something else ("the Varne Water Company").
+    opening = {m.group(1) for s in sentences for m in _OPENS_A_NAME.finditer(s.text)}
     for s in sorted(sentences, key=lambda s: s.key):
         for whole, short in s.names:
             words = whole.split()
             if len(words) < 2 or not words[-2][:1].isupper():
                 continue  # "central Korvan" is a place the parser took for a person
+            if short in opening:
+                continue
             given.setdefault(short, set()).add(words[-2])
-            opening = s.text.startswith(whole) and len(words) > 2
-            found.setdefault(short, []).append(" ".join(words[-2:]) if opening else whole)
+            starts = s.text.startswith(whole) and len(words) > 2
+            found.setdefault(short, []).append(" ".join(words[-2:]) if starts else whole)
     return {short: next((w for w in forms if len(w.split()) > 2), forms[0])
             for short, forms in found.items() if len(given[short]) == 1 and short.lower() not in aliases}
 

@@ -256,3 +256,19 @@ def test_full_names_skip_the_partys_own_people_and_shared_surnames() -> None:
     assert _full_names(sentences, load_config()) == {
         "Pereira": "Tomás Pereira",  # a title that opens a sentence is capitalised for that only
         "Osei": "public health director Dr Amara Osei"}
+
+
+def test_a_name_the_parser_took_for_a_persons_is_none_when_its_last_word_opens_another() -> None:
+    """"Clean Taps Varne", a residents' group, is no person called Varne: the sources write of
+    "the Varne Water Company". Given "Varne" a full name, "Varne's water utility" had read
+    "Taps Varne's water utility"."""
+    from briefing.assemble import _full_names
+    from briefing.config import load_config
+    from briefing.model import Sentence
+
+    group = Sentence(text="Clean Taps Varne said its hotline took 150 calls.", source=1, paragraph=0, index=0,
+                     names=(("Clean Taps Varne", "Varne"),))
+    chief = Sentence(text="Tomas Reuvel, chief executive of the Varne Water Company, spoke.", source=1,
+                     paragraph=1, index=1, names=(("Tomas Reuvel", "Reuvel"),))
+    assert _full_names([group, chief], load_config()) == {"Reuvel": "Tomas Reuvel"}
+    assert _full_names([group], load_config()) == {"Varne": "Taps Varne"}
