@@ -231,6 +231,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 brief = f"[{ref}]" + (brief or text)[len(sent[0].text):]
             last_sent[source] = sent
             said_by[source] = speaker
+            rule = general(sent, token_party, config.verbs | config.stance_verbs)
             sentences.append(Sentence(
                 text=text, source=source, paragraph=para, index=index,
                 words=tuple(t.text for t in toks),
@@ -249,8 +250,8 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 connective=connective_only(sent),
                 commentary=commentary(sent, token_party, config.commentary_verbs, config.commentators,
                                       config.role_nouns),
-                background=(background(sent, config.origin_words)
-                            or general(sent, token_party, config.verbs | config.stance_verbs)),
+                background=background(sent, config.origin_words) or rule,
+                general=rule,
                 figures=extract_figures(sent),
                 counts=counts(sent),
                 event=event, subject=subject,

@@ -76,16 +76,36 @@ def general(sent: Span, token_party: dict[int, str], reporting: Collection[str])
     """True when the main clause states how things are in general rather than what happened:
     a verb of stating in the simple present (`_STATING`, of no one's saying: `reporting`),
     with a subject that names nothing in particular ("Rapid intensification leaves less time
-    for officials to warn residents", "Measles spreads through the air"), in a sentence with
-    no name, number or date. An explanation every reader can look up, not news."""
+    for officials to warn residents", "Measles spreads through the air"), or what is done
+    whenever something applies ("A boil-water notice is issued when tests show..."), in a
+    sentence with no name, number or date. An explanation every reader can look up, not news."""
     root = sent.root
-    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children):
-        return False
-    if root.lemma_.lower() not in _STATING or root.lemma_.lower() in reporting:
-        return False
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "NOUN" or subject.i in token_party:
         return False
-    if any(c.dep_ in ("det", "poss", "nummod") for c in subject.children):
-        return False
+    if _rule(root):
+        # "A boil-water notice is issued when tests show...": what is done whenever it applies.
+        if any(c.dep_ in ("poss", "nummod") or c.dep_ == "det" and c.lower_ not in ("a", "an")
+               for c in subject.children):
+            return False
+    else:
+        if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children):
+            return False
+        if root.lemma_.lower() not in _STATING or root.lemma_.lower() in reporting:
+            return False
+        if any(c.dep_ in ("det", "poss", "nummod") for c in subject.children):
+            return False
     return not any(e.label_ in _PARTICULAR for e in sent.ents)
+
+
+_WHENEVER = frozenset({"when", "whenever", "if"})
+
+
+def _rule(root: Token) -> bool:
+    """A passive in the simple present with a clause saying when it applies: "is issued when
+    tests show", "are closed if the river rises"."""
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass", "neg")]
+    # The parser hangs the clause where it likes ("when tests show ... that water may contain").
+    return (root.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ in ("VBZ", "VBP")
+            and any(t.lower_ in _WHENEVER and t.dep_ in ("advmod", "mark") and t.head.dep_ == "advcl"
+                    for t in root.sent))

@@ -190,8 +190,12 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
     kind, and the sides it takes of `opposites`. Two sentences with the same key are
     compatible with the same sentences."""
     synonyms = synonyms or {}
+    # How things are as a rule is no report of one event, however alike the words: "A
+    # boil-water notice is issued when tests show..." and "31,000 homes were told on Tuesday
+    # to boil their water".
+    rule = {"RULE": frozenset({"general" if s.general else "particular"})}
     return (s.speaker, _places(s, synonyms),
-            tuple(sorted({**measures(s), **_durations(s), **_counts(s), **sides(s, opposites)}.items())))
+            tuple(sorted({**measures(s), **_durations(s), **_counts(s), **sides(s, opposites), **rule}.items())))
 
 
 Opposites = tuple[tuple[frozenset[str], frozenset[str]], ...]

@@ -57,3 +57,22 @@ def test_how_things_are_in_general_is_background_and_what_goes_on_is_news() -> N
         "Officials fear more deaths.",
     ], load_config())
     assert [s.background for s in found] == [True, True, False, False, False, False, False, False]
+
+
+def test_what_is_done_whenever_something_applies_is_general_and_no_report_of_an_event() -> None:
+    """An explainer's "A boil-water notice is issued when tests show..." is how things work,
+    not the notice of Tuesday: the two are not one fact, however alike their words."""
+    from briefing.select import may_be_same
+
+    config = load_config()
+    rule, news, expected, later = analyse_texts([
+        "A boil-water notice is issued when tests show, or officials suspect, that tap water may contain "
+        "harmful bacteria.",
+        "Some 31,000 homes were told on Tuesday to boil their tap water after routine tests found bacteria "
+        "in the supply.",
+        "Talks are expected to resume next week.",
+        "A boil-water notice is issued when tests show that tap water may contain harmful bacteria.",
+    ], config)
+    assert (rule.general, rule.background, news.general, expected.general) == (True, True, False, False)
+    assert not may_be_same(rule, news)
+    assert may_be_same(rule, later)
