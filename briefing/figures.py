@@ -405,6 +405,8 @@ def extract(sent: Span) -> tuple[Figure, ...]:
             continue
         if found.label_ == "CARDINAL" and _size_of_place(found) or _where(found):
             continue
+        if found.start > sent.start and sent.doc[found.start - 1].lower_ == "per":
+            continue  # what a rate is of ("86 units per 100 millilitres"), no figure of its own
         if _in_question(found.root):
             # "It remains unclear whether the fund would accept any price above €1.2
             # million": a row would state what the source doubts.
@@ -580,6 +582,14 @@ def _corroborated(candidates: Sequence[tuple[Figure, Sentence]],
     return out
 
 
+def _when_reported(row: Point, dates: Mapping[int, str]) -> Point:
+    """The row with the day its sources last gave it, when that is before the newest source's
+    day, as a point has: "Some 31,000 homes" of Tuesday is not the number of Saturday."""
+    days = [dates.get(n) for n in row.sources]
+    last = max(d for d in days if d) if days and all(days) else None
+    return replace(row, reported=last) if last and last < max(dates.values()) else row
+
+
 def _newest_first(day: str) -> tuple[int, ...]:
     """Sorts YYYY-MM-DD days newest first, "" (undated) last."""
     return (0, *(-ord(c) for c in day)) if day else (1,)
@@ -662,6 +672,6 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
         same = row_of(figure, _same(figure))
         if same is not None:
             cite(same, s)
-    points = tuple(rows.values())
+    points = tuple(_when_reported(p, dates) for p in rows.values())
     return Section(key=sc.key, title=sc.title, points=points, kind="figures",
                    note="" if points else "No figures in the sources.")

@@ -35,6 +35,7 @@ def measured() -> dict[str, str]:
         "Carran after talks broke down.",
         "More than 120 firefighters and 30 engines fought the fire, officials said.",
         "A magnitude 6.6 earthquake struck northern Veralta before dawn on Tuesday, killing at least 41 people.",
+        "The laboratory found up to 86 colony-forming units of E. coli per 100 millilitres in tap water.",
         "Officials said about 1,200 homes had been destroyed or badly damaged and more than 5,000 people "
         "had spent the night in tents.",
         "Velocom said about 2.1 million customers had identity document numbers exposed and would be "
@@ -346,3 +347,23 @@ def test_the_newest_source_words_a_figure_and_every_source_is_cited() -> None:
     assert [(p.text, p.sources) for p in rows] == [("Halvorsen's offer tops Oriel's 26.20 marks", (1, 2, 3))]
     undated = key_figures(figures_section(), [older, newer, wordy], 12, weight).points
     assert [p.text for p in undated] == ["Oriel offered 26.20 marks a share"]
+
+
+def test_a_row_last_given_before_the_newest_day_shows_that_day() -> None:
+    """"Some 31,000 homes" of Tuesday is not Saturday's number: its row shows the day its
+    sources last gave it. A row of the newest day, or one an undated source gives, shows none."""
+    tuesday = with_figures("Some 31,000 homes were told to boil water.", 1,
+                           ("Some 31,000 homes", "CARDINAL", "Some 31,000 homes were told to boil water"))
+    saturday = with_figures("About 24,000 homes may drink tap water again.", 2,
+                            ("about 24,000 homes", "CARDINAL", "About 24,000 homes may drink tap water again"))
+    explained = with_figures("Varne has 210,000 residents.", 3,
+                             ("210,000 residents", "CARDINAL", "Varne has 210,000 residents"))
+    rows = key_figures(figures_section(), [tuesday, saturday, explained], 100, None,
+                       {1: "2026-06-02", 2: "2026-06-06"}).points
+    assert [(p.figure, p.reported) for p in rows] == [
+        ("Some 31,000 homes", "2026-06-02"), ("about 24,000 homes", None), ("210,000 residents", None)]
+
+
+def test_what_a_rate_is_of_is_no_figure(measured: dict[str, str]) -> None:
+    """"Per 100 millilitres" says what the 86 units are counted in, not a number that matters."""
+    assert not any("100 millilitres" in value for value in measured)

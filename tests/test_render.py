@@ -211,10 +211,13 @@ def days_briefing() -> Briefing:
     event = Point(text="The union voted on Monday.", sources=(1,), sentences=((1, 1),), when="2026-03-02",
                   reported="2026-03-07")
     deal = Point(text="A deal was reached.", sources=(2,), sentences=((2, 0),))
+    stake = Point(text="the union's 4 percent demand", sources=(1,), sentences=((1, 2),), figure="4 percent",
+                  reported="2026-03-07")
     return Briefing(
         title="T", subject="S", method="lexrank", model="m",
         sections=(Section(key="talks", title="Talks", points=(deal, offer)),
-                  Section(key="timeline", title="Timeline", points=(event,))),
+                  Section(key="timeline", title="Timeline", points=(event,)),
+                  Section(key="figures", title="Key figures", points=(stake,), kind="figures")),
         sources=(Source(1, "a.txt", "Offer stands", date="2026-03-07"),
                  Source(2, "b.txt", "Deal", date="2026-03-10")))
 
@@ -231,6 +234,13 @@ def test_a_point_of_an_earlier_day_shows_its_day() -> None:
     paras = docx_paragraphs(render_docx(days_briefing()))
     assert ("List Bullet", "The offer remains on the table. (reported 2026-03-07) [1] (1 of 2 sources)") in paras
     assert ("List Bullet", "2026-03-02 — The union voted on Monday. [1] (1 of 2 sources)") in paras
+    # A key figure too: the union's demand of Saturday may not be Tuesday's.
+    assert "| 4 percent | the union's 4 percent demand *(reported 2026-03-07)* | [1] |" in text
+    from docx import Document
+    import io
+
+    cells = [c.text for t in Document(io.BytesIO(render_docx(days_briefing()))).tables for r in t.rows for c in r.cells]
+    assert "the union's 4 percent demand (reported 2026-03-07)" in cells
 
 
 def test_undated_sources_are_said_to_be_undated() -> None:

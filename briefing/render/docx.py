@@ -191,7 +191,9 @@ class _Writer:
 
     def figures(self, section: Section) -> None:
         """Key figures: the number, what it measures, its source."""
-        rows = [([("New: " if p.new else "") + (p.figure or ""), p.text, ""], p.sources) for p in section.points]
+        rows = [([("New: " if p.new else "") + (p.figure or ""),
+                  p.text + (f" (reported {p.reported})" if p.reported else ""), ""], p.sources)
+                for p in section.points]
         self.table(("Figure", "What it measures", "Source"), rows, (Cm(3.4), Cm(11.2), Cm(2.0)))
 
     def sources_list(self) -> None:
