@@ -195,7 +195,20 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
     # to boil their water".
     rule = {"RULE": frozenset({"general" if s.general else "particular"})}
     return (s.speaker, _places(s, synonyms),
-            tuple(sorted({**measures(s), **_durations(s), **_counts(s), **sides(s, opposites), **rule}.items())))
+            tuple(sorted({**measures(s), **_durations(s), **_counts(s), **_ordinals(s), **sides(s, opposites),
+                          **rule}.items())))
+
+
+def _ordinals(s: Sentence) -> dict[str, frozenset[str]]:
+    """Which of a series, by the word after it: "will meet for a second round" and "the third
+    round ended" are two rounds, not one report; "for the first time" and "a third
+    consecutive cup" may be one."""
+    ordinals = {e.text.lower() for e in s.entities if e.label == "ORDINAL"}
+    out: dict[str, set[str]] = {}
+    for at, word in enumerate(s.words[:-1]):
+        if word.lower() in ordinals:
+            out.setdefault(f"ORDINAL {s.lemmas[at + 1]}", set()).add(word.lower())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 Opposites = tuple[tuple[frozenset[str], frozenset[str]], ...]

@@ -889,3 +889,23 @@ def test_a_point_its_article_told_right_after_another_follows_it() -> None:
     clusters = [said(5, 4), said(3, 2), said(5, 3), said(2, 3), said(5, 6), said(2, 4, paragraph=1)]
     assert _as_written([0, 1, 2, 3, 4, 5], clusters) == [1, 2, 0, 3, 4, 5]
     assert _as_written([1, 3, 4], clusters) == [1, 3, 4]
+
+
+def test_two_of_a_series_are_two_reports() -> None:
+    """"Will meet for a second round" and "the third round ended" are two rounds however alike
+    their words; ordinals of different things ("for the first time", "a third consecutive
+    cup") set nothing apart."""
+    from briefing.config import load_config
+    from briefing.select import may_be_same
+    from helpers import analyse_texts
+
+    second, third, again, first_time, consecutive = analyse_texts([
+        "Negotiators from Kerevia and Solmund will meet again on Tuesday in Castrel for a second round of talks.",
+        "The third round of talks between Kerevia and Solmund ended in Castrel on Friday.",
+        "Kerevia and Solmund will hold a second round of talks in Castrel on Tuesday.",
+        "Harbour City won the Continental Cup for the first time on Saturday.",
+        "Real Castel's bid for a third consecutive Continental Cup ended on Saturday.",
+    ], load_config())
+    assert not may_be_same(second, third)
+    assert may_be_same(second, again)
+    assert may_be_same(first_time, consecutive)
