@@ -456,6 +456,11 @@ def _opens_an_article(c: Cluster) -> bool:
 NEWEST_DAYS = 2  # of a story told over several days, the days whose news leads the takeaways
 
 
+# A feature's opening tells how things look ("the fourth day of the strike looked much like
+# the first"): the news of its day, if any, is further down.
+_SCENE_VERBS = frozenset({("be",), ("look",), ("seem",), ("appear",), ("feel",), ("sound",)})
+
+
 def _newest_ledes(clusters: Sequence[Cluster], ages: Ages, score: Mapping[int, float],
                   config: Config | None = None) -> list[int]:
     """Of a story told over several days, the best opening sentence of each of the
@@ -464,7 +469,8 @@ def _newest_ledes(clusters: Sequence[Cluster], ages: Ages, score: Mapping[int, f
     Saturday's expulsions before a party's stance on the next budget reading, though all
     are news of the vote. Of a day before the newest, not a party's stance: what it offered
     or refused on Thursday is what the newest day's news may have changed ("Oriel made a
-    rival offer of 26.20 marks", before the board backed Halvorsen's 27.80)."""
+    rival offer of 26.20 marks", before the board backed Halvorsen's 27.80); nor a feature's
+    opening scene (`_SCENE_VERBS`)."""
     days = sorted(set(ages.dates.values()), reverse=True)
     if len(days) < 2:
         return []
@@ -472,7 +478,8 @@ def _newest_ledes(clusters: Sequence[Cluster], ages: Ages, score: Mapping[int, f
     for n, day in enumerate(days[:NEWEST_DAYS]):
         ledes = [i for i in score if any(m.index == 0 and ages.dates.get(m.source) == day
                                          for m in clusters[i].members)
-                 and not (n and config is not None and _party_stance(clusters[i], config))]
+                 and not (n and (config is not None and _party_stance(clusters[i], config)
+                                 or clusters[i].lead.event[:1] in _SCENE_VERBS))]
         if ledes:
             out.append(max(ledes, key=lambda i: (score[i], -i)))
     return out

@@ -257,7 +257,10 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attrib
             # The subject vouches for a fact; if reporting is all it does, it did not act either.
             return Attribution(None, False, actor=None if verb.i == sent.root.i else actor, source=party)
         stance = _states_stance(verb, party, verbs, token_party, config)
-        return Attribution(party, stance, pronoun=pronoun is not None, actor=actor)
+        # "According to the Kerevian ministry, Solmund offered 20,000 tonnes": Solmund's offer
+        # in Kerevia's account.
+        return Attribution(party, stance, pronoun=pronoun is not None, actor=actor,
+                           source=_according_to(sent, token_party, config))
     if actor is not None and sent.root.lemma_.lower() in config.decision_verbs:
         # A decision is a stance whatever it is about: "The U.S. approved military aid".
         return Attribution(actor, True, actor=actor)

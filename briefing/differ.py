@@ -80,7 +80,9 @@ def _bigrams(s: Sentence, parties: frozenset[str]) -> set[tuple[str, str]]:
 
 
 def _name(s: Sentence, config: Config) -> str | None:
-    return config.party_name(s.speaker) if s.speaker is not None else None
+    """Whose account the claim is: the party it is told according to, else its speaker."""
+    party = s.vouched or s.speaker
+    return config.party_name(party) if party is not None else None
 
 
 def _quoted(s: Sentence, before: Sentence | None, config: Config, synonyms: Mapping[str, str]) -> str:

@@ -85,6 +85,7 @@ class Sentence:
     speaker: str | None = None  # party that holds the stance the sentence reports
     actor: str | None = None  # party that is the subject of the main clause, whatever the verb
     stance: bool = False  # the speaker demands, rejects, proposes... (not merely "said")
+    vouched: str | None = None  # party whose account it is: "according to X", "X confirmed"
     figures: tuple[Figure, ...] = ()
     counts: tuple[tuple[str, str], ...] = ()  # (what is counted, how many): "seven people" (counts.py)
     event: tuple[str, ...] = ()  # what it reports: predicate and argument heads (see event.py)

@@ -288,3 +288,17 @@ def test_one_holders_act_in_other_words_is_overtaken_by_its_later_figure(config:
                    ("On Saturday the Ministry of Health said inflation would reach 6.5 percent in 2026.", "2026-04-13")],
                   config)
     assert overtaken([replace(s, speaker="government", actor="government") for s in other], config, days) == frozenset()
+
+
+def test_a_claim_told_according_to_a_party_is_that_partys_account(config: Config) -> None:
+    """"According to the Ukrainian foreign ministry, Russia offered to exchange 1,200 prisoners"
+    is Russia's offer in Ukraine's account: where sources differ, it is labelled Ukraine's,
+    against the Kremlin's own figure."""
+    from briefing.differ import _name
+
+    told, own = analyse([Article(source=Source(number=n, path=f"{n}.txt", title=str(n)),
+                                 blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate([
+        "According to the Ukrainian foreign ministry, Russia offered to exchange 1,200 prisoners of war.",
+        "Russia offered to exchange 800 prisoners of war, the Kremlin said."], start=1)], config)[0]
+    assert (told.speaker, told.vouched, own.speaker, own.vouched) == ("russia", "ukraine", "russia", None)
+    assert (_name(told, config), _name(own, config)) == (config.party_name("ukraine"), config.party_name("russia"))

@@ -757,6 +757,9 @@ def test_a_story_of_several_days_opens_its_takeaways_with_the_newest_days_news()
     offer = Cluster((replace(clusters[1].lead, speaker="russia", stance=True, sections=("positions",)),))
     assert _newest_ledes([*clusters[:1], offer, *clusters[2:]], ages, score, load_config()) == [4]
     assert _newest_ledes(clusters, ages, score, load_config()) == [4, 1]
+    # Nor a feature's opening scene: "the fourth day of the strike looked much like the first".
+    scene = Cluster((replace(clusters[1].lead, event=("look", "day", "corridor")),))
+    assert _newest_ledes([*clusters[:1], scene, *clusters[2:]], ages, score, load_config()) == [4]
     # One day, or none known: the sections choose.
     assert _newest_ledes(clusters, Ages(dates={1: "2026-03-09"}, newest="2026-03-09", older_after_days=30),
                          score) == []
