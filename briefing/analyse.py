@@ -124,6 +124,14 @@ def _label(ent: Span) -> str:
     return ent.label_
 
 
+def _fronted_participle(tok: Token) -> bool:
+    """A participle clause without a subject that opens the sentence before a comma."""
+    return (tok.dep_ == "advcl" and tok.tag_ in ("VBN", "VBG") and tok.i < tok.head.i
+            and tok.left_edge.i == tok.sent.start and not any(c.dep_ in ("nsubj", "nsubjpass", "mark")
+                                                            for c in tok.children)
+            and tok.right_edge.i + 1 < tok.sent.end and tok.doc[tok.right_edge.i + 1].text == ",")
+
+
 def backdrop(sent: Span, markers: frozenset[str]) -> frozenset[int]:
     """Indices of the tokens in a clause or fronted phrase that sets the scene for the
     clause it hangs on: "Despite diplomatic efforts, Russia has continued air attacks" is about the
@@ -134,6 +142,11 @@ def backdrop(sent: Span, markers: frozenset[str]) -> frozenset[int]:
     out: set[int] = set()
     for tok in sent:
         if trailing_participle(tok):
+            out.update(t.i for t in tok.subtree)
+            continue
+        if _fronted_participle(tok):
+            # "Asked whether a deal could be signed, Stald said he was certain": the question
+            # is the reporter's; "Speaking to reporters, ..." says when.
             out.update(t.i for t in tok.subtree)
             continue
         if tok.dep_ == "advcl":

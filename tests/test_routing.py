@@ -327,3 +327,12 @@ def test_we_in_a_quote_is_the_voice_of_whoever_is_quoted(config: Config) -> None
 ])
 def test_what_no_one_can_say_yet_is_an_open_question(text: str, config: Config) -> None:
     assert "open_questions" in only(text, config).sections
+
+
+def test_a_question_a_fronted_participle_asks_is_the_reporters(config: Config) -> None:
+    """"Asked whether a deal could be signed at a fourth round, Putin said he was certain of
+    it" answers a question, it does not leave one open; unasked, the doubt is the sentence's."""
+    answered = only("Asked whether a deal could be signed at a fourth round, Putin said he was certain of it.", config)
+    assert "open_questions" not in answered.sections
+    doubt = only("It is not clear whether a deal could be signed at a fourth round, Putin said.", config)
+    assert "open_questions" in doubt.sections
