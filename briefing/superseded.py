@@ -179,10 +179,15 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
     # A holder's own later act counts whatever words it shares, common ones too, so long as
     # it acts on what the earlier act did: Thursday's "Kestria's nurses rejected an improved
     # pay offer" is undone by Sunday's "The federation's executive accepted the offer".
-    by_holder: dict[str, list[tuple[str, dict[str, frozenset[str]], frozenset[str]]]] = {}
+    # By holder, word acted on and pair of opposites, the last day each side was taken: a
+    # look-up, not a comparison with every act of a holder.
+    last_taken: dict[tuple[str, str, str], dict[frozenset[str], str]] = {}
     for s, taken in taking:
-        if _holder(s):
-            by_holder.setdefault(_holder(s) or "", []).append((dates[s.source], taken, _acted_on(s)))
+        holder = _holder(s)
+        for word in _acted_on(s) if holder else ():
+            for kind, side in taken.items():
+                days = last_taken.setdefault((holder or "", word, kind), {})
+                days[side] = max(days.get(side, ""), dates[s.source])
     out = set()
     for i, c in enumerate(clusters):
         mine = sides(c.lead, config.opposites)
@@ -190,10 +195,11 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
             continue
         words = _asked(c.lead, synonyms, frozenset(), plain) - _units(c.lead)
         last = max(dates[m.source] for m in c.members)
-        acted = _acted_on(c.lead)
+        holder = _holder(c.lead) or ""
         if any(k >= REVERSED_SHARED and _against(mine, taking[n][1]) for n, k in later.sharing(words, last).items()) \
-                or any(day > last and on & acted and _against(mine, taken)
-                       for day, taken, on in by_holder.get(_holder(c.lead) or "", ())):
+                or any(day > last and not side & own
+                       for word in _acted_on(c.lead) for kind, own in mine.items()
+                       for side, day in last_taken.get((holder, word, kind), {}).items()):
             out.add(i)
     return out
 
