@@ -383,6 +383,9 @@ def _leans(sent: Span, words: list[Token]) -> bool:
         if tok.lower_ in _DEMONSTRATIVES and tok.dep_ in ("det", "amod", "predet") \
                 and tok.head.ent_type_ not in ("DATE", "TIME"):
             return True
+        # "The utility said it hoped that would happen next week": what would?
+        if tok.lower_ in _DEMONSTRATIVES and tok.tag_ == "DT" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
         # "Opposition parties demanded her resignation": whose is in another sentence.
         if tok.lower_ in _PERSONAL and tok.pos_ == "PRON" and not named:
             return True

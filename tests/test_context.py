@@ -151,3 +151,13 @@ def test_a_body_found_speaking_is_named_without_its_article() -> None:
     speakers = {s.speaker for s in analyse([article], config)[0]}
     assert "other:Financial Supervisory Authority" in speakers
     assert not any(p and p.lower().startswith("other:the ") for p in speakers)
+
+
+def test_a_demonstrative_subject_needs_the_sentence_before(config: Config) -> None:
+    """"The utility said it hoped that would happen next week": what would happen is in the
+    sentence before. "That" opening a clause is no such subject."""
+    lifted = "The agency said the remaining notice would be lifted after two days of clean results."
+    texts = story([f"{lifted} The utility said it hoped that would happen next week."], config)
+    assert texts == [f"{lifted} The utility said it hoped that would happen next week."]
+    texts = story([f"{lifted} The utility said that the notice would go next week."], config)
+    assert texts == [lifted, "The utility said that the notice would go next week."]
