@@ -405,6 +405,8 @@ def extract(sent: Span) -> tuple[Figure, ...]:
             continue
         if found.label_ == "CARDINAL" and _size_of_place(found) or _where(found):
             continue
+        if any(c.dep_ == "neg" for t in (found.root, found.root.head) for c in t.children):
+            continue  # "17,500 tonnes, not the 20,000 tonnes reported": a figure denied
         if found.start > sent.start and sent.doc[found.start - 1].lower_ == "per":
             continue  # what a rate is of ("86 units per 100 millilitres"), no figure of its own
         if _in_question(found.root):

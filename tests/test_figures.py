@@ -36,6 +36,7 @@ def measured() -> dict[str, str]:
         "More than 120 firefighters and 30 engines fought the fire, officials said.",
         "A magnitude 6.6 earthquake struck northern Veralta before dawn on Tuesday, killing at least 41 people.",
         "The laboratory found up to 86 colony-forming units of E. coli per 100 millilitres in tap water.",
+        "Stald said Solmund had offered Kerevian boats 17,500 tonnes of herring, not the 20,000 tonnes reported.",
         "Officials said about 1,200 homes had been destroyed or badly damaged and more than 5,000 people "
         "had spent the night in tents.",
         "Velocom said about 2.1 million customers had identity document numbers exposed and would be "
@@ -367,3 +368,9 @@ def test_a_row_last_given_before_the_newest_day_shows_that_day() -> None:
 def test_what_a_rate_is_of_is_no_figure(measured: dict[str, str]) -> None:
     """"Per 100 millilitres" says what the 86 units are counted in, not a number that matters."""
     assert not any("100 millilitres" in value for value in measured)
+
+
+def test_a_figure_denied_is_no_figure_the_source_gives(measured: dict[str, str]) -> None:
+    """"17,500 tonnes, not the 20,000 tonnes reported": the source gives 17,500 and denies 20,000."""
+    assert "17,500 tonnes" in measured
+    assert not any("20,000 tonnes" in value for value in measured)
