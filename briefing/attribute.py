@@ -193,10 +193,15 @@ def _reports_stance(comp: Token, party: str | None, token_party: dict[int, str],
     for tok in comp.subtree:
         if tok.lower_ in config.stance_markers and tok.dep_ in _MARKER_DEPS:
             return True
-        if (party is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in config.stance_verbs
-                and _subject_party(tok, token_party, config)[0] == party):
-            return True
+        if party is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in config.stance_verbs:
+            # "Kerevia has said it could accept tracking": the speaker's own "it" or "we".
+            if _subject_party(tok, token_party, config)[0] == party or any(
+                    c.lower_ in _OWN_PRONOUNS for c in _subjects(tok)):
+                return True
     return False
+
+
+_OWN_PRONOUNS = ("it", "we")
 
 
 def _silent(root: Token, config: Config) -> bool:

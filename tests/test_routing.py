@@ -336,3 +336,12 @@ def test_a_question_a_fronted_participle_asks_is_the_reporters(config: Config) -
     assert "open_questions" not in answered.sections
     doubt = only("It is not clear whether a deal could be signed at a fourth round, Putin said.", config)
     assert "open_questions" in doubt.sections
+
+
+def test_what_a_party_says_it_could_accept_is_its_stance(config: Config) -> None:
+    """"Kerevia has said it could accept tracking, but only if Solmund frees the crews": the
+    party's own "it" accepting is its stance, wherever the parser hangs the condition."""
+    said = only("Russia has said it could accept tracking, but only if Ukraine frees the crews of the two ships.",
+                config)
+    assert (said.speaker, said.stance) == ("russia", True)
+    assert "positions" in said.sections
