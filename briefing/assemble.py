@@ -231,10 +231,11 @@ def _section(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int], con
 
 
 def _as_written(chosen: list[int], clusters: Sequence[Cluster]) -> list[int]:
-    """The points, each that its article told right after another's right after that one:
-    "The package replaces the 5 percent offer" follows "the Ministry raised its offer to 6.5
-    percent", which it goes on about, whichever ranks higher."""
-    follows = {}
+    """The points as ranked, but one that its article told right after another chosen one
+    comes right after that one: "The package replaces the 5 percent offer" follows "the
+    Ministry raised its offer to 6.5 percent", which it goes on about, whichever ranks
+    higher. (The takeaways put all of one article's points in its order: `_in_article_order`.)"""
+    follows: dict[int, int] = {}
     for i in chosen:
         a = clusters[i].lead
         for j in chosen:
