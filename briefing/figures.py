@@ -584,6 +584,37 @@ def _corroborated(candidates: Sequence[tuple[Figure, Sentence]],
     return out
 
 
+_PLAIN = frozenset({"be", "have", "say", "tell", "report", "the", "a", "an", "of", "to", "in", "on", "at", "by",
+                    "for", "and", "or", "that", "now", "about", "some", "around", "more", "than", "up", "it"})
+
+
+def _counted_anew(candidates: Sequence[tuple[Figure, Sentence]], dates: Mapping[int, str]) -> list[Figure]:
+    """Counts a later day's source gives anew in the same words: Tuesday's "23 people had
+    fallen ill" once Saturday's paper has "87 people had now fallen ill" (the same unit and
+    two words of what is counted). Only between days: undated, which came later is unknown."""
+    told: dict[tuple[str, str, str], list[tuple[str, str, Figure]]] = {}
+    for f, s in candidates:
+        day = dates.get(s.source)
+        if f.kind not in ("CARDINAL", "QUANTITY") or not day or not amount(f):
+            continue
+        unit = f.value.split()[-1].lower()
+        lemma = dict(zip((w.lower() for w in s.words), s.lemmas))
+        words = {lemma.get(w, w) for w in f.context.lower().split()} - _PLAIN - {unit} - set(f.value.lower().split())
+        for w in words:
+            told.setdefault((f.kind, unit, w), []).append((day, amount(f), f))
+    shared: dict[tuple[int, int], int] = {}
+    figure: dict[int, Figure] = {}
+    for entries in told.values():
+        if len(entries) > 50:
+            continue  # a word too common to tell one count from another
+        for day, many, f in entries:
+            for later, other, g in entries:
+                if later > day and other != many:
+                    shared[id(f), id(g)] = shared.get((id(f), id(g)), 0) + 1
+                    figure[id(f)] = f
+    return [figure[a] for (a, _), n in shared.items() if n >= 2]
+
+
 def _when_reported(row: Point, dates: Mapping[int, str]) -> Point:
     """The row with the day its sources last gave it, when that is before the newest source's
     day, as a point has: "Some 31,000 homes" of Tuesday is not the number of Saturday."""
@@ -617,6 +648,8 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     matters = _corroborated(candidates, weight) if weight is not None else {}
     value = {id(f): 1.0 if weight is None else matters[s.key] * _KIND_WEIGHT[f.kind]
              for f, s in candidates}
+    for f in _counted_anew(candidates, dates):
+        value[id(f)] = 0.0
     if weight is None:
         candidates.sort(key=lambda fs: (_KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
     else:

@@ -374,3 +374,27 @@ def test_a_figure_denied_is_no_figure_the_source_gives(measured: dict[str, str])
     """"17,500 tonnes, not the 20,000 tonnes reported": the source gives 17,500 and denies 20,000."""
     assert "17,500 tonnes" in measured
     assert not any("20,000 tonnes" in value for value in measured)
+
+
+def test_a_count_a_later_day_gives_anew_leaves_key_figures() -> None:
+    """Tuesday's "23 people had fallen ill" is out of date once Saturday's paper has "87 people
+    had now fallen ill": the same unit and the same words of what is counted. Undated, which
+    came later is unknown, and a count of something else stays."""
+    from dataclasses import replace
+
+    from briefing.model import Sentence
+
+    def told(text: str, source: int, value: str, context: str, index: int = 0) -> Sentence:
+        s = with_figures(text, source, (value, "CARDINAL", context), index=index)
+        return replace(s, words=tuple(text.rstrip(".").split()), lemmas=tuple(
+            {"fallen": "fall", "had": "have"}.get(w, w.lower()) for w in text.rstrip(".").split()))
+
+    tuesday = told("Health officials said 23 people had fallen ill.", 1, "23 people", "23 people had fallen ill")
+    saturday = told("The agency said 87 people had now fallen ill.", 2, "87 people", "87 people had now fallen ill")
+    calls = told("The hotline took 150 calls from people.", 1, "150 calls", "The hotline took 150 calls from people", 1)
+    weight = {tuesday.key: 1.0, saturday.key: 0.9, calls.key: 0.8}
+    rows = key_figures(figures_section(), [tuesday, saturday, calls], 100, weight,
+                       {1: "2026-06-02", 2: "2026-06-06"}).points
+    assert [p.figure for p in rows] == ["87 people", "150 calls"]
+    undated = key_figures(figures_section(), [tuesday, saturday, calls], 100, weight).points
+    assert [p.figure for p in undated] == ["23 people", "87 people", "150 calls"]
