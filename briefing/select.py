@@ -193,7 +193,10 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
     # How things are as a rule is no report of one event, however alike the words: "A
     # boil-water notice is issued when tests show..." and "31,000 homes were told on Tuesday
     # to boil their water".
-    rule = {"RULE": frozenset({"general" if s.general else "particular"})}
+    rule = {"RULE": frozenset({"general" if s.general else "particular"}),
+            # "Whether the federation will carry out its threat remains to be seen" asks what
+            # "made a similar threat but did not carry it out" tells of another time.
+            "ASKS": frozenset({"asks" if any(w.lower() == "whether" for w in s.words) else "tells"})}
     return (s.speaker, _places(s, synonyms),
             tuple(sorted({**measures(s), **_durations(s), **_counts(s), **_ordinals(s), **sides(s, opposites),
                           **rule}.items())))

@@ -912,3 +912,20 @@ def test_two_of_a_series_are_two_reports() -> None:
     assert not may_be_same(second, third)
     assert may_be_same(second, again)
     assert may_be_same(first_time, consecutive)
+
+
+def test_a_question_is_no_retelling_of_what_a_sentence_tells() -> None:
+    """"Whether the federation will carry out its threat remains an open question" asks; "The
+    federation made a similar threat before but did not carry it out" tells of another time.
+    Two sources asking it are one point."""
+    from briefing.config import load_config
+    from briefing.select import may_be_same
+    from helpers import analyse_texts
+
+    asks, tells, again = analyse_texts([
+        "Whether the federation will carry out its threat to blockade the ferry terminal remains an open question.",
+        "The federation made a similar threat to blockade the ferry terminal before but did not carry it out.",
+        "It is unclear whether the federation will carry out its threat to blockade the ferry terminal.",
+    ], load_config())
+    assert not may_be_same(asks, tells)
+    assert may_be_same(asks, again)
