@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from briefing.model import Sentence
-from briefing.select import Cluster, alike, cluster, cosine, tfidf, tfidf_both
+from briefing.select import Cluster, alike, cluster, cosine, may_be_same, tfidf, tfidf_both
 from helpers import figures_section, with_figures
 
 
@@ -894,21 +894,24 @@ def test_a_point_its_article_told_right_after_another_follows_it() -> None:
     assert _as_written([1, 3, 4], clusters) == [1, 3, 4]
 
 
+def shipped_analysis(*texts: str) -> list[Sentence]:
+    """Each text as an article of its own, analysed with the shipped configuration."""
+    from briefing.config import load_config
+    from helpers import analyse_texts
+
+    return analyse_texts(list(texts), load_config())
+
+
 def test_two_of_a_series_are_two_reports() -> None:
     """"Will meet for a second round" and "the third round ended" are two rounds however alike
     their words; ordinals of different things ("for the first time", "a third consecutive
     cup") set nothing apart."""
-    from briefing.config import load_config
-    from briefing.select import may_be_same
-    from helpers import analyse_texts
-
-    second, third, again, first_time, consecutive = analyse_texts([
+    second, third, again, first_time, consecutive = shipped_analysis(
         "Negotiators from Kerevia and Solmund will meet again on Tuesday in Castrel for a second round of talks.",
         "The third round of talks between Kerevia and Solmund ended in Castrel on Friday.",
         "Kerevia and Solmund will hold a second round of talks in Castrel on Tuesday.",
         "Harbour City won the Continental Cup for the first time on Saturday.",
-        "Real Castel's bid for a third consecutive Continental Cup ended on Saturday.",
-    ], load_config())
+        "Real Castel's bid for a third consecutive Continental Cup ended on Saturday.")
     assert not may_be_same(second, third)
     assert may_be_same(second, again)
     assert may_be_same(first_time, consecutive)
@@ -918,14 +921,9 @@ def test_a_question_is_no_retelling_of_what_a_sentence_tells() -> None:
     """"Whether the federation will carry out its threat remains an open question" asks; "The
     federation made a similar threat before but did not carry it out" tells of another time.
     Two sources asking it are one point."""
-    from briefing.config import load_config
-    from briefing.select import may_be_same
-    from helpers import analyse_texts
-
-    asks, tells, again = analyse_texts([
+    asks, tells, again = shipped_analysis(
         "Whether the federation will carry out its threat to blockade the ferry terminal remains an open question.",
         "The federation made a similar threat to blockade the ferry terminal before but did not carry it out.",
-        "It is unclear whether the federation will carry out its threat to blockade the ferry terminal.",
-    ], load_config())
+        "It is unclear whether the federation will carry out its threat to blockade the ferry terminal.")
     assert not may_be_same(asks, tells)
     assert may_be_same(asks, again)
