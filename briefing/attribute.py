@@ -94,6 +94,8 @@ def party_of_phrase(head: Token, token_party: dict[int, str], config: Config) ->
     if own:
         return own
     found = {token_party[t.i] for t in core if t.i in token_party}
+    if any(t.lemma_.lower() == "opposition" and t.i not in token_party for t in core):
+        return None  # "Solmund's main opposition party" opposes the party it is named by
     if len(found) == 1:
         return found.pop()
     if not found and config.other_parties and head.ent_type_ in _OTHER_PARTY_LABELS and head.pos_ == "PROPN":

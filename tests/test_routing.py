@@ -345,3 +345,12 @@ def test_what_a_party_says_it_could_accept_is_its_stance(config: Config) -> None
                 config)
     assert (said.speaker, said.stance) == ("russia", True)
     assert "positions" in said.sections
+
+
+def test_a_countrys_opposition_is_not_its_party(config: Config) -> None:
+    """"Solmund's main opposition party" opposes the government that "Solmund" names: its
+    warning is not that party's stance. The country's ministry is."""
+    opposition = only("Russia's main opposition party welcomed the progress but warned against a quick deal.", config)
+    assert opposition.speaker != "russia"
+    ministry = only("Russia's foreign ministry welcomed the progress but warned against a quick deal.", config)
+    assert ministry.speaker == "russia"
