@@ -172,22 +172,27 @@ def test_a_figure_that_counts_who_acts_is_said_with_what_they_did(measured: dict
     assert measured["6.6 earthquake"] == "A magnitude 6.6 earthquake struck northern Veralta before dawn on Tuesday"
 
 
+def counted_rows(*given: tuple[str, int, str, str]) -> list[tuple[str, tuple[int, ...]]]:
+    """The key-figure rows of counts, each given as (sentence, source, figure, what it
+    measures): (figure, sources) of each row, sorted."""
+    rows = key_figures(figures_section(), [with_figures(text, source, (value, "CARDINAL", context))
+                                           for text, source, value, context in given], 200).points
+    return sorted((p.figure, p.sources) for p in rows)
+
+
 def test_a_distinctive_count_is_one_row_whatever_each_source_calls_it() -> None:
     """"2.1 million customers" and "2.1 million people", "6.6 earthquake" and "6.6 tremor":
     one figure of one story. A small whole number of two things is two rows."""
-    rows = key_figures(figures_section(), [
-        with_figures("Data of 2.1 million customers were exposed.", 1,
-                     ("2.1 million customers", "CARDINAL", "Data of 2.1 million customers were exposed")),
-        with_figures("Numbers of 2.1 million people were taken.", 2,
-                     ("2.1 million people", "CARDINAL", "Numbers of 2.1 million people were taken")),
-        with_figures("Hackers took 2.1 billion records.", 3,
-                     ("2.1 billion records", "CARDINAL", "Hackers took 2.1 billion records")),
-        with_figures("A 6.6 earthquake struck on Tuesday.", 1, ("6.6 earthquake", "CARDINAL", "A 6.6 earthquake struck")),
-        with_figures("The 6.6 tremor destroyed homes.", 3, ("6.6 tremor", "CARDINAL", "The 6.6 tremor destroyed homes")),
-        with_figures("Officials counted 86 schools.", 2, ("86 schools", "CARDINAL", "Officials counted 86 schools")),
-        with_figures("The city reported 86 cases.", 1, ("86 cases", "CARDINAL", "The city reported 86 cases")),
-    ], 200).points
-    assert sorted((p.figure, p.sources) for p in rows) == [
+    assert counted_rows(
+        ("Data of 2.1 million customers were exposed.", 1, "2.1 million customers",
+         "Data of 2.1 million customers were exposed"),
+        ("Numbers of 2.1 million people were taken.", 2, "2.1 million people", "Numbers of 2.1 million people were taken"),
+        ("Hackers took 2.1 billion records.", 3, "2.1 billion records", "Hackers took 2.1 billion records"),
+        ("A 6.6 earthquake struck on Tuesday.", 1, "6.6 earthquake", "A 6.6 earthquake struck"),
+        ("The 6.6 tremor destroyed homes.", 3, "6.6 tremor", "The 6.6 tremor destroyed homes"),
+        ("Officials counted 86 schools.", 2, "86 schools", "Officials counted 86 schools"),
+        ("The city reported 86 cases.", 1, "86 cases", "The city reported 86 cases"),
+    ) == [
         ("2.1 billion records", (3,)), ("2.1 million customers", (1, 2)), ("6.6 earthquake", (1, 3)),
         ("86 cases", (1,)), ("86 schools", (2,))]
 
@@ -195,18 +200,15 @@ def test_a_distinctive_count_is_one_row_whatever_each_source_calls_it() -> None:
 def test_a_round_number_of_thousands_is_one_row_only_of_one_thing() -> None:
     """"1,200 crowns" and "about 1,200 planned operations" are two figures; "more than
     600,000 homes" and "all 600,000 customers" one."""
-    rows = key_figures(figures_section(), [
-        with_figures("A one-off payment of 1,200 crowns per nurse.", 1,
-                     ("1,200 crowns", "CARDINAL", "a one-off payment of 1,200 crowns per nurse")),
-        with_figures("About 1,200 planned operations were postponed.", 2,
-                     ("about 1,200 planned operations", "CARDINAL", "About 1,200 planned operations were postponed")),
-        with_figures("The storm cut power to more than 600,000 homes.", 1,
-                     ("more than 600,000 homes", "CARDINAL", "cut power to more than 600,000 homes")),
-        with_figures("Power may take two weeks to return to all 600,000 customers.", 2,
-                     ("600,000 customers", "CARDINAL", "to return to all 600,000 customers")),
-    ], 200).points
-    assert sorted((p.figure, p.sources) for p in rows) == [
-        ("1,200 crowns", (1,)), ("about 1,200 planned operations", (2,)), ("more than 600,000 homes", (1, 2))]
+    assert counted_rows(
+        ("A one-off payment of 1,200 crowns per nurse.", 1, "1,200 crowns", "a one-off payment of 1,200 crowns per nurse"),
+        ("About 1,200 planned operations were postponed.", 2, "about 1,200 planned operations",
+         "About 1,200 planned operations were postponed"),
+        ("The storm cut power to more than 600,000 homes.", 1, "more than 600,000 homes",
+         "cut power to more than 600,000 homes"),
+        ("Power may take two weeks to return to all 600,000 customers.", 2, "600,000 customers",
+         "to return to all 600,000 customers"),
+    ) == [("1,200 crowns", (1,)), ("about 1,200 planned operations", (2,)), ("more than 600,000 homes", (1, 2))]
 
 
 def test_a_measure_keeps_an_alternative_and_drops_what_only_leads_in(measured: dict[str, str]) -> None:
