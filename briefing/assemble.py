@@ -459,7 +459,7 @@ NEWEST_DAYS = 2  # of a story told over several days, the days whose news leads 
 
 # A feature's opening tells how things look ("the fourth day of the strike looked much like
 # the first"): the news of its day, if any, is further down.
-_SCENE_VERBS = frozenset({("be",), ("look",), ("seem",), ("appear",), ("feel",), ("sound",)})
+_SCENE_VERBS = frozenset({"be", "look", "seem", "appear", "feel", "sound"})
 
 
 def _newest_ledes(clusters: Sequence[Cluster], ages: Ages, score: Mapping[int, float],
@@ -480,7 +480,7 @@ def _newest_ledes(clusters: Sequence[Cluster], ages: Ages, score: Mapping[int, f
         ledes = [i for i in score if any(m.index == 0 and ages.dates.get(m.source) == day
                                          for m in clusters[i].members)
                  and not (n and (config is not None and _party_stance(clusters[i], config)
-                                 or clusters[i].lead.event[:1] in _SCENE_VERBS))]
+                                 or clusters[i].lead.event[:1] and clusters[i].lead.event[0] in _SCENE_VERBS))]
         if ledes:
             out.append(max(ledes, key=lambda i: (score[i], -i)))
     return out

@@ -584,8 +584,7 @@ def _corroborated(candidates: Sequence[tuple[Figure, Sentence]],
     return out
 
 
-_PLAIN = frozenset({"be", "have", "say", "tell", "report", "the", "a", "an", "of", "to", "in", "on", "at", "by",
-                    "for", "and", "or", "that", "now", "about", "some", "around", "more", "than", "up", "it"})
+_SAYING = frozenset({"say", "tell", "report"})  # who gave the count, not what it counts
 
 
 def _counted_anew(candidates: Sequence[tuple[Figure, Sentence]], dates: Mapping[int, str]) -> list[Figure]:
@@ -598,8 +597,10 @@ def _counted_anew(candidates: Sequence[tuple[Figure, Sentence]], dates: Mapping[
         if f.kind not in ("CARDINAL", "QUANTITY") or not day or not amount(f):
             continue
         unit = f.value.split()[-1].lower()
+        # The content words analysis found (`Sentence.terms`), of the figure's own words.
         lemma = dict(zip((w.lower() for w in s.words), s.lemmas))
-        words = {lemma.get(w, w) for w in f.context.lower().split()} - _PLAIN - {unit} - set(f.value.lower().split())
+        words = ({lemma.get(w, w) for w in f.context.lower().split()} & set(s.terms)) - _SAYING - {unit} \
+            - {lemma.get(w, w) for w in f.value.lower().split()}
         for w in words:
             told.setdefault((f.kind, unit, w), []).append((day, amount(f), f))
     shared: dict[tuple[int, int], int] = {}

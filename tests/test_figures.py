@@ -388,8 +388,9 @@ def test_a_count_a_later_day_gives_anew_leaves_key_figures() -> None:
 
     def told(text: str, source: int, value: str, context: str, index: int = 0) -> Sentence:
         s = with_figures(text, source, (value, "CARDINAL", context), index=index)
-        return replace(s, words=tuple(text.rstrip(".").split()), lemmas=tuple(
-            {"fallen": "fall", "had": "have"}.get(w, w.lower()) for w in text.rstrip(".").split()))
+        lemmas = tuple({"fallen": "fall", "had": "have"}.get(w, w.lower()) for w in text.rstrip(".").split())
+        return replace(s, words=tuple(text.rstrip(".").split()), lemmas=lemmas,
+                       terms=tuple(w for w in lemmas if w not in ("the", "have", "from", "now")))
 
     tuesday = told("Health officials said 23 people had fallen ill.", 1, "23 people", "23 people had fallen ill")
     saturday = told("The agency said 87 people had now fallen ill.", 2, "87 people", "87 people had now fallen ill")
