@@ -121,7 +121,7 @@ def _an_update(a: Claim, b: Claim) -> bool:
     "rose to 34" after its 23, the donor "raised its pledge to €40 million" after its €25
     million. Another party's count ("about 238", the ship's captain wrote) is another
     account."""
-    holder = [x.sentence.speaker or x.sentence.actor for x in (a, b)]
+    holder = [x.sentence.holder for x in (a, b)]
     return holder[0] == holder[1] and (a.updated or b.updated)
 
 
@@ -131,17 +131,14 @@ def _other_act(a: Sentence, b: Sentence) -> bool:
     Dolan having 50.3 percent and Renner winning 58 percent in Lessa. Their numbers answer
     two questions. Two outlets on one party's act ("Nordair shares fell 4 percent",
     "Nordair shares slipped 9 percent") may word it apart and still disagree."""
-    def who(s: Sentence) -> str | None:
-        return s.speaker or s.actor
-    return (a.event[:1] != b.event[:1] and who(a) is not None and who(b) is not None and who(a) != who(b))
+    return (a.event[:1] != b.event[:1] and a.holder is not None and b.holder is not None and a.holder != b.holder)
 
 
 def _holders_act(a: Sentence, b: Sentence) -> bool:
     """Whether two sentences with different main verbs tell one holder's act, one naming the
     other's verb: "The ministry has offered 3.5 percent", then "the ministry raised its offer
     to 6.5 percent". Holder and act are a term both share, as good as a two-word one."""
-    holder = a.speaker or a.actor
-    return (holder is not None and holder == (b.speaker or b.actor) and bool(a.event) and bool(b.event)
+    return (a.holder is not None and a.holder == b.holder and bool(a.event) and bool(b.event)
             and a.event[0] != b.event[0] and (a.event[0] in b.event or b.event[0] in a.event))
 
 

@@ -112,6 +112,11 @@ class Sentence:
         return (self.source, self.index)
 
     @property
+    def holder(self) -> str | None:
+        """Whose act or word the sentence tells: its speaker, else its main clause's subject."""
+        return self.speaker or self.actor
+
+    @property
     def scene(self) -> tuple[bool, ...]:
         """Which words only set the scene, one flag per word (none known: none do)."""
         return self.backdrop if len(self.backdrop) == len(self.words) else (False,) * len(self.words)

@@ -183,7 +183,7 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
     # look-up, not a comparison with every act of a holder.
     last_taken: dict[tuple[str, str, str], dict[frozenset[str], str]] = {}
     for s, taken in taking:
-        holder = _holder(s)
+        holder = s.holder
         for word in _acted_on(s) if holder else ():
             for kind, side in taken.items():
                 days = last_taken.setdefault((holder or "", word, kind), {})
@@ -195,17 +195,13 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
             continue
         words = _asked(c.lead, synonyms, frozenset(), plain) - _units(c.lead)
         last = max(dates[m.source] for m in c.members)
-        holder = _holder(c.lead) or ""
+        holder = c.lead.holder or ""
         if any(k >= REVERSED_SHARED and _against(mine, taking[n][1]) for n, k in later.sharing(words, last).items()) \
                 or any(day > last and not side & own
                        for word in _acted_on(c.lead) for kind, own in mine.items()
                        for side, day in last_taken.get((holder, word, kind), {}).items()):
             out.add(i)
     return out
-
-
-def _holder(s: Sentence) -> str | None:
-    return s.speaker or s.actor
 
 
 def _acted_on(s: Sentence) -> frozenset[str]:
