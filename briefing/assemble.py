@@ -14,7 +14,7 @@ from .context import with_context
 from .differ import Comparison, compare, differences, overtaken
 from .model import Article, Briefing, Point, Section, Sentence, Source
 from .recency import Ages
-from .figures import key_figures
+from .figures import counted_anew, key_figures
 from .plans import merge_plans
 from .superseded import looks_ahead, reversed_states, settled, superseded
 from .select import FLOOR, SameFactGroup, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
@@ -620,6 +620,7 @@ class Story:
     wanted: tuple[SectionConfig, ...]
     differ: Section | None
     weight: dict[tuple[int, int], float]  # each sentence's cluster score, for the key figures
+    anew: frozenset[tuple[tuple[int, int], str]]  # counts a later day gives anew (`figures.counted_anew`)
     spare: dict[str, list[int]]  # what each party says outside its stances, best first (see `_spare`)
     reserved: frozenset[int]  # spare points no takeaway may take
     quoted: frozenset[int]  # clusters a claim of which is quoted where sources differ
@@ -686,6 +687,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     quoted = frozenset(i for i, c in enumerate(clusters) if any(m.key in claims for m in c.members))
     return Story(sources=sources, ages=ages, sentences=tuple(sentences), vectors=vectors,
                  clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight,
+                 anew=counted_anew(sentences, ages.dates),
                  spare=spare, reserved=frozenset(reserved), quoted=quoted,
                  names=_people(sentences), known=_full_names(as_written, config))
 
@@ -717,7 +719,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         elif sc.kind == "sources":
             built[sc.key] = Section(key=sc.key, title=sc.title)
         elif sc.kind == "figures":
-            built[sc.key] = key_figures(sc, sentences, budgets[sc.key], story.weight, ages.dates)
+            built[sc.key] = key_figures(sc, sentences, budgets[sc.key], story.weight, ages.dates, story.anew)
     fill = sorted((sc for sc in wanted if sc.kind in _FILL_ORDER), key=lambda sc: _FILL_ORDER[sc.kind])
     for sc in fill:
         ids = [i for i, c in enumerate(clusters) if i not in used and sc.key in c.lead.sections

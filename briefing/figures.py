@@ -4,8 +4,9 @@ what it measures in few words, and its source."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
-from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .config import SectionConfig
@@ -587,33 +588,36 @@ def _corroborated(candidates: Sequence[tuple[Figure, Sentence]],
 _SAYING = frozenset({"say", "tell", "report"})  # who gave the count, not what it counts
 
 
-def _counted_anew(candidates: Sequence[tuple[Figure, Sentence]], dates: Mapping[int, str]) -> list[Figure]:
-    """Counts a later day's source gives anew in the same words: Tuesday's "23 people had
-    fallen ill" once Saturday's paper has "87 people had now fallen ill" (the same unit and
-    two words of what is counted). Only between days: undated, which came later is unknown."""
-    told: dict[tuple[str, str, str], list[tuple[str, str, Figure]]] = {}
-    for f, s in candidates:
+def counted_anew(sentences: Sequence[Sentence], dates: Mapping[int, str]) -> frozenset[tuple[tuple[int, int], str]]:
+    """(sentence key, figure) of the counts a later day's source gives anew in the same words:
+    Tuesday's "23 people had fallen ill" once Saturday's paper has "87 people had now fallen
+    ill" (the same unit and two words of what is counted). Only between days: undated, which
+    came later is unknown. The same whatever the budget: made once per build."""
+    told: dict[tuple[str, str, str], list[tuple[str, str, tuple[tuple[int, int], str]]]] = {}
+    for s in sentences:
         day = dates.get(s.source)
-        if f.kind not in ("CARDINAL", "QUANTITY") or not day or not amount(f):
+        if not day:
             continue
-        unit = f.value.split()[-1].lower()
-        # The content words analysis found (`Sentence.terms`), of the figure's own words.
+        # The content words analysis found (`Sentence.terms`) among the figure's words.
         lemma = dict(zip((w.lower() for w in s.words), s.lemmas))
-        words = ({lemma.get(w, w) for w in f.context.lower().split()} & set(s.terms)) - _SAYING - {unit} \
-            - {lemma.get(w, w) for w in f.value.lower().split()}
-        for w in words:
-            told.setdefault((f.kind, unit, w), []).append((day, amount(f), f))
-    shared: dict[tuple[int, int], int] = {}
-    figure: dict[int, Figure] = {}
+        terms = set(s.terms)
+        for f in s.figures:
+            if f.kind not in ("CARDINAL", "QUANTITY") or not amount(f):
+                continue
+            unit = f.value.split()[-1].lower()
+            words = ({lemma.get(w, w) for w in f.context.lower().split()} & terms) - _SAYING - {unit} \
+                - {lemma.get(w, w) for w in f.value.lower().split()}
+            for w in words:
+                told.setdefault((f.kind, unit, w), []).append((day, amount(f), (s.key, f.value)))
+    shared: Counter[tuple[tuple[tuple[int, int], str], tuple[tuple[int, int], str]]] = Counter()
     for entries in told.values():
         if len(entries) > 50:
             continue  # a word too common to tell one count from another
-        for day, many, f in entries:
-            for later, other, g in entries:
+        for day, many, older in entries:
+            for later, other, newer in entries:
                 if later > day and other != many:
-                    shared[id(f), id(g)] = shared.get((id(f), id(g)), 0) + 1
-                    figure[id(f)] = f
-    return [figure[a] for (a, _), n in shared.items() if n >= 2]
+                    shared[older, newer] += 1
+    return frozenset(older for (older, _), n in shared.items() if n >= 2)
 
 
 def _when_reported(row: Point, dates: Mapping[int, str]) -> Point:
@@ -631,14 +635,16 @@ def _newest_first(day: str) -> tuple[int, ...]:
 
 def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
                 weight: Mapping[tuple[int, int], float] | None = None,
-                dates: Mapping[int, str] | None = None) -> Section:
+                dates: Mapping[int, str] | None = None,
+                anew: Collection[tuple[tuple[int, int], str]] | None = None) -> Section:
     """The most telling figures: one row per stretch of text, never the same words twice.
 
     `weight` is how much each sentence matters to the story (the briefing's score of the
     point it belongs to): the shares the talks turn on come before a tariff in an aside of
     an older article, however precise, and a figure whose sentence matters less than
     MIN_SHARE of the first one's is left out. Without it, figures are taken by kind, then
-    in reading order. `dates`: each dated source's day."""
+    in reading order. `dates`: each dated source's day; `anew`: `counted_anew` of the
+    sentences, when already made."""
     dates = dates or {}
     rows: dict[tuple[int, int, str], Point] = {}
     by_number: dict[tuple[str, ...], tuple[int, int, str]] = {}
@@ -649,8 +655,10 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     matters = _corroborated(candidates, weight) if weight is not None else {}
     value = {id(f): 1.0 if weight is None else matters[s.key] * _KIND_WEIGHT[f.kind]
              for f, s in candidates}
-    for f in _counted_anew(candidates, dates):
-        value[id(f)] = 0.0
+    gone = anew if anew is not None else counted_anew(sentences, dates)
+    for f, s in candidates:
+        if (s.key, f.value) in gone:
+            value[id(f)] = 0.0
     if weight is None:
         candidates.sort(key=lambda fs: (_KINDS.index(fs[0].kind), fs[1].source, fs[1].index))
     else:
