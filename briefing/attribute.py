@@ -408,10 +408,16 @@ def pointers(sent: Span, stance_nouns: Collection[str] = ()) -> tuple[str, ...]:
     """Lemmas of the bare plural nouns with "the" that the main clause is about or acts on:
     "Zelenskyy described the strikes as a response" — which strikes is in another sentence,
     unless the story speaks of little else (see `context.with_context`). So is a bare
-    singular of one of `stance_nouns`: "The governing party rejected the demand" — which?"""
+    singular of one of `stance_nouns`: "The governing party rejected the demand" — which?
+    Not a noun the sentence has already named: "Veldoria agreed to snap inspections …, and
+    the inspections will be limited to declared sites" says which."""
     out = []
+    seen: set[str] = set()
     for tok in sent:
-        if tok.lemma_.lower() in _GENERIC:
+        lemma = tok.lemma_.lower()
+        earlier = lemma in seen
+        seen.add(lemma)
+        if lemma in _GENERIC or earlier:
             continue
         plural = tok.tag_ == "NNS" or tok.tag_ == "NN" and tok.lemma_.lower() in stance_nouns
         if (plural and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "dobj")

@@ -32,6 +32,15 @@ def test_the_strikes_named_once_in_a_story_need_the_sentence_that_tells_of_them(
     assert f"{STRIKES} Zelensky described the strikes as a direct response to the peace efforts." in texts
 
 
+def test_what_the_sentence_itself_names_needs_no_sentence_before(config: Config) -> None:
+    """"the patrols" after "new patrols" in the same sentence says which patrols."""
+    alone = ("The army agreed to new patrols along the border, subject to conditions: the patrols "
+             "will be limited to daylight hours.")
+    texts = story([*TALKS, f"{STRIKES} {alone}"], config)
+    assert STRIKES in texts
+    assert alone in texts
+
+
 def test_the_talks_of_a_story_about_talks_need_no_sentence_before(config: Config) -> None:
     texts = story([*TALKS, f"{STRIKES} Zelensky described the talks as a direct response to the attacks."], config)
     assert STRIKES in texts
