@@ -43,13 +43,17 @@ def _matcher(nlp: Language, config: Config) -> Callable[[Doc], list[tuple[int, i
     """(party, start, end) of each alias in a parsed text.
 
     Case matters for a name: "US" is a party, "us" a pronoun. An alias written all in lower
-    case is a common noun ("unions", "regulators"), capitalized too where it opens a sentence."""
+    case is a common noun ("unions", "regulators"), capitalized too where it opens a sentence;
+    so is the opening word of a name written in lower case ("the Council": "The Council's
+    position has hardened")."""
     from spacy.matcher import PhraseMatcher
 
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     folded = PhraseMatcher(nlp.vocab, attr="LOWER")
     for party in config.all_parties:
-        for matcher, aliases in ((exact, [a for a in party.aliases if a != a.lower()]),
+        named = [a for a in party.aliases if a != a.lower()]
+        named += [a[0].upper() + a[1:] for a in named if a[0].islower()]
+        for matcher, aliases in ((exact, named),
                                  (folded, [a for a in party.aliases if a == a.lower()])):
             if aliases:
                 matcher.add(party.key, list(nlp.tokenizer.pipe(aliases)))

@@ -162,6 +162,15 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert "Short title" in unwrap(text)
 
 
+def test_a_headline_over_a_byline_is_no_wrapped_line_where_paragraphs_are_lines() -> None:
+    lede = ("HALDEN – Arvenia and Dostrava agreed in principle on a ceasefire along the current front line "
+            "after two days of talks in the Norlandic town of Halden, the mediator said on Tuesday.")
+    text = ("Arvenia and Dostrava agree ceasefire framework in Halden, leave valley's fate open\n"
+            "By Jane Doe, Staff Reporter\n\n" + lede + "\n")
+    assert unwrap(text) == ["Arvenia and Dostrava agree ceasefire framework in Halden, leave valley's fate open",
+                            "By Jane Doe, Staff Reporter", lede]
+
+
 def test_concepts_are_weighed_by_articles_sharing_them() -> None:
     units = [Unit(doc=d, position=5, words=tuple("steel quota deal signed".split()), length=4) for d in range(3)]
     units.append(Unit(doc=0, position=6, words=tuple("cheese duty rises".split()), length=3))

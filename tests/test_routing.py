@@ -299,6 +299,19 @@ def test_a_lower_case_alias_is_a_common_noun_capitalized_or_not(tmp_path, config
     assert only("Join us in seeking guarantees on jobs, the union leaflet said.", story).parties == ()
 
 
+def test_a_name_written_with_the_in_lower_case_names_the_party_where_it_opens_a_sentence(tmp_path,
+                                                                                        config: Config) -> None:
+    """The alias "the Council" is the Council at the start of a sentence too, not a party of its
+    own the parser finds there."""
+    path = tmp_path / "story.toml"
+    path.write_text('[briefing]\nparties = ["council"]\nother_parties = true\n\n'
+                    '[parties.council]\nname = "Baltic-Adriatic Council"\naliases = ["the Council"]\n',
+                    encoding="utf-8")
+    story = load_config(path)
+    s = only("The Council said it would send 300 observers if both sides asked for them.", story)
+    assert s.speaker == "council"
+
+
 def test_a_quote_or_he_after_someone_else_speaks_is_not_the_last_partys(config: Config) -> None:
     """Between the Kremlin and "He added", an analyst spoke: "he" is the analyst."""
     found = sentences_of("The Kremlin said the talks were moving slowly.\n"

@@ -52,11 +52,18 @@ def split_lines(text: str) -> list[str]:
 _CLOSING = tuple('.!?…:;"”’)]')
 
 
+_WRAP_MAX = 100  # characters: hard-wrapped text is wrapped at a width below this
+
+
 def unwrap(text: str) -> list[str]:
     """Lines of a text, with paragraphs that were hard-wrapped at a fixed width (as news
     wires and e-mail do) joined back, so that the cleaner does not take each piece of a
-    sentence for a heading."""
+    sentence for a heading. A text with a line longer than any wrap leaves a paragraph on
+    one line, so none of its lines is a wrapped one: a headline over a byline ("By Jane
+    Doe, Staff Reporter") stays a headline."""
     lines = split_lines(text)
+    if any(len(line.strip()) > _WRAP_MAX for line in lines):
+        return [line.strip() for line in lines if line.strip()]
     out: list[str] = []
     block: list[str] = []
     for line in [*lines, ""]:
@@ -75,7 +82,7 @@ def _wrapped(block: list[str]) -> bool:
     inner = block[:-1]
     # A wrapped line stops near the wrap width, mid-sentence; a title is short.
     open_ended = sum(1 for line in inner if not line.endswith(_CLOSING) and len(line) >= 40)
-    return max(len(line) for line in block) <= 100 and open_ended >= 0.5 * len(inner)
+    return max(len(line) for line in block) <= _WRAP_MAX and open_ended >= 0.5 * len(inner)
 
 
 def read_text_bytes(path: Path) -> str:
