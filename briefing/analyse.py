@@ -197,7 +197,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     from .background import background, general
     from .commentary import commentary
     from .counts import counts
-    from .event import event_of
+    from .event import event_of, planned
     from .figures import extract as extract_figures
     from .trim import holder, names, referent, trim
 
@@ -270,6 +270,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                                       config.role_nouns),
                 background=background(sent, config.origin_words) or rule,
                 general=rule,
+                planned=planned(sent, config.verbs),
                 figures=extract_figures(sent),
                 counts=counts(sent),
                 event=event, subject=subject,

@@ -196,7 +196,10 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
     rule = {"RULE": frozenset({"general" if s.general else "particular"}),
             # "Whether the federation will carry out its threat remains to be seen" asks what
             # "made a similar threat but did not carry it out" tells of another time.
-            "ASKS": frozenset({"asks" if any(w.lower() == "whether" for w in s.words) else "tells"})}
+            "ASKS": frozenset({"asks" if any(w.lower() == "whether" for w in s.words) else "tells"}),
+            # "A prisoner exchange was expected to be on the agenda" is no second report of
+            # "the sides exchanged 242 prisoners".
+            "PLAN": frozenset({"planned" if s.planned else "told"})}
     return (s.speaker, _places(s, synonyms),
             tuple(sorted({**measures(s), **_durations(s), **_counts(s), **_ordinals(s), **sides(s, opposites),
                           **rule}.items())))
