@@ -17,3 +17,20 @@ def test_a_city_named_after_city_of_is_a_place_and_keeps_strikes_apart() -> None
     places = [{e.text for e in s.entities if e.label == "GPE"} for s in found]
     assert "Mykolaiv" in places[0]
     assert not may_be_same(found[0], found[1], config.party_synonyms())
+
+
+def test_an_announcement_is_no_second_report_of_the_event_done() -> None:
+    """The older article's "a prisoner exchange was expected to be on the agenda" must not count
+    as a source of "the sides exchanged 242 prisoners"; two announcements may be one report, and
+    a report that goes on to what comes next is still a report."""
+    config = load_config()
+    done, expected, set_to, and_next = analyse_texts([
+        "On the second day of the talks, the sides exchanged prisoners at the Sarn border crossing.",
+        "Officials in both capitals said a prisoner exchange was expected to be on the agenda at the talks.",
+        "A prisoner exchange is set to take place at the Sarn border crossing during the talks.",
+        "The sides exchanged prisoners at the Sarn crossing and will meet again in June.",
+    ], config)
+    assert [s.planned for s in (done, expected, set_to, and_next)] == [False, True, True, False]
+    assert not may_be_same(done, expected)
+    assert may_be_same(expected, set_to)
+    assert may_be_same(done, and_next)
