@@ -194,7 +194,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     """
     from .attribute import attribute, connective_only, needs_context, pointers, voice
     from .quotes import opens_with_quote
-    from .background import background, general
+    from .background import background, general, main_years
     from .commentary import commentary
     from .counts import counts
     from .event import event_of, planned
@@ -271,6 +271,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 background=background(sent, config.origin_words) or rule,
                 general=rule,
                 planned=planned(sent, config.verbs),
+                dated=main_years(sent),
                 figures=extract_figures(sent),
                 counts=counts(sent),
                 event=event, subject=subject,

@@ -6,9 +6,12 @@ every reader of the briefing already has. It ranks low, like commentary, and nev
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
+
+from .model import Sentence
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
@@ -61,6 +64,77 @@ def background(sent: Span, origin_words: Collection[str]) -> bool:
         if any(t.lemma_.lower() in origin_words for t in ent.root.ancestors):
             return True
     return False
+
+
+# How long before the story's newest year a main clause's year makes it history.
+LONG_AGO_YEARS = 2
+_ONGOING = frozenset({"since", "until", "through"})  # "killed since 2022" runs to now
+
+
+def main_years(sent: Span) -> tuple[str, ...]:
+    """The years that date what the sentence tells in the past tense: "A brief war in 2008
+    ended in a frozen ceasefire", "was assigned to Arvenia under the 1995 Treaty of Ostra".
+    Not a year in an aside or a relative clause ("the lines they held before October 2022"),
+    one looked ahead to, one a stretch of time runs from ("have been killed since 2022"), nor
+    one of something that is so now ("the 2015 accord remains valid")."""
+    from .analyse import looks_ahead
+
+    out: list[str] = []
+    for tok in sent:
+        if not _YEAR_WORD.fullmatch(tok.text) or tok.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        if tok.ent_type_ != "DATE" and tok.head.tag_ == "NNS":
+            continue  # "2000 soldiers": a count
+        ent = next((e for e in sent.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ == "DATE" and looks_ahead(ent):
+            continue
+        if tok.head.lower_ in _ONGOING or ent is not None and ent[0].lower_ in _ONGOING:
+            continue
+        verb = _told_by(tok, sent)
+        if verb is not None and _past(verb):
+            out.append(tok.text)
+    return tuple(out)
+
+
+# Clauses of their own: a year in one dates something else than what the sentence tells.
+_ASIDES = frozenset({"relcl", "acl", "appos", "advcl"})
+
+
+def _told_by(tok: Token, sent: Span) -> Token | None:
+    """The verb of the sentence's own clauses (the main one, or one it reports or joins to it)
+    that the token hangs on; None when the way there passes through an aside."""
+    while tok.i != sent.root.i and tok.head.i != tok.i:
+        if tok.dep_ in _ASIDES:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok if tok.dep_ not in _ASIDES else None
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _past(verb: Token) -> bool:
+    """Told in the simple past, or a past passive or perfect ("was assigned", "had signed")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not aux
+    return verb.tag_ == "VBN" and bool(aux) and all(a.tag_ == "VBD" for a in aux)
+
+
+_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def long_ago(sentences: Sequence[Sentence], dates: Mapping[int, str]) -> list[Sentence]:
+    """The sentences, those whose main clause is dated LONG_AGO_YEARS or more before the
+    story's newest year made background. The newest year is the newest source's; without
+    dates, the latest year any sentence names as past (undated coverage of a war that
+    resumed in 2022 is from 2022 or later)."""
+    newest = max((int(d[:4]) for d in dates.values()), default=0) or max(
+        (int(y) for s in sentences for e in s.entities if e.label == "DATE" and not e.future
+         for y in _YEAR_WORD.findall(e.text)), default=0)
+    if not newest:
+        return list(sentences)
+    return [replace(s, background=True) if s.dated and not s.background
+            and min(int(y) for y in s.dated) <= newest - LONG_AGO_YEARS else s for s in sentences]
 
 
 # Verbs that state how things are or what they do as a rule ("Measles spreads through the

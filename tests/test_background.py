@@ -76,3 +76,26 @@ def test_what_is_done_whenever_something_applies_is_general_and_no_report_of_an_
     assert (rule.general, rule.background, news.general, expected.general) == (True, True, False, False)
     assert not may_be_same(rule, news)
     assert may_be_same(rule, later)
+
+
+def test_what_the_main_clause_dates_years_before_the_news_is_background() -> None:
+    """Undated coverage of a war that resumed in October 2022 is of 2022 or later: a treaty of
+    1995 and a war of 2008 are history. A relative clause's year, a stretch of time running to
+    now and something that is so now date nothing the sentence tells; with a dated source,
+    its year is the story's."""
+    from briefing.background import long_ago
+
+    texts = [
+        "The Kessel Valley, home to about 340,000 people before the war, was assigned to Arvenia under "
+        "the 1995 Treaty of Ostra.",
+        "A brief war in 2008 ended in a frozen ceasefire; fighting resumed in October 2022 when troops "
+        "advanced into the valley.",
+        "More than 11,000 people have been killed since 2021, according to United Nations estimates.",
+        "Rell insisted on a withdrawal to the lines they held before October 2019.",
+        "Kovan said on Monday that the 2015 accord remains valid.",
+        "Fighting resumed in October 2022 when troops advanced into the valley.",
+    ]
+    found = analyse_texts(texts, load_config())
+    assert [s.dated for s in found] == [("1995",), ("2008", "2022"), (), (), (), ("2022",)]
+    assert [s.background for s in long_ago(found, {})] == [True, True, False, False, False, False]
+    assert [s.background for s in long_ago(found, {1: "2024-05-02"})] == [True, True, False, False, False, True]
