@@ -89,6 +89,7 @@ def test_a_decision_is_the_deciding_partys_stance(config: Config) -> None:
     "The Kremlin declined to comment on the talks.",
     "The Kremlin declined to say whether Putin would attend the summit.",
     "The Kremlin did not say how many troops would be withdrawn.",
+    "Russian Foreign Minister Sergei Lavrov did not speak to reporters on Wednesday morning.",
 ])
 def test_saying_nothing_is_no_stance(text: str, config: Config) -> None:
     s = only(text, config)
