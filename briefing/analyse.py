@@ -197,12 +197,13 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     from .background import background, general, main_years
     from .commentary import commentary
     from .counts import counts
-    from .event import event_of, planned
+    from .event import denies, event_of, planned
     from .figures import extract as extract_figures
     from .trim import holder, names, referent, trim
 
     nlp, model_name = load_model([model] if model else config.models)
     matcher = _matcher(nlp, config)
+    denials = frozenset(c for c in config.denial_cues if " " not in c)
     items = [(b.text, (a.source.number, para))
              for a in articles for para, b in enumerate(a.body)]
     n_process = processes(len(items), jobs)
@@ -271,6 +272,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 background=background(sent, config.origin_words) or rule,
                 general=rule,
                 planned=planned(sent, config.verbs),
+                denies=denies(sent, denials),
                 dated=main_years(sent),
                 figures=extract_figures(sent),
                 counts=counts(sent),

@@ -388,6 +388,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # A takeaway stands for part of the story: a short or dangling sentence can't. Nor can
     # one that opens with someone's words ("'People were screaming in the dark,' said a
     # passenger"): a takeaway says what happened in the briefing's own voice.
+    overall = score
     allowed = {i for i in _current(sc, clusters, range(len(clusters)))
                if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE
                and not clusters[i].lead.commentary and not clusters[i].lead.background
@@ -430,6 +431,10 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                   by_value=True, against=[i for i in kept if i not in seeds])
     room.subtract(Counter(placed[i] for i in chosen if placed[i] is not None and i not in kept))
     kept = [i for i in kept if i not in chosen]
+    # What each party's heading will say first, no takeaway retells in part: "Some $42 billion
+    # in assets remains frozen" would keep out "the Quartet will release $6 billion of the
+    # roughly $42 billion frozen abroad".
+    heads = [i for i in _party_heads(clusters, config, overall) if i not in allowed]
     words = sum(clusters[i].cost for i in chosen)
     more: list[int] = []
     while len(chosen) + len(more) < sc.max_points:
@@ -437,7 +442,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                 and (placed[i] is None or room[placed[i]] > 0)]
         got = pick(rest, clusters, score, max_points=1, max_words=budget - words,
                    min_points=1 if len(chosen) + len(more) < sc.min_points else 0,
-                   vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=(*kept, *chosen, *more))
+                   vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=(*kept, *heads, *chosen, *more))
         if not got:
             break
         more += got
@@ -447,6 +452,20 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     section_order = {s.key: n for n, s in enumerate(config.sections)}
     ranked = sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
     return _in_article_order(ranked, clusters)
+
+
+def _party_heads(clusters: Sequence[Cluster], config: Config, score: Mapping[int, float]) -> list[int]:
+    """Each configured party's best-scored stance among the points about where things stand."""
+    best: dict[str, int] = {}
+    parties = _parties_key(config)
+    for i, c in enumerate(clusters):
+        party = c.lead.speaker
+        if (party is None or parties not in c.lead.sections or not _party_stance(c, config)
+                or c.older or c.superseded or i not in score):
+            continue
+        if party not in best or score[i] > score[best[party]]:
+            best[party] = i
+    return [best[p.key] for p in config.parties if p.key in best]
 
 
 def _opens_an_article(c: Cluster) -> bool:
@@ -624,7 +643,7 @@ class Story:
     anew: frozenset[tuple[tuple[int, int], str]]  # counts a later day gives anew (`figures.counted_anew`)
     spare: dict[str, list[int]]  # what each party says outside its stances, best first (see `_spare`)
     reserved: frozenset[int]  # spare points no takeaway may take
-    quoted: frozenset[int]  # clusters a claim of which is quoted where sources differ
+    quoted: dict[tuple[int, int], int]  # each claim of "Where sources differ": its cluster
     names: dict[tuple[int, int], tuple[tuple[str, str], ...]]  # the people each sentence names (`_short_names`)
     known: dict[str, str]  # each surname's title and full name (`_full_names`)
     # Section scores by candidates, kept across the selections that fit the budget (see `_local_scores`).
@@ -686,7 +705,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     spare, reserved = _spare(wanted, clusters, score, config)
     # A claim quoted where sources differ is not made again as a point of its own.
     claims = {k for p in differ.points for k in p.sentences} if differ else set()
-    quoted = frozenset(i for i, c in enumerate(clusters) if any(m.key in claims for m in c.members))
+    quoted = {m.key: i for i, c in enumerate(clusters) for m in c.members if m.key in claims}
     return Story(sources=sources, ages=ages, sentences=tuple(sentences), vectors=vectors,
                  clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight,
                  anew=counted_anew(sentences, ages.dates),
@@ -706,9 +725,13 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
     sources, ages, sentences, vectors = story.sources, story.ages, story.sentences, story.vectors
     clusters, score, wanted, differ = story.clusters, story.score, story.wanted, story.differ
     budgets = _budgets(wanted, sources, config, slack)
-    used: set[int] = set(story.quoted)
-    taken: list[int] = []  # the takeaways
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
+    # The pairs the list has room for: a claim quoted there is not made again as a point of
+    # its own, and one of a pair left out is free to be.
+    mine = _within(differ, budgets[questions.key] * DIFFER_SHARE) if questions is not None else None
+    used: set[int] = {story.quoted[k] for p in (mine.points if mine else ()) for k in p.sentences
+                      if k in story.quoted}
+    taken: list[int] = []  # the takeaways
     built: dict[str, Section] = {}
     for sc in wanted:
         if sc.kind == "summary":
@@ -729,8 +752,8 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
         if sc.kind == "parties":
             # Before pooling, so that the pool holds only stances.
             ids = [i for i in ids if _party_stance(clusters[i], config)]
-        mine = _within(differ, budgets[sc.key] * DIFFER_SHARE) if sc is questions else None
-        budget = budgets[sc.key] - (mine.cost if mine else 0)
+        listed = mine if sc is questions else None
+        budget = budgets[sc.key] - (listed.cost if listed else 0)
         # Against every point made so far: a fact said in one section is not said again in another.
         if sc.kind == "parties":
             section, chosen = _parties(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors,
@@ -739,7 +762,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
             section, chosen = _section(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors,
                                        ages, sorted(used), favour, story.local)
         used.update(chosen)
-        built[sc.key] = replace(section, subsections=(mine,)) if mine else section
+        built[sc.key] = replace(section, subsections=(listed,)) if listed else section
     summary = next((sc for sc in wanted if sc.kind == "summary"), None)
     if summary is not None:
         built = _give_back(built, summary, taken, wanted, clusters, config)

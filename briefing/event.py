@@ -92,6 +92,22 @@ def planned(sent: Span, reporting: Collection[str]) -> bool:
     return False
 
 
+def denies(sent: Span, denials: Collection[str]) -> bool:
+    """Whether the sentence denies that something is so: a verb of `denials` on its main line
+    with a that-clause, or with an object that has one ("flatly denied reports that an
+    agreement had been reached"). Not one dismissing a proposal ("dismissed proposals for a
+    temporary ceasefire"), which is a stance on it."""
+    for verb in sent:
+        if verb.lemma_.lower() not in denials or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(c.dep_ == "ccomp" for c in verb.children) or any(
+                c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for o in objects for c in o.children):
+            return True
+    return False
+
+
 def main_predicate(root: Token) -> Token:
     """The verb of what happens, through aspect verbs: "is expected to shape" → shape."""
     return _predicates(root, (), ())[-1]

@@ -199,7 +199,10 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
             "ASKS": frozenset({"asks" if any(w.lower() == "whether" for w in s.words) else "tells"}),
             # "A prisoner exchange was expected to be on the agenda" is no second report of
             # "the sides exchanged 242 prisoners".
-            "PLAN": frozenset({"planned" if s.planned else "told"})}
+            "PLAN": frozenset({"planned" if s.planned else "told"}),
+            # "Teymur denied reports that an agreement had been reached" is the other side of
+            # "have reached an agreement in principle", not a second report of it.
+            "DENY": frozenset({"denies" if s.denies else "tells"})}
     return (s.speaker, _places(s, synonyms),
             tuple(sorted({**measures(s), **_durations(s), **_counts(s), **_ordinals(s), **sides(s, opposites),
                           **rule}.items())))
