@@ -17,6 +17,7 @@ from .recency import Ages
 from .figures import counted_anew, key_figures
 from .plans import merge_plans
 from .background import long_ago
+from .commentary import named_commentators
 from .superseded import looks_ahead, reversed_states, settled, superseded
 from .select import FLOOR, SameFactGroup, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
 from .timeline import timeline
@@ -660,10 +661,12 @@ VOICE_WEIGHT = 0.25
 def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config, method: str) -> Story:
     sources = tuple(a.source for a in articles)
     ages = Ages.of(sources, config.older_after_days)
-    # What happened years before the story's news is its history, however its words say it.
-    as_written = sentences = _one_name_each(long_ago(sentences, ages.dates))
-    sentences = with_context(sentences, config)
     synonyms = config.party_synonyms()
+    # What happened years before the story's news is its history, however its words say it;
+    # an analyst is one wherever the story quotes her.
+    sentences = named_commentators(long_ago(sentences, ages.dates), config.commentators, synonyms)
+    as_written = sentences = _one_name_each(sentences)
+    sentences = with_context(sentences, config)
     vectors, alike_vectors = tfidf_both(sentences, synonyms, VOICE_WEIGHT)
     # Dated sources are weighed by their dates instead (see recency.py).
     typical = {n: 1.0 if n in ages.dates else w for n, w in consensus(sentences, vectors).items()}

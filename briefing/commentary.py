@@ -8,11 +8,13 @@ them, but they carry no fact a reader can check. The briefing ranks them low.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from .event import main_predicate
+from .model import Sentence
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Entity kinds that make a subject someone who acts or speaks, not an abstraction.
@@ -46,3 +48,24 @@ def commentary(sent: Span, token_party: dict[int, str], verbs: Collection[str],
         # and still someone who interprets the news, not a party to it.
         return True
     return main_predicate(root).lemma_.lower() in verbs and not _is_agent(subject, token_party, roles)
+
+
+def named_commentators(sentences: Sequence[Sentence], commentators: Collection[str],
+                       synonyms: Mapping[str, str]) -> list[Sentence]:
+    """The sentences, each that a commentator named with the role elsewhere speaks made
+    commentary too: once "said Hannah Ruiz, a nonproliferation analyst", the story's
+    "said Hannah Ruiz of the Geneva Institute" interprets the news as well. Surnames are
+    compared, as later mentions give them; a party's own people are never commentators."""
+    surnames: set[str] = set()
+    for s in sentences:
+        if not (s.commentary and any(w in commentators for w in s.voice)):
+            continue
+        for e in s.entities:
+            words = e.text.lower().split()
+            if (e.label == "PERSON" and len(words) > 1 and all(w in s.voice for w in words)
+                    and not any(w in synonyms for w in words)):
+                surnames.add(words[-1])
+    if not surnames:
+        return list(sentences)
+    return [replace(s, commentary=True) if not s.commentary and s.speaker is None and surnames & set(s.voice)
+            else s for s in sentences]

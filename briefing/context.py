@@ -15,7 +15,7 @@ from dataclasses import replace
 from .classify import route
 from .config import Config
 from .model import Sentence
-from .quotes import closes_a_quote, opens_a_quote
+from .quotes import closes_a_quote, opens_a_quote, opens_with_quote
 
 MAX_JOINED_WORDS = 55  # longer pairs read as a paragraph, not a point
 
@@ -43,7 +43,10 @@ def _join(before: Sentence, s: Sentence, config: Config, quoted: bool = False) -
         speaker=s.speaker if quoted else (before.speaker or s.speaker),
         actor=s.actor if quoted else (before.actor or s.actor),
         stance=s.stance if quoted else (before.stance or s.stance), needs_context=before.needs_context,
-        commentary=before.commentary and s.commentary, background=before.background and s.background)
+        # Who speaks says whether a quotation interprets: "..., said Omar Siddiq, an energy
+        # analyst", and the quotation's next sentence is his too.
+        commentary=s.commentary if quoted else before.commentary and (s.commentary or opens_with_quote(s.text)),
+        background=before.background and s.background)
     return replace(joined, sections=route(joined, config))
 
 

@@ -243,7 +243,9 @@ def compare(sentences: Sequence[Sentence], config: Config, synonyms: Mapping[str
             joined: Sequence[Sentence] | None = None) -> Comparison:
     """The `Comparison` of `sentences` (`joined`: `context.with_context` of them, made here
     when not given)."""
-    first = list({s.text: s for s in reversed(sentences)}.values())[::-1]
+    # An analyst's reading ("tells you Kestrava is not ready to be seen conceding anything
+    # yet") is no claim of fact for another source to contradict.
+    first = [s for s in list({s.text: s for s in reversed(sentences)}.values())[::-1] if not s.commentary]
     claims = [c for c in (_claim(s, config) for s in first)
               if c.certain or c.hedged or c.negated or c.figures]
     if len(claims) < 2:

@@ -170,3 +170,18 @@ def test_a_demonstrative_subject_needs_the_sentence_before(config: Config) -> No
     assert texts == [f"{lifted} The utility said it hoped that would happen next week."]
     texts = story([f"{lifted} The utility said that the notice would go next week."], config)
     assert texts == [lifted, "The utility said that the notice would go next week."]
+
+
+def test_an_analyst_named_with_the_role_once_interprets_wherever_quoted(config: Config) -> None:
+    """Once "said Omar Siddiq, an energy analyst", the story's "Omar Siddiq of Brightwater said"
+    is commentary too, and so is the whole of a quotation he ends and goes on with."""
+    from briefing.commentary import named_commentators
+
+    one = Article(source=Source(number=1, path="1.txt", title="1"), blocks=(Block(index=0, kind="body", text=(
+        '"The sequencing dispute is the classic trap. Each side fears being the one that pays first," said '
+        'Omar Siddiq, an energy analyst at Brightwater Analytics. "A number on its own is just a number."')),))
+    two = Article(source=Source(number=2, path="2.txt", title="2"), blocks=(Block(index=0, kind="body", text=(
+        "Omar Siddiq of Brightwater Analytics said exports could rise by 400,000 barrels a day by the summer.")),))
+    found = named_commentators(analyse([one, two], config)[0], config.commentators, config.party_synonyms())
+    joined = with_context(found, config)
+    assert [(s.source, s.commentary) for s in joined] == [(1, True), (2, True)]

@@ -302,3 +302,28 @@ def test_a_claim_told_according_to_a_party_is_that_partys_account(config: Config
         "Russia offered to exchange 800 prisoners of war, the Kremlin said."], start=1)], config)[0]
     assert (told.speaker, told.vouched, own.speaker, own.vouched) == ("russia", "ukraine", "russia", None)
     assert (_name(told, config), _name(own, config)) == (config.party_name("ukraine"), config.party_name("russia"))
+
+
+def test_an_analysts_reading_is_no_claim_a_source_contradicts(config: Config) -> None:
+    """A named analyst's quotation interprets the news: it is neither side of a disagreement,
+    whatever denial or doubt its words carry."""
+    analyst = ('"Moscow will deny that the U.S.-Ukraine security guarantees are fully settled," said Hanna Ruiz, '
+               'a security analyst at a Geneva institute.')
+    assert pairs([SETTLED, analyst], config) == []
+
+
+def test_an_assertion_and_a_denial_of_it_differ_and_are_two_reports(config: Config) -> None:
+    """"Have reached an agreement in principle" and "denied reports that an agreement had been
+    reached" (by someone else) are the two sides of a disagreement, not one fact told twice."""
+    from briefing.select import may_be_same
+
+    reached = ("Negotiators from Ukraine and Russia have reached an agreement in principle to cap the buffer zone "
+               "at 20 kilometres, according to three diplomats with direct knowledge of the talks.")
+    denied = ("Russian Foreign Minister Sergei Lavrov flatly denied reports that an agreement had been reached "
+              "on a 20-kilometre buffer zone.")
+    found = analyse([Article(source=Source(number=n, path=f"{n}.txt", title=str(n)),
+                             blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate([reached, denied], 1)],
+                    config)[0]
+    assert [s.denies for s in found] == [False, True]
+    assert not may_be_same(found[0], found[1])
+    assert pairs([reached, denied], config) == [(reached, denied)]
