@@ -118,6 +118,26 @@ def _budgets(sections: Sequence[SectionConfig], sources: Sequence[Source], confi
     return {k: int(v * factor) for k, v in wanted.items()}
 
 
+# Stand-in days of undated sources, in their order: an article that announces what another
+# reports done was written before it (see `reading_order`).
+_EARLIER_DAY, _LATER_DAY = "0001-01-01", "0001-01-02"
+
+
+def reading_order(clusters: Sequence[Cluster], announced: Collection[int],
+                  sources: Sequence[Source]) -> dict[int, str]:
+    """Without dates, which sources came first, as far as the sources tell: one that announces
+    what another reports done ("A third round of talks will be held next week in Halden",
+    `announced`) was written before the others. Their stand-in days order what a later source
+    reverses or gives anew (`reversed_states`, `overtaken`: "10,500 killed" in the announcing
+    article is no dispute with the others' 11,000); nothing is shown dated. An open question
+    stays open: a day or two apart, what the later article tells may not answer it. Empty
+    when no source is found earlier, or every one is."""
+    earlier = {n for i in announced for n in clusters[i].sources}
+    if not earlier or len(earlier) == len(sources):
+        return {}
+    return {s.number: _EARLIER_DAY if s.number in earlier else _LATER_DAY for s in sources}
+
+
 def _one_name_each(sentences: Sequence[Sentence]) -> Sequence[Sentence]:
     """The sentences with a party found speaking under one name: "Varga" is "Ilse Varga"
     when she is the only one of the parties found whose name ends so. Configured parties
@@ -678,8 +698,9 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         config.opposites))
     common = common_words(sentences, synonyms)
     stale = superseded(clusters, sentences, config, synonyms, ages.dates)
+    order = ages.dates or reading_order(clusters, stale, sources)
     # A state a later source reverses is no longer the state.
-    stale |= reversed_states(clusters, sentences, config, synonyms, ages.dates, common)
+    stale |= reversed_states(clusters, sentences, config, synonyms, order, common)
     asking = next((sc for sc in config.sections if sc.kind == "questions"), None)
     if asking is not None:
         # An open question a later source answers is no longer open.
@@ -698,10 +719,10 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     keys = _pool_keys(clusters, score)
     pool = [s for s in as_written if s.key in keys]
     compared = (compare(pool, config, synonyms, [s for s in sentences if s.key in keys])
-                if wants_differ or len(set(ages.dates.values())) > 1 else None)
-    later = overtaken(pool, config, ages.dates, synonyms, compared=compared) if compared else frozenset()
+                if wants_differ or len(set(order.values())) > 1 else None)
+    later = overtaken(pool, config, order, synonyms, compared=compared) if compared else frozenset()
     clusters = [replace(c, superseded=True) if c.lead.key in later else c for c in clusters]
-    differ = _differences(pool, compared, config, synonyms, ages.dates, later) if wants_differ and compared else None
+    differ = _differences(pool, compared, config, synonyms, order, later) if wants_differ and compared else None
     # Figures of what is out of date are no key figures; newer reporting's come first.
     weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) * ages.weight(c)
               for i, c in enumerate(clusters) for m in c.members}

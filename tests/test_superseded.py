@@ -229,3 +229,31 @@ def test_a_holders_later_act_on_the_other_side_reverses_its_earlier_one(config: 
     assert _reversed([rejected, "The Kremlin accepted the proposal in principle on Sunday."], days, config) == {rejected}
     assert _reversed([rejected, "Ukraine accepted the proposal in principle on Sunday."], days, config) == set()
     assert _reversed([rejected, "The Kremlin accepted an invitation to Geneva on Sunday."], days, config) == set()
+
+
+def test_an_undated_article_announcing_what_others_report_done_gives_counts_the_others_update(tmp_path) -> None:
+    """The article that says the talks "will" be held was written before those reporting them
+    held: its "10,500 killed" is the count the others' 11,000 updates, not a dispute between
+    sources, and no key figure."""
+    from briefing.pipeline import build_briefing, render
+
+    articles = {
+        "1.txt": "Leaders to meet in Istanbul\n\nUkrainian and Russian negotiators will meet next week in Istanbul "
+                 "for a third round of peace talks, Turkish officials said on Thursday.\n\nMore than 10,500 people "
+                 "have been killed in the fighting since October 2022, according to United Nations figures.\n\n"
+                 "Russian forces shelled the city of Kharkiv overnight, damaging a power station.\n",
+        "2.txt": "Third round of talks ends in Istanbul\n\nUkrainian and Russian negotiators met in Istanbul on "
+                 "Tuesday for a third round of peace talks, which ended without agreement on a ceasefire.\n\nMore "
+                 "than 11,000 people have been killed in the fighting since October 2022, according to United "
+                 "Nations estimates.\n\nRussia insisted that Ukraine withdraw its troops from the Donbas before any "
+                 "ceasefire.\n",
+        "3.txt": "Drones strike Odesa port\n\nRussian drones struck grain silos at the port of Odesa on Wednesday, "
+                 "regional officials said.\n\nUkraine said its air defences shot down 40 of the 52 drones launched "
+                 "overnight.\n\nThe third round of peace talks in Istanbul ended on Tuesday without a deal, and "
+                 "Ukraine said it was ready to meet again.\n",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    md = render(build_briefing(tmp_path, load_config()), ("md",))["briefing.md"].decode("utf-8")
+    assert "11,000" in md
+    assert "10,500" not in md
