@@ -402,6 +402,8 @@ def extract(sent: Span) -> tuple[Figure, ...]:
             continue
         if found.label_ == "DATE" and (not _YEAR.search(found.text) or _label(found)):
             continue  # "Friday", "this week": a timeline's business, not a key figure
+        if found.label_ == "DATE" and (found[0].lower_ == "since" or found.root.head.lower_ == "since"):
+            continue  # "killed since October 2022": when a count starts, not a figure of its own
         if found.label_ != "DATE" and _title(found):
             continue
         if found.label_ == "CARDINAL" and _size_of_place(found) or _where(found):
@@ -499,14 +501,15 @@ _SCALE = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
 
 def _distinctive(figure: Figure) -> str | None:
     """The scale of a count too precise or too large to be given of two things in one story
-    ("6.6", "1,350", "2.1 million"), whatever each source calls them; None for a small
-    whole number ("86 cases" and "86 schools" are two counts) or a round one below ten
-    thousand."""
+    ("6.6", "242", "1,350", "2.1 million"), whatever each source calls them ("242 prisoners",
+    "242 people crossing"); None for a small whole number ("86 cases" and "86 schools" are
+    two counts) or a round one below ten thousand."""
     numbers = amount(figure).split()
     scale = _SCALE.search(figure.value)
     # A round number of thousands is not: "1,200 crowns" and "about 1,200 planned
     # operations". Tens of thousands are ("600,000 homes", "all 600,000 customers").
-    if scale or any("." in n or len(n) >= 4 and not n.endswith("00") or len(n) >= 5 for n in numbers):
+    if scale or any("." in n or len(n) >= 3 and not n.endswith("0") or len(n) >= 4 and not n.endswith("00")
+                    or len(n) >= 5 for n in numbers):
         return scale.group(1).lower() if scale else ""
     return None
 

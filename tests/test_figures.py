@@ -401,3 +401,20 @@ def test_a_count_a_later_day_gives_anew_leaves_key_figures() -> None:
     assert [p.figure for p in rows] == ["87 people", "150 calls"]
     undated = key_figures(figures_section(), [tuesday, saturday, calls], 100, weight).points
     assert [p.figure for p in undated] == ["23 people", "87 people", "150 calls"]
+
+
+def test_an_exact_count_of_three_figures_is_one_row_whatever_it_counts() -> None:
+    """"242 prisoners" and "242 people crossing" are one exchange; "150 soldiers" and "150
+    tanks", round, are two counts."""
+    assert counted_rows(
+        ("The sides exchanged 242 prisoners.", 1, "242 prisoners", "The sides exchanged 242 prisoners"),
+        ("Buses took 242 people across.", 2, "242 people", "Buses took 242 people across"),
+        ("The army moved 150 soldiers.", 1, "150 soldiers", "The army moved 150 soldiers"),
+        ("The army moved 150 tanks.", 2, "150 tanks", "The army moved 150 tanks"),
+    ) == [("150 soldiers", (1,)), ("150 tanks", (2,)), ("242 prisoners", (1, 2))]
+
+
+def test_when_a_count_starts_is_no_figure() -> None:
+    nlp, _ = load_model(load_config().models)
+    doc = nlp("More than 11,000 people have been killed since October 2022, according to United Nations estimates.")
+    assert [f.value for f in extract(next(doc.sents))] == ["More than 11,000 people"]
