@@ -204,8 +204,20 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
             # "have reached an agreement in principle", not a second report of it.
             "DENY": frozenset({"denies" if s.denies else "tells"})}
     return (s.speaker, _places(s, synonyms),
-            tuple(sorted({**measures(s), **_durations(s), **_counts(s), **_ordinals(s), **sides(s, opposites),
-                          **rule}.items())))
+            tuple(sorted({**measures(s), **_firsts(s), **_durations(s), **_counts(s), **_ordinals(s),
+                          **sides(s, opposites), **rule}.items())))
+
+
+def _firsts(s: Sentence) -> dict[str, frozenset[str]]:
+    """The first amount of each kind of measure the sentence gives: what it reports, where
+    later ones of the kind set it against another ("revised its estimate to 212 kg, up from
+    the 180 kg it reported on Monday" is no report of the 180 kg; "will release $6 billion of
+    the roughly $42 billion frozen" none of the $42 billion frozen)."""
+    out: dict[str, frozenset[str]] = {}
+    for f in s.figures:
+        for kind, values in measures(replace(s, figures=(f,))).items():
+            out.setdefault(f"FIRST {kind}", values)
+    return out
 
 
 def _ordinals(s: Sentence) -> dict[str, frozenset[str]]:

@@ -34,3 +34,19 @@ def test_an_announcement_is_no_second_report_of_the_event_done() -> None:
     assert not may_be_same(done, expected)
     assert may_be_same(expected, set_to)
     assert may_be_same(done, and_next)
+
+
+def test_a_figure_set_against_the_one_reported_is_no_report_of_the_older_one() -> None:
+    """"Revised its estimate to 212 kg, up from the 180 kg it reported on Monday" reports the
+    212 kg; another source's 180 kg is Monday's figure, not a second source of the revision.
+    Two reports giving the same first figure may be one, whatever else one adds."""
+    config = load_config()
+    revised, monday, toll, more = analyse_texts([
+        "The agency on Thursday revised its estimate of the stockpile to 212 kg, up from the 180 kg it reported "
+        "on Monday.",
+        "The agency said the stockpile had grown to an estimated 180 kg.",
+        "The quake killed at least 41 people and injured 120 others, officials said.",
+        "The quake killed 41 people in the province, officials said.",
+    ], config)
+    assert not may_be_same(revised, monday)
+    assert may_be_same(toll, more)
