@@ -588,6 +588,28 @@ def _corroborated(candidates: Sequence[tuple[Figure, Sentence]],
     return out
 
 
+# "up from the 180 kg", "down from about 23 percent": the figure after it is the one the
+# sentence replaces.
+_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:estimated\s+|about\s+|around\s+)?$",
+                   re.IGNORECASE)
+
+
+def _replaced(candidates: Sequence[tuple[Figure, Sentence]]) -> set[tuple[str, str]]:
+    """The figures a sentence gives as the ones it replaces ("revised its estimate to 212 kg,
+    up from the 180 kg it reported on Monday"): out of date wherever they are given."""
+    out: set[tuple[str, str]] = set()
+    for f, s in candidates:
+        at = s.text.find(f.value)
+        if at > 0 and f.kind != "DATE" and _FROM.search(s.text[max(0, at - 40):at]):
+            out.add(_as_given(f))
+    return out
+
+
+def _as_given(f: Figure) -> tuple[str, str]:
+    """Amount and unit, whatever the recogniser labelled it: "an estimated 180 kg", "180 kg"."""
+    return amount(f), f.value.split()[-1].lower()
+
+
 _SAYING = frozenset({"say", "tell", "report"})  # who gave the count, not what it counts
 
 
@@ -659,8 +681,9 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     value = {id(f): 1.0 if weight is None else matters[s.key] * _KIND_WEIGHT[f.kind]
              for f, s in candidates}
     gone = anew if anew is not None else counted_anew(sentences, dates)
+    was = _replaced(candidates)
     for f, s in candidates:
-        if (s.key, f.value) in gone:
+        if (s.key, f.value) in gone or _as_given(f) in was:
             value[id(f)] = 0.0
     if weight is None:
         candidates.sort(key=lambda fs: (_KINDS.index(fs[0].kind), fs[1].source, fs[1].index))

@@ -418,3 +418,16 @@ def test_when_a_count_starts_is_no_figure() -> None:
     nlp, _ = load_model(load_config().models)
     doc = nlp("More than 11,000 people have been killed since October 2022, according to United Nations estimates.")
     assert [f.value for f in extract(next(doc.sents))] == ["More than 11,000 people"]
+
+
+def test_a_figure_a_sentence_says_it_replaces_is_no_key_figure() -> None:
+    """"Revised its estimate to 212 kg, up from the 180 kg it reported on Monday": the 180 kg
+    is out of date, however it was labelled or however much another source's sentence weighs."""
+    revised = with_figures("The agency revised its estimate to 212 kg, up from the 180 kg it reported on Monday.", 2,
+                           ("212 kg", "QUANTITY", "The agency revised its estimate to 212 kg"),
+                           ("180 kg", "QUANTITY", "up from the 180 kg it reported on Monday"))
+    earlier = with_figures("A 20 percent cap would require a halt, with the stockpile at an estimated 180 kg.", 1,
+                           ("20 percent", "PERCENT", "A 20 percent cap would require a halt"),
+                           ("an estimated 180 kg", "CARDINAL", "the stockpile at an estimated 180 kg"))
+    rows = key_figures(figures_section(), [earlier, revised], 200, weight={earlier.key: 2.0, revised.key: 1.5}).points
+    assert [p.figure for p in rows] == ["20 percent", "212 kg"]
