@@ -341,6 +341,8 @@ _LEANING_SUBJECTS = ("he", "she", "it", "they", "this", "these", "those")
 # A person's pronouns, and whose: before any name in the sentence they stand for someone
 # named earlier. ("They" as subject is caught above; "they" of an unnamed group is common.)
 _PERSONAL = ("he", "she", "him", "her", "his", "hers")
+# Whose subject, when no name comes before it: "Its leaders have insisted…", "Their army…".
+_BACK_POSSESSIVES = ("its", "their")
 
 
 def connective_only(sent: Span) -> bool:
@@ -382,6 +384,9 @@ def _leans(sent: Span, words: list[Token]) -> bool:
     first = next((t for t in words if t.dep_ in ("nsubj", "nsubjpass")), None)
     if first is not None and first.lower_ in _LEANING_SUBJECTS:
         return True  # "Whether it leads to a breakthrough may become clear": what is "it"?
+    if first is not None and any(c.dep_ == "poss" and c.lower_ in _BACK_POSSESSIVES for c in first.children) \
+            and not any(t.pos_ == "PROPN" for t in words if t.i < first.i):
+        return True  # "Its general staff said missiles had struck the refinery": whose?
     if any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL for c in sent.root.children):
         return True  # '"Tavaria cannot stay on the streets," he said': the quote names no speaker
     named = False  # someone the sentence names before the word at hand

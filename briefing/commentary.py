@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from .config import OTHER_PARTY
 from .event import main_predicate
 from .model import Sentence
 
@@ -54,18 +55,32 @@ def named_commentators(sentences: Sequence[Sentence], commentators: Collection[s
                        synonyms: Mapping[str, str]) -> list[Sentence]:
     """The sentences, each that a commentator named with the role elsewhere speaks made
     commentary too: once "said Hannah Ruiz, a nonproliferation analyst", the story's
-    "said Hannah Ruiz of the Geneva Institute" interprets the news as well. Surnames are
-    compared, as later mentions give them; a party's own people are never commentators."""
+    "said Hannah Ruiz of the Geneva Institute" interprets the news as well, and no one speaks
+    for a party there, not even one the parser took the person for ("Helena Marsh" as a
+    body). Surnames are compared, as later mentions give them; a party's own people are never
+    commentators."""
     surnames: set[str] = set()
     for s in sentences:
         if not (s.commentary and any(w in commentators for w in s.voice)):
             continue
-        for e in s.entities:
-            words = e.text.lower().split()
-            if (e.label == "PERSON" and len(words) > 1 and all(w in s.voice for w in words)
-                    and not any(w in synonyms for w in words)):
+        names = [e.text for e in s.entities if e.label == "PERSON"]
+        if s.speaker is not None and s.speaker.startswith(OTHER_PARTY):
+            names.append(s.speaker[len(OTHER_PARTY):])  # the parser took the person for a body
+        for name in names:
+            words = name.lower().split()
+            if len(words) > 1 and all(w in s.voice for w in words) and not any(w in synonyms for w in words):
                 surnames.add(words[-1])
     if not surnames:
         return list(sentences)
-    return [replace(s, commentary=True) if not s.commentary and s.speaker is None and surnames & set(s.voice)
-            else s for s in sentences]
+    return [replace(s, commentary=True, speaker=None, actor=None, stance=False)
+            if _voiced_by(s, surnames) else s for s in sentences]
+
+
+def _voiced_by(s: Sentence, surnames: set[str]) -> bool:
+    """Whether one of `surnames` speaks: no party does, and the words that say who speaks name
+    them — or the parser took the person for a body of its own ("Helena Marsh of the Castor
+    Institute was more sceptical")."""
+    if s.speaker is None and surnames & set(s.voice):
+        return True
+    return any(who is not None and who.startswith(OTHER_PARTY) and s.speaker in (None, who)
+               and bool(surnames & set(who[len(OTHER_PARTY):].lower().split())) for who in (s.speaker, s.actor))

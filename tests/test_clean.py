@@ -45,6 +45,8 @@ def article(*lines: str, name: str = "story.txt", headings: frozenset[int] = fro
     "Subscribe to our daily newsletter",
     "Read more: ferry strikes in the north",
     "Related Articles",
+    "Related: Who is Dana Whitlow, Alden Cray's peace envoy?",
+    "Share this:",
     "We use cookies to improve your experience.",
     "Click here to continue reading",
     "© 2024 Harbour Gazette. All rights reserved.",

@@ -185,3 +185,18 @@ def test_an_analyst_named_with_the_role_once_interprets_wherever_quoted(config: 
     found = named_commentators(analyse([one, two], config)[0], config.commentators, config.party_synonyms())
     joined = with_context(found, config)
     assert [(s.source, s.commentary) for s in joined] == [(1, True), (2, True)]
+
+
+def test_an_analyst_the_parser_takes_for_a_body_is_no_party_of_the_story(config: Config) -> None:
+    """"Helena Marsh" read as an organisation still names the senior fellow: what she says
+    elsewhere is commentary, not the stance of a party called Helena Marsh."""
+    from briefing.commentary import named_commentators
+
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n)), blocks=(Block(
+        index=0, kind="body", text=text),)) for n, text in enumerate([
+            "Helena Marsh, a senior fellow at the Castor Institute, said the choice of venue was designed to "
+            "signal personal investment.",
+            "Helena Marsh of the Castor Institute was more sceptical. \"A demilitarised zone only works if someone "
+            "is prepared to enforce it,\" she said."], start=1)]
+    found = named_commentators(analyse(articles, config)[0], config.commentators, config.party_synonyms())
+    assert all(s.commentary and s.speaker is None for s in found)

@@ -255,6 +255,8 @@ def test_a_secondary_section_needs_a_score_near_the_best(config: Config) -> None
     "Analysts say Washington's role will prove decisive in shaping any agreement.",
     "Observers also point to the importance of protecting civilian infrastructure.",
     '"Sanctions harden Moscow\'s demands," said Helena Strand, a labour economist at the University of Dunmarrow.',
+    "Helena Marsh, a senior fellow at the Castor Institute, said the choice of venue was designed to signal "
+    "personal investment.",
 ])
 def test_commentary_is_told_from_reporting(text: str, config: Config) -> None:
     assert only(text, config).commentary
@@ -368,3 +370,10 @@ def test_a_countrys_opposition_is_not_its_party(config: Config) -> None:
     assert opposition.speaker != "russia"
     ministry = only("Russia's foreign ministry welcomed the progress but warned against a quick deal.", config)
     assert ministry.speaker == "russia"
+
+
+def test_a_subject_owned_by_its_or_their_leans_on_the_sentence_before(config: Config) -> None:
+    found = sentences_of("Its general staff said long-range missiles had struck an oil refinery.\n"
+                         "Their leaders have insisted that any deal must begin with a ceasefire.\n"
+                         "In its statement, the ministry said the refinery was on fire.", config)
+    assert [s.needs_context for s in found] == [True, True, False]
