@@ -37,6 +37,8 @@ def commentary(sent: Span, token_party: dict[int, str], verbs: Collection[str],
         # reading of the mood, with no one who hopes.
         return not any(t.i in token_party or t.ent_type_ in _AGENTS for t in root.subtree
                        if t.dep_ in _SUBJECTS and t.head.i != root.i)
+    if root.lemma_ == "be" and sent[0].lower_ == "here" and sent[0].head.i == root.i:
+        return True  # "Here is what we know about the meeting so far": the writer to the reader
     subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
     if subject is None:
         return False

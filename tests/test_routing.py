@@ -257,6 +257,7 @@ def test_a_secondary_section_needs_a_score_near_the_best(config: Config) -> None
     '"Sanctions harden Moscow\'s demands," said Helena Strand, a labour economist at the University of Dunmarrow.',
     "Helena Marsh, a senior fellow at the Castor Institute, said the choice of venue was designed to signal "
     "personal investment.",
+    "Here is what we know about the Varn Cray meeting so far.",
 ])
 def test_commentary_is_told_from_reporting(text: str, config: Config) -> None:
     assert only(text, config).commentary
