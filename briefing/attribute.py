@@ -322,8 +322,12 @@ def _earlier_party(sent: Span, before: Token, token_party: dict[int, str]) -> st
     pronoun; names after it ("He spoke with Putin and described...") are not its antecedent."""
     for tok in reversed(sent.doc[sent.start:before.i]):
         # The parser often mislabels a name in a fronted clause ("While Trump highlighted"),
-        # so any capitalised party name will do, except the object of a verb or preposition.
-        if tok.i in token_party and tok.is_title and tok.dep_ not in ("dobj", "pobj", "iobj"):
+        # so any capitalised party name will do, except the object of a verb or preposition,
+        # a name of several words by its last ("to Harrow Point").
+        head = tok
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i in token_party:
+            head = head.head
+        if tok.i in token_party and tok.is_title and head.dep_ not in ("dobj", "pobj", "iobj"):
             return token_party[tok.i]
     return None
 

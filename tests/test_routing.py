@@ -378,3 +378,15 @@ def test_a_subject_owned_by_its_or_their_leans_on_the_sentence_before(config: Co
                          "Their leaders have insisted that any deal must begin with a ceasefire.\n"
                          "In its statement, the ministry said the refinery was on fire.", config)
     assert [s.needs_context for s in found] == [True, True, False]
+
+
+def test_they_is_not_a_place_named_as_the_object_before_it(tmp_path) -> None:
+    """In "Kestrian officials have hinted that Varn may bring new ideas to Harrow Point, but they
+    declined to give details", "they" are not Harrow Point, the broker's retreat."""
+    path = tmp_path / "story.toml"
+    path.write_text('[briefing]\nparties = ["kestria", "union"]\n\n'
+                    '[parties.kestria]\nname = "Kestria"\naliases = ["Kestrian", "Varn"]\n\n'
+                    '[parties.union]\nname = "Federal Union"\naliases = ["Harrow Point", "Cray"]\n', encoding="utf-8")
+    s = only("Kestrian officials have hinted that Varn may bring new ideas to Harrow Point, possibly including a "
+             "demilitarised zone, but they declined to give details.", load_config(path))
+    assert s.speaker == "kestria"
