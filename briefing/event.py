@@ -78,17 +78,19 @@ _WILL = frozenset(("will", "shall", "'ll"))
 def planned(sent: Span, reporting: Collection[str]) -> bool:
     """Whether the main clause, through reporting verbs, announces what is to come rather
     than reports what happened: "said a prisoner exchange was expected to be on the agenda",
-    "a third round will be held next week". A clause after it ("exchanged 242 prisoners and
+    "a third round will be held next week", "said he would speak to Osk". A clause after it ("exchanged 242 prisoners and
     will meet again in June") leaves the report a report."""
     verb = sent.root
+    will = _WILL
     for _ in range(5):
         lemma = verb.lemma_.lower()
-        if lemma in _PLANS or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in verb.children):
+        if lemma in _PLANS or any(c.dep_ in ("aux", "auxpass") and c.lower_ in will for c in verb.children):
             return True
         clause = next((c for c in verb.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")), None)
         if lemma not in reporting or clause is None:
             return False
         verb = clause
+        will = _WILL | {"would"}  # reported: "said he would speak to Osk before the meeting"
     return False
 
 
