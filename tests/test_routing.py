@@ -390,3 +390,9 @@ def test_they_is_not_a_place_named_as_the_object_before_it(tmp_path) -> None:
     s = only("Kestrian officials have hinted that Varn may bring new ideas to Harrow Point, possibly including a "
              "demilitarised zone, but they declined to give details.", load_config(path))
     assert s.speaker == "kestria"
+
+
+def test_holding_territory_is_a_military_fact_not_a_stance(config: Config) -> None:
+    s = only("Russia now controls about 40 percent of the province, while Ukraine holds the regional capital.", config)
+    assert s.sections[0] == "military"
+    assert "positions" not in s.sections
