@@ -599,7 +599,7 @@ def test_one_speaker_saying_two_things_is_two_points() -> None:
     sentences = analyse_texts([
         "Green Renewal leader Ilse Marquart said her nine deputies would back the prime minister. "
         "Heavy rain flooded the harbour overnight. The port was closed to ships for a day.",
-        "Green Renewal leader Ilse Marquart said her party wanted a binding clause on rail spending. "
+        "Green Renewal leader Ilse Marquart said her party would demand a binding clause on rail spending. "
         "Farmers blocked a motorway near the capital. Fuel prices rose for a third week.",
         "The finance minister presented the budget to parliament on Monday. "
         "Opposition deputies walked out of the chamber.",
