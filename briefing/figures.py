@@ -552,14 +552,14 @@ def measures(s: Sentence, asserted: bool = False) -> dict[str, frozenset[str]]:
             continue
         if f.kind == "QUANTITY":
             # By unit: "40,000 tonnes" and "14 kilometres" are no two answers to one question.
-            out.setdefault(f"QUANTITY {f.value.split()[-1].lower()}", set()).add(amount(f))
+            out.setdefault(f"QUANTITY {unit_of(f)}", set()).add(amount(f))
         elif f.kind in MEASURES:
             out.setdefault(f.kind, set()).add(amount(f))
         elif f.kind == "CARDINAL":
             # A part and its whole are two counts: "19 of the Trust's 41 hospitals" gives 19
             # hospitals as "19 hospitals" does.
             parts = amount(f).split() if _PART.match(f.value) else [amount(f)]
-            out.setdefault(f"CARDINAL {f.value.split()[-1].lower()}", set()).update(parts)
+            out.setdefault(f"CARDINAL {unit_of(f)}", set()).update(parts)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -605,9 +605,24 @@ def _replaced(candidates: Sequence[tuple[Figure, Sentence]]) -> set[tuple[str, s
     return out
 
 
+# Units written short or in another spelling, by the name they are compared under.
+_UNIT_NAMES = {"km": "kilometre", "kilometer": "kilometre", "kms": "kilometre", "kg": "kilogram",
+               "kilo": "kilogram", "m": "metre", "meter": "metre", "mi": "mile", "t": "tonne", "ton": "tonne"}
+_NUMBERED = re.compile(r"^\d+(?:[.,]\d+)*-")
+
+
+def unit_of(f: Figure) -> str:
+    """What a figure counts or measures, however written: "20-kilometre", "15 km" and "10
+    kilometres" are all kilometres."""
+    word = _NUMBERED.sub("", f.value.split()[-1].lower())
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return _UNIT_NAMES.get(word, word)
+
+
 def _as_given(f: Figure) -> tuple[str, str]:
     """Amount and unit, whatever the recogniser labelled it: "an estimated 180 kg", "180 kg"."""
-    return amount(f), f.value.split()[-1].lower()
+    return amount(f), unit_of(f)
 
 
 _SAYING = frozenset({"say", "tell", "report"})  # who gave the count, not what it counts
@@ -629,7 +644,7 @@ def counted_anew(sentences: Sequence[Sentence], dates: Mapping[int, str]) -> fro
         for f in s.figures:
             if f.kind not in ("CARDINAL", "QUANTITY") or not amount(f):
                 continue
-            unit = f.value.split()[-1].lower()
+            unit = unit_of(f)
             words = ({lemma.get(w, w) for w in f.context.lower().split()} & terms) - _SAYING - {unit} \
                 - {lemma.get(w, w) for w in f.value.lower().split()}
             for w in words:

@@ -192,8 +192,8 @@ def test_a_part_of_a_whole_gives_both_counts(config: Config) -> None:
         "The nurses widened their strike to 19 hospitals on Thursday.",
         "The union wants the pension contribution raised from 6 percent to 8 percent of salary.",
     ], config)
-    assert measures(covers) == {"CARDINAL hospitals": frozenset({"19", "41"})}
-    assert measures(covers)["CARDINAL hospitals"] & measures(widened)["CARDINAL hospitals"]
+    assert measures(covers) == {"CARDINAL hospital": frozenset({"19", "41"})}
+    assert measures(covers)["CARDINAL hospital"] & measures(widened)["CARDINAL hospital"]
     assert all(len(v) == 1 for v in measures(range_).values())
 
 
@@ -327,3 +327,13 @@ def test_an_assertion_and_a_denial_of_it_differ_and_are_two_reports(config: Conf
     assert [s.denies for s in found] == [False, True]
     assert not may_be_same(found[0], found[1])
     assert pairs([reached, denied], config) == [(reached, denied)]
+
+
+def test_one_length_written_three_ways_is_one_measure(config: Config) -> None:
+    """"a 20-kilometre buffer zone, 10 km on each side" and "a 15-kilometre buffer zone": two
+    widths of one zone, so the two sources differ."""
+    twenty = ("Under the framework, the two sides would halt fire along the line of contact and create a "
+              "20-kilometre demilitarised buffer zone, 10 km on each side, two officials familiar with the text said.")
+    fifteen = ("Under the deal, forces would stop firing along the current line of contact and pull heavy weapons "
+               "out of a 15-kilometre buffer zone running the length of the front, according to a Russian official.")
+    assert pairs([twenty, fifteen], config) == [(twenty, fifteen)]
