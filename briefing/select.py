@@ -477,6 +477,15 @@ def _quoted_words(text: str) -> frozenset[str]:
     return frozenset({w.lower() for q in quoted for w in _WORD.findall(q)} - stop_words("english"))
 
 
+def _one_quotation(a: Sentence, b: Sentence) -> bool:
+    """Whether one sentence quotes no words the other's quotation does not, two at least: one
+    statement told twice ("would pursue its aims 'by military means'" after "'the goals of the
+    operation will be achieved by military means,' he said")."""
+    qa, qb = _quoted_words(a.text), _quoted_words(b.text)
+    small, large = (qa, qb) if len(qa) <= len(qb) else (qb, qa)
+    return len(small) >= 2 and small <= large
+
+
 def _quotes_apart(a: Sentence, b: Sentence) -> bool:
     """Two quotations of which neither holds the other: "Harbourne has spoken before a single
     vote has been cast," said Miriam Oduya, and "Now the whole city will decide," said Miriam
@@ -881,6 +890,8 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             same = clusters[i].topic & clusters[j].topic
             limit = min(limit, SAME_SPEAKER_SAME_TOPIC if same else SAME_SPEAKER_DIVERSITY)
             apart = not same
+            if _one_quotation(lead, other):
+                return True
         elif (lead.speaker is None and other.speaker is None and lead.actor is not None
               and lead.actor == other.actor and clusters[i].topic & clusters[j].topic):
             # One party doing one thing, told in other words ("Voss will lead a caretaker

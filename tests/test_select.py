@@ -94,6 +94,25 @@ def test_sentences_without_terms_merge_only_by_text() -> None:
     assert [len(g.members) for g in cluster([a, b, c], 0.5)] == [2, 1]
 
 
+def test_one_speakers_quotation_told_twice_is_a_repeat_however_worded() -> None:
+    """"Would pursue its aims 'by military means'" after "'the goals of the operation will be
+    achieved by military means,' he said": the words of one statement, quoted twice."""
+    from briefing.select import says_again
+
+    full = Sentence(text='Pallas said Morvania still required a withdrawal. "If Vellin is not ready for a reasonable '
+                         'settlement, the goals of the operation will be achieved by military means," he said.',
+                    source=1, paragraph=0, index=0, speaker="morvania")
+    again = Sentence(text='Morvania would pursue its aims "by military means" if diplomacy failed, Pallas added.',
+                     source=2, paragraph=0, index=0, speaker="morvania")
+    other = Sentence(text='Kestria would defend itself "by every military means" if attacked, Varn added.',
+                     source=3, paragraph=0, index=0, speaker="kestria")
+    clusters = [Cluster((full,)), Cluster((again,)), Cluster((other,))]
+    vectors = {(1, 0): {"withdrawal": 1.0, "settlement": 1.0}, (2, 0): {"pursue": 1.0, "aim": 1.0},
+               (3, 0): {"defend": 1.0, "attack": 1.0}}
+    assert says_again(1, [0], clusters, vectors, 0.35)
+    assert not says_again(2, [0], clusters, vectors, 0.35)
+
+
 def test_one_speaker_saying_it_again_is_a_repeat_at_lower_overlap() -> None:
     from briefing.select import SAME_SPEAKER_DIVERSITY, says_again
 
