@@ -68,7 +68,7 @@ def background(sent: Span, origin_words: Collection[str]) -> bool:
 
 # How long before the story's newest year a main clause's year makes it history.
 LONG_AGO_YEARS = 2
-_ONGOING = frozenset({"since", "until", "through"})  # "killed since 2022" runs to now
+_ONGOING = frozenset({"since", "until", "through", "by"})  # "killed since 2022" runs to now; "by 2027" is ahead
 
 
 def main_years(sent: Span) -> tuple[str, ...]:
@@ -125,16 +125,14 @@ _YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 def long_ago(sentences: Sequence[Sentence], dates: Mapping[int, str]) -> list[Sentence]:
     """The sentences, those whose main clause is dated LONG_AGO_YEARS or more before the
-    story's newest year made background. The newest year is the newest source's; without
-    dates, the latest year any sentence names as past (undated coverage of a war that
-    resumed in 2022 is from 2022 or later)."""
-    newest = max((int(d[:4]) for d in dates.values()), default=0) or max(
-        (int(y) for s in sentences for e in s.entities if e.label == "DATE" and not e.future
-         for y in _YEAR_WORD.findall(e.text)), default=0)
-    if not newest:
-        return list(sentences)
+    story's newest year made background. The newest year is the newest source's. Without
+    dates, a year any main clause gives in the past tense is history: undated coverage tells
+    its own news by the weekday ("on Tuesday"), and names the year of what happened before
+    ("A brief war in 2008 ended…", "Talks in Lisvar in 2022 collapsed within weeks")."""
+    newest = max((int(d[:4]) for d in dates.values()), default=0)
     return [replace(s, background=True) if s.dated and not s.background
-            and min(int(y) for y in s.dated) <= newest - LONG_AGO_YEARS else s for s in sentences]
+            and (not newest or min(int(y) for y in s.dated) <= newest - LONG_AGO_YEARS) else s
+            for s in sentences]
 
 
 # Verbs that state how things are or what they do as a rule ("Measles spreads through the
@@ -155,6 +153,8 @@ def general(sent: Span, token_party: dict[int, str], reporting: Collection[str])
     sentence with no name, number or date. An explanation every reader can look up, not news."""
     root = sent.root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and _defines(root, subject, sent):
+        return True
     if subject is None or subject.pos_ != "NOUN" or subject.i in token_party:
         return False
     if _rule(root):
@@ -170,6 +170,17 @@ def general(sent: Span, token_party: dict[int, str], reporting: Collection[str])
         if any(c.dep_ in ("det", "poss", "nummod") for c in subject.children):
             return False
     return not any(e.label_ in _PARTICULAR for e in sent.ents)
+
+
+def _defines(root: Token, subject: Token, sent: Span) -> bool:
+    """"Harrow Point is the private retreat of Federal Union President Alden Cray": what a
+    name stands for, in the simple present with a noun after "is", no time in it. Said of a
+    place or a body the story names, it tells no news, however many names it gives."""
+    return (root.lemma_ == "be" and root.tag_ in ("VBZ", "VBP") and subject.pos_ == "PROPN"
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children)
+            and any(c.dep_ == "attr" and c.pos_ == "NOUN" and any(d.dep_ == "det" for d in c.children)
+                    for c in root.children)
+            and not any(e.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY") for e in sent.ents))
 
 
 _WHENEVER = frozenset({"when", "whenever", "if"})

@@ -46,7 +46,7 @@ def _join(before: Sentence, s: Sentence, config: Config, quoted: bool = False) -
         # Who speaks says whether a quotation interprets: "..., said Omar Siddiq, an energy
         # analyst", and the quotation's next sentence is his too.
         commentary=s.commentary if quoted else before.commentary and (s.commentary or opens_with_quote(s.text)),
-        background=before.background and s.background)
+        background=before.background or s.background if not quoted else before.background and s.background)
     return replace(joined, sections=route(joined, config))
 
 

@@ -73,6 +73,8 @@ def _noun_clause(verb: Token) -> Token | None:
 # Verbs that make what follows a plan: "is expected to be on the agenda", "are set to meet".
 _PLANS = frozenset(("expect", "plan", "schedule", "set", "intend", "aim", "prepare", "hope"))
 _WILL = frozenset(("will", "shall", "'ll"))
+# Verbs that commit to an act to come when an infinitive follows: "agreed to hold a summit".
+_UNDERTAKINGS = frozenset(("agree", "decide", "promise", "pledge", "vow", "undertake", "threaten"))
 
 
 def planned(sent: Span, reporting: Collection[str]) -> bool:
@@ -86,6 +88,8 @@ def planned(sent: Span, reporting: Collection[str]) -> bool:
         lemma = verb.lemma_.lower()
         if lemma in _PLANS or any(c.dep_ in ("aux", "auxpass") and c.lower_ in will for c in verb.children):
             return True
+        if lemma in _UNDERTAKINGS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+            return True  # "have agreed to hold a summit": the summit is to come
         clause = next((c for c in verb.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")), None)
         if lemma not in reporting or clause is None:
             return False

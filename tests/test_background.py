@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from helpers import analyse_texts
 
+from briefing.background import long_ago
 from briefing.config import load_config
 
 
@@ -79,10 +80,11 @@ def test_what_is_done_whenever_something_applies_is_general_and_no_report_of_an_
 
 
 def test_what_the_main_clause_dates_years_before_the_news_is_background() -> None:
-    """Undated coverage of a war that resumed in October 2022 is of 2022 or later: a treaty of
-    1995 and a war of 2008 are history. A relative clause's year, a stretch of time running to
-    now and something that is so now date nothing the sentence tells; with a dated source,
-    its year is the story's."""
+    """Undated coverage tells its news by the weekday: a year its main clause gives in the past
+    tense is history (a treaty of 1995, a war of 2008, fighting that resumed in October 2022).
+    A relative clause's year, a stretch of time running to now, a deadline ahead and something
+    that is so now date nothing the sentence tells; with a dated source, history is what is
+    two years or more before its year."""
     from briefing.background import long_ago
 
     texts = [
@@ -94,8 +96,37 @@ def test_what_the_main_clause_dates_years_before_the_news_is_background() -> Non
         "Rell insisted on a withdrawal to the lines they held before October 2019.",
         "Kovan said on Monday that the 2015 accord remains valid.",
         "Fighting resumed in October 2022 when troops advanced into the valley.",
+        "The programme was meant to double-track the line by 2027, but the work was delayed.",
     ]
     found = analyse_texts(texts, load_config())
-    assert [s.dated for s in found] == [("1995",), ("2008", "2022"), (), (), (), ("2022",)]
-    assert [s.background for s in long_ago(found, {})] == [True, True, False, False, False, False]
-    assert [s.background for s in long_ago(found, {1: "2024-05-02"})] == [True, True, False, False, False, True]
+    assert [s.dated for s in found] == [("1995",), ("2008", "2022"), (), (), (), ("2022",), ()]
+    assert [s.background for s in long_ago(found, {})] == [True, True, False, False, False, True, False]
+    assert [s.background for s in long_ago(found, {1: "2023-05-02"})] == [True, True, False, False, False, False, False]
+
+
+def test_what_a_name_stands_for_is_background_and_no_report_of_what_happened_there() -> None:
+    """"Harrow Point is the private retreat of Alden Cray" says what the place is: general,
+    and no second source of "Cray said a deal was closer than ever after hosting Varn at his
+    Harrow Point retreat". "The ceasefire is fully agreed" is news."""
+    from briefing.select import may_be_same
+
+    place, news, agreed = analyse_texts([
+        "Harrow Point is the private retreat of Federal Union President Alden Cray.",
+        "Federal Union President Alden Cray said a deal was closer than ever after hosting Kestrian President "
+        "Ilsa Varn at his Harrow Point retreat.",
+        "The ceasefire is fully agreed.",
+    ], load_config())
+    assert (place.general, place.background, news.general, agreed.general) == (True, True, False, False)
+    assert not may_be_same(place, news)
+
+
+def test_a_sentence_leaning_on_history_is_history_too() -> None:
+    """Joined to the history it goes on from, a sentence is background: "Talks in Lisvar in 2022
+    collapsed within weeks. Cray has spoken to Osk several times, but this would be the first meeting" tells no news."""
+    from briefing.context import with_context
+
+    config = load_config()
+    found = long_ago(analyse_texts(["Talks in Lisvar in 2022 collapsed within weeks. Cray has spoken to "
+                                    "Osk several times, but this would be the first face-to-face meeting."], config), {})
+    joined = with_context(found, config)
+    assert len(joined) == 1 and joined[0].background
