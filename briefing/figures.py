@@ -673,6 +673,31 @@ def _newest_first(day: str) -> tuple[int, ...]:
     return (0, *(-ord(c) for c in day)) if day else (1,)
 
 
+_ROUGHLY = re.compile(r"^(?:about|around|roughly|some|nearly|almost|approximately|an estimated)\s", re.IGNORECASE)
+ROUNDING = 0.05  # how far a round "about 500 drones" may be from the 519 it rounds
+
+
+def _remember(figure: Figure, row: tuple[int, int, str], rounded: dict) -> None:
+    """Keep a count's amount by kind and unit, and whether it is given as round, for `_rounding`."""
+    value = amount(figure)
+    if figure.kind in ("CARDINAL", "QUANTITY") and value and " " not in value:
+        rounded.setdefault((figure.kind, unit_of(figure)), []).append(
+            (float(value), bool(_ROUGHLY.match(figure.value)), row))
+
+
+def _rounding(figure: Figure, rounded: dict) -> tuple[int, int, str] | None:
+    """The row of a count that this one rounds, or that rounds it: "about 500 drones" and "519
+    drones" are one salvo, one row. Two exact counts, or two round ones, are not compared."""
+    value = amount(figure)
+    if figure.kind not in ("CARDINAL", "QUANTITY") or not value or " " in value:
+        return None
+    mine, rough = float(value), bool(_ROUGHLY.match(figure.value))
+    for other, other_rough, row in rounded.get((figure.kind, unit_of(figure)), ()):
+        if rough != other_rough and other and abs(mine - other) <= ROUNDING * max(mine, other):
+            return row
+    return None
+
+
 def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
                 weight: Mapping[tuple[int, int], float] | None = None,
                 dates: Mapping[int, str] | None = None,
@@ -718,10 +743,13 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
             rows[at] = replace(row, sources=tuple(sorted((*row.sources, s.source))),
                                sentences=tuple(sorted((*row.sentences, s.key))))
 
+    rounded: dict[tuple[str, str], list[tuple[float, bool, tuple[int, int, str]]]] = {}
+
     def row_of(figure: Figure, same_as: tuple[str, ...] | None) -> tuple[int, int, str] | None:
         # The same words are the same figure, whatever the recogniser labelled each ("the
         # 24.50-mark bid" a sum in one sentence, a count in another).
-        return (by_number.get(same_as) if same_as is not None else None) or by_text.get(figure.value.lower())
+        return ((by_number.get(same_as) if same_as is not None else None) or by_text.get(figure.value.lower())
+                or _rounding(figure, rounded))
 
     left: list[tuple[Figure, Sentence]] = []  # too long for what was left of the budget
     for figure, s in candidates:
@@ -750,6 +778,7 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
         rows[key] = Point(text=figure.context, sources=(s.source,), sentences=(s.key,), figure=figure.value)
         if same_as is not None:
             by_number.setdefault(same_as, key)
+        _remember(figure, key, rounded)
         if _DIGIT.search(figure.value):
             by_text.setdefault(figure.value.lower(), key)
     # A row cites every source giving its figure, also one whose own words were too long.

@@ -431,3 +431,13 @@ def test_a_figure_a_sentence_says_it_replaces_is_no_key_figure() -> None:
                            ("an estimated 180 kg", "CARDINAL", "the stockpile at an estimated 180 kg"))
     rows = key_figures(figures_section(), [earlier, revised], 200, weight={earlier.key: 2.0, revised.key: 1.5}).points
     assert [p.figure for p in rows] == ["20 percent", "212 kg"]
+
+
+def test_a_round_count_and_the_exact_one_it_rounds_are_one_row() -> None:
+    """"About 500 drones" and "519 drones" are one salvo; "about 500 drones" and "about 520
+    drones", or 519 and 540, are two counts, compared only as written."""
+    assert counted_rows(
+        ("Morvania fired about 500 drones.", 1, "about 500 drones", "Morvania fired about 500 drones"),
+        ("Morvanian forces launched 519 drones.", 2, "519 drones", "Morvanian forces launched 519 drones"),
+        ("The army counted 540 drones.", 3, "540 drones", "The army counted 540 drones"),
+    ) == [("540 drones", (3,)), ("about 500 drones", (1, 2))]
