@@ -127,11 +127,11 @@ def reading_order(clusters: Sequence[Cluster], announced: Collection[int],
                   sources: Sequence[Source]) -> dict[int, str]:
     """Without dates, which sources came first, as far as the sources tell: one that announces
     what another reports done ("A third round of talks will be held next week in Halden",
-    `announced`) was written before the others. Their stand-in days order what a later source
-    reverses or gives anew (`reversed_states`, `overtaken`: "10,500 killed" in the announcing
-    article is no dispute with the others' 11,000); nothing is shown dated. An open question
-    stays open: a day or two apart, what the later article tells may not answer it. Empty
-    when no source is found earlier, or every one is."""
+    `announced`) was written before the others. Their stand-in days order the figures a
+    later source gives anew (`overtaken`: "10,500 killed" in the announcing article is no
+    dispute with the others' 11,000); nothing is shown dated. States and open questions are
+    left as they are: a day or two apart, what the later article tells may not undo or answer
+    them. Empty when no source is found earlier, or every one is."""
     earlier = {n for i in announced for n in clusters[i].sources}
     if not earlier or len(earlier) == len(sources):
         return {}
@@ -409,7 +409,6 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # A takeaway stands for part of the story: a short or dangling sentence can't. Nor can
     # one that opens with someone's words ("'People were screaming in the dark,' said a
     # passenger"): a takeaway says what happened in the briefing's own voice.
-    overall = score
     allowed = {i for i in _current(sc, clusters, range(len(clusters)))
                if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE
                and not clusters[i].lead.commentary and not clusters[i].lead.background
@@ -452,10 +451,6 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                   by_value=True, against=[i for i in kept if i not in seeds])
     room.subtract(Counter(placed[i] for i in chosen if placed[i] is not None and i not in kept))
     kept = [i for i in kept if i not in chosen]
-    # What each party's heading will say first, no takeaway retells in part: "Some $42 billion
-    # in assets remains frozen" would keep out "the Quartet will release $6 billion of the
-    # roughly $42 billion frozen abroad".
-    heads = [i for i in _party_heads(clusters, config, overall) if i not in allowed]
     words = sum(clusters[i].cost for i in chosen)
     more: list[int] = []
     while len(chosen) + len(more) < sc.max_points:
@@ -463,7 +458,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                 and (placed[i] is None or room[placed[i]] > 0)]
         got = pick(rest, clusters, score, max_points=1, max_words=budget - words,
                    min_points=1 if len(chosen) + len(more) < sc.min_points else 0,
-                   vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=(*kept, *heads, *chosen, *more))
+                   vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=(*kept, *chosen, *more))
         if not got:
             break
         more += got
@@ -473,20 +468,6 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     section_order = {s.key: n for n, s in enumerate(config.sections)}
     ranked = sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
     return _in_article_order(ranked, clusters)
-
-
-def _party_heads(clusters: Sequence[Cluster], config: Config, score: Mapping[int, float]) -> list[int]:
-    """Each configured party's best-scored stance among the points about where things stand."""
-    best: dict[str, int] = {}
-    parties = _parties_key(config)
-    for i, c in enumerate(clusters):
-        party = c.lead.speaker
-        if (party is None or parties not in c.lead.sections or not _party_stance(c, config)
-                or c.older or c.superseded or i not in score):
-            continue
-        if party not in best or score[i] > score[best[party]]:
-            best[party] = i
-    return [best[p.key] for p in config.parties if p.key in best]
 
 
 def _opens_an_article(c: Cluster) -> bool:
@@ -700,7 +681,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     stale = superseded(clusters, sentences, config, synonyms, ages.dates)
     order = ages.dates or reading_order(clusters, stale, sources)
     # A state a later source reverses is no longer the state.
-    stale |= reversed_states(clusters, sentences, config, synonyms, order, common)
+    stale |= reversed_states(clusters, sentences, config, synonyms, ages.dates, common)
     asking = next((sc for sc in config.sections if sc.kind == "questions"), None)
     if asking is not None:
         # An open question a later source answers is no longer open.

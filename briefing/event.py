@@ -80,8 +80,9 @@ _UNDERTAKINGS = frozenset(("agree", "decide", "promise", "pledge", "vow", "under
 def planned(sent: Span, reporting: Collection[str]) -> bool:
     """Whether the main clause, through reporting verbs, announces what is to come rather
     than reports what happened: "said a prisoner exchange was expected to be on the agenda",
-    "a third round will be held next week", "said he would speak to Osk". A clause after it ("exchanged 242 prisoners and
-    will meet again in June") leaves the report a report."""
+    "a third round will be held next week", "said he would speak to Osk", "have agreed to
+    hold a summit". A clause after it ("exchanged 242 prisoners and will meet again in
+    June") leaves the report a report."""
     verb = sent.root
     will = _WILL
     for _ in range(5):

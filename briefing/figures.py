@@ -548,19 +548,30 @@ def measures(s: Sentence, asserted: bool = False) -> dict[str, frozenset[str]]:
     "26 people" nothing alike. `asserted`: only those its main clause gives."""
     out: dict[str, set[str]] = {}
     for f in s.figures:
-        if not amount(f) or asserted and _in_scene(s, f):
+        if asserted and _in_scene(s, f):
             continue
-        if f.kind == "QUANTITY":
-            # By unit: "40,000 tonnes" and "14 kilometres" are no two answers to one question.
-            out.setdefault(f"QUANTITY {unit_of(f)}", set()).add(amount(f))
-        elif f.kind in MEASURES:
-            out.setdefault(f.kind, set()).add(amount(f))
-        elif f.kind == "CARDINAL":
-            # A part and its whole are two counts: "19 of the Trust's 41 hospitals" gives 19
-            # hospitals as "19 hospitals" does.
-            parts = amount(f).split() if _PART.match(f.value) else [amount(f)]
-            out.setdefault(f"CARDINAL {unit_of(f)}", set()).update(parts)
+        measured = measure_of(f)
+        if measured is not None:
+            out.setdefault(measured[0], set()).update(measured[1])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def measure_of(f: Figure) -> tuple[str, tuple[str, ...]] | None:
+    """One figure's kind of measure and its amounts (see `measures`); None for a date or a
+    figure without an amount."""
+    value = amount(f)
+    if not value:
+        return None
+    if f.kind == "QUANTITY":
+        # By unit: "40,000 tonnes" and "14 kilometres" are no two answers to one question.
+        return f"QUANTITY {unit_of(f)}", (value,)
+    if f.kind in MEASURES:
+        return f.kind, (value,)
+    if f.kind == "CARDINAL":
+        # A part and its whole are two counts: "19 of the Trust's 41 hospitals" gives 19
+        # hospitals as "19 hospitals" does.
+        return f"CARDINAL {unit_of(f)}", tuple(value.split()) if _PART.match(f.value) else (value,)
+    return None
 
 
 # How much a kind of figure tells, from a share or a sum down to a date.

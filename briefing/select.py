@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .figures import MEASURED, amounts, distinctive_amounts, measures
+from .figures import MEASURED, amounts, distinctive_amounts, measure_of, measures
 from .model import Entity, Point, Sentence, citation_words
 from .quotes import bare_quote, closes_a_quote
 from .lexrank import stop_words
@@ -215,8 +215,9 @@ def _firsts(s: Sentence) -> dict[str, frozenset[str]]:
     the roughly $42 billion frozen" none of the $42 billion frozen)."""
     out: dict[str, frozenset[str]] = {}
     for f in s.figures:
-        for kind, values in measures(replace(s, figures=(f,))).items():
-            out.setdefault(f"FIRST {kind}", values)
+        measured = measure_of(f)
+        if measured is not None:
+            out.setdefault(f"FIRST {measured[0]}", frozenset(measured[1]))
     return out
 
 
