@@ -290,13 +290,18 @@ def test_a_trailing_participle_sets_the_scene(config: Config) -> None:
     assert s.sections[0] == "military"
 
 
+def story_config(tmp_path, toml: str) -> Config:
+    """The shipped configuration with `toml` over it, as a story's config file gives it."""
+    path = tmp_path / "story.toml"
+    path.write_text(toml, encoding="utf-8")
+    return load_config(path)
+
+
 def test_a_lower_case_alias_is_a_common_noun_capitalized_or_not(tmp_path, config: Config) -> None:
     """"unions" names a party whether a sentence opens with it or not; a name keeps its case:
     the pronoun "us" is not the US."""
-    path = tmp_path / "story.toml"
-    path.write_text('[briefing]\nparties = ["labour", "us"]\n\n'
-                    '[parties.labour]\nname = "Labour"\naliases = ["unions", "trade unions"]\n', encoding="utf-8")
-    story = load_config(path)
+    story = story_config(tmp_path, '[briefing]\nparties = ["labour", "us"]\n\n'
+                         '[parties.labour]\nname = "Labour"\naliases = ["unions", "trade unions"]\n')
     opening = only("Unions representing steel workers said they would seek guarantees on jobs.", story)
     inside = only("Steel unions said they would seek guarantees on jobs.", story)
     assert (opening.speaker, inside.speaker) == ("labour", "labour")
@@ -307,11 +312,8 @@ def test_a_name_written_with_the_in_lower_case_names_the_party_where_it_opens_a_
                                                                                         config: Config) -> None:
     """The alias "the Council" is the Council at the start of a sentence too, not a party of its
     own the parser finds there."""
-    path = tmp_path / "story.toml"
-    path.write_text('[briefing]\nparties = ["council"]\nother_parties = true\n\n'
-                    '[parties.council]\nname = "Baltic-Adriatic Council"\naliases = ["the Council"]\n',
-                    encoding="utf-8")
-    story = load_config(path)
+    story = story_config(tmp_path, '[briefing]\nparties = ["council"]\nother_parties = true\n\n'
+                         '[parties.council]\nname = "Baltic-Adriatic Council"\naliases = ["the Council"]\n')
     s = only("The Council said it would send 300 observers if both sides asked for them.", story)
     assert s.speaker == "council"
 
@@ -324,11 +326,18 @@ def test_a_quote_or_he_after_someone_else_speaks_is_not_the_last_partys(config: 
     assert [s.speaker for s in found] == ["russia", None, None]
 
 
-def test_a_persons_pronoun_before_any_name_leans_on_the_sentence_before(config: Config) -> None:
-    found = sentences_of("Opposition parties demanded her resignation too.\n"
-                         "Transport Minister Irena Kos said her ministry would inspect every signal.\n"
-                         "Voters gave the coalition a clear mandate.", config)
-    assert [s.needs_context for s in found] == [True, False, False]
+@pytest.mark.parametrize("text, leaning", [
+    ("Opposition parties demanded her resignation too.\n"
+     "Transport Minister Irena Kos said her ministry would inspect every signal.\n"
+     "Voters gave the coalition a clear mandate.", [True, False, False]),
+    # A subject whose owner is "its" or "their" before any name: whose?
+    ("Its general staff said long-range missiles had struck an oil refinery.\n"
+     "Their leaders have insisted that any deal must begin with a ceasefire.\n"
+     "In its statement, the ministry said the refinery was on fire.", [True, True, False]),
+])
+def test_a_persons_pronoun_before_any_name_leans_on_the_sentence_before(text: str, leaning: list[bool],
+                                                                        config: Config) -> None:
+    assert [s.needs_context for s in sentences_of(text, config)] == leaning
 
 
 def test_we_in_a_quote_is_the_voice_of_whoever_is_quoted(config: Config) -> None:
@@ -373,22 +382,15 @@ def test_a_countrys_opposition_is_not_its_party(config: Config) -> None:
     assert ministry.speaker == "russia"
 
 
-def test_a_subject_owned_by_its_or_their_leans_on_the_sentence_before(config: Config) -> None:
-    found = sentences_of("Its general staff said long-range missiles had struck an oil refinery.\n"
-                         "Their leaders have insisted that any deal must begin with a ceasefire.\n"
-                         "In its statement, the ministry said the refinery was on fire.", config)
-    assert [s.needs_context for s in found] == [True, True, False]
-
 
 def test_they_is_not_a_place_named_as_the_object_before_it(tmp_path) -> None:
     """In "Kestrian officials have hinted that Varn may bring new ideas to Harrow Point, but they
     declined to give details", "they" are not Harrow Point, the broker's retreat."""
-    path = tmp_path / "story.toml"
-    path.write_text('[briefing]\nparties = ["kestria", "union"]\n\n'
-                    '[parties.kestria]\nname = "Kestria"\naliases = ["Kestrian", "Varn"]\n\n'
-                    '[parties.union]\nname = "Federal Union"\naliases = ["Harrow Point", "Cray"]\n', encoding="utf-8")
+    story = story_config(tmp_path, '[briefing]\nparties = ["kestria", "union"]\n\n'
+                         '[parties.kestria]\nname = "Kestria"\naliases = ["Kestrian", "Varn"]\n\n'
+                         '[parties.union]\nname = "Federal Union"\naliases = ["Harrow Point", "Cray"]\n')
     s = only("Kestrian officials have hinted that Varn may bring new ideas to Harrow Point, possibly including a "
-             "demilitarised zone, but they declined to give details.", load_config(path))
+             "demilitarised zone, but they declined to give details.", story)
     assert s.speaker == "kestria"
 
 
