@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .model import Sentence
 
-_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 # "two and a half years ago", "decades ago": what the main clause tells is history. In a
@@ -81,7 +81,7 @@ def main_years(sent: Span) -> tuple[str, ...]:
 
     out: list[str] = []
     for tok in sent:
-        if not _YEAR_WORD.fullmatch(tok.text) or tok.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        if not _YEAR.fullmatch(tok.text) or tok.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         if tok.ent_type_ != "DATE" and tok.head.tag_ == "NNS":
             continue  # "2000 soldiers": a count
@@ -118,9 +118,6 @@ def _past(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return not aux
     return verb.tag_ == "VBN" and bool(aux) and all(a.tag_ == "VBD" for a in aux)
-
-
-_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def long_ago(sentences: Sequence[Sentence], dates: Mapping[int, str]) -> list[Sentence]:

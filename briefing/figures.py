@@ -523,7 +523,7 @@ def _same(figure: Figure) -> tuple[str, ...] | None:
         return _number(figure)
     if figure.kind in ("CARDINAL", "QUANTITY") and amount(figure):
         scale = _distinctive(figure)
-        return (*_number(figure), figure.value.split()[-1].lower() if scale is None else scale)
+        return (*_number(figure), unit_of(figure) if scale is None else scale)
     return None
 
 
@@ -688,7 +688,11 @@ _ROUGHLY = re.compile(r"^(?:about|around|roughly|some|nearly|almost|approximatel
 ROUNDING = 0.05  # how far a round "about 500 drones" may be from the 519 it rounds
 
 
-def _remember(figure: Figure, row: tuple[int, int, str], rounded: dict) -> None:
+# Counts already given a row, by kind and unit: (amount, given as round, the row).
+Rounded = dict[tuple[str, str], list[tuple[float, bool, tuple[int, int, str]]]]
+
+
+def _remember(figure: Figure, row: tuple[int, int, str], rounded: Rounded) -> None:
     """Keep a count's amount by kind and unit, and whether it is given as round, for `_rounding`."""
     value = amount(figure)
     if figure.kind in ("CARDINAL", "QUANTITY") and value and " " not in value:
@@ -696,7 +700,7 @@ def _remember(figure: Figure, row: tuple[int, int, str], rounded: dict) -> None:
             (float(value), bool(_ROUGHLY.match(figure.value)), row))
 
 
-def _rounding(figure: Figure, rounded: dict) -> tuple[int, int, str] | None:
+def _rounding(figure: Figure, rounded: Rounded) -> tuple[int, int, str] | None:
     """The row of a count that this one rounds, or that rounds it: "about 500 drones" and "519
     drones" are one salvo, one row. Two exact counts, or two round ones, are not compared."""
     value = amount(figure)
@@ -754,7 +758,7 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
             rows[at] = replace(row, sources=tuple(sorted((*row.sources, s.source))),
                                sentences=tuple(sorted((*row.sentences, s.key))))
 
-    rounded: dict[tuple[str, str], list[tuple[float, bool, tuple[int, int, str]]]] = {}
+    rounded: Rounded = {}
 
     def row_of(figure: Figure, same_as: tuple[str, ...] | None) -> tuple[int, int, str] | None:
         # The same words are the same figure, whatever the recogniser labelled each ("the

@@ -204,21 +204,25 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
             # "have reached an agreement in principle", not a second report of it.
             "DENY": frozenset({"denies" if s.denies else "tells"})}
     return (s.speaker, _places(s, synonyms),
-            tuple(sorted({**measures(s), **_firsts(s), **_durations(s), **_counts(s), **_ordinals(s),
+            tuple(sorted({**_amounts(s), **_durations(s), **_counts(s), **_ordinals(s),
                           **sides(s, opposites), **rule}.items())))
 
 
-def _firsts(s: Sentence) -> dict[str, frozenset[str]]:
-    """The first amount of each kind of measure the sentence gives: what it reports, where
-    later ones of the kind set it against another ("revised its estimate to 212 kg, up from
-    the 180 kg it reported on Monday" is no report of the 180 kg; "will release $6 billion of
-    the roughly $42 billion frozen" none of the $42 billion frozen)."""
-    out: dict[str, frozenset[str]] = {}
+def _amounts(s: Sentence) -> dict[str, frozenset[str]]:
+    """The amounts the sentence gives by kind of measure (`figures.measures`), and the first
+    of each kind: what it reports, where later ones of the kind set it against another
+    ("revised its estimate to 212 kg, up from the 180 kg it reported on Monday" is no report
+    of the 180 kg; "will release $6 billion of the roughly $42 billion frozen" none of the
+    $42 billion frozen)."""
+    every: dict[str, set[str]] = {}
+    first: dict[str, frozenset[str]] = {}
     for f in s.figures:
         measured = measure_of(f)
         if measured is not None:
-            out.setdefault(f"FIRST {measured[0]}", frozenset(measured[1]))
-    return out
+            kind, values = measured
+            every.setdefault(kind, set()).update(values)
+            first.setdefault(f"FIRST {kind}", frozenset(values))
+    return {**{k: frozenset(v) for k, v in every.items()}, **first}
 
 
 def _ordinals(s: Sentence) -> dict[str, frozenset[str]]:
