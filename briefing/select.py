@@ -318,29 +318,52 @@ class SameFactGroup:
 
     def __init__(self) -> None:
         self.speakers: set[str] = set()
-        self.places: set[frozenset[str]] = set()
+        self.places: dict[frozenset[str], bool] = {}  # each set of places: whether it names one no party
         self.amounts: dict[str, set[frozenset[str]]] = {}
 
     def add(self, key: Sameness) -> None:
         speaker, places, amounts = key
         if speaker:
             self.speakers.add(speaker)
-        if places:
-            self.places.add(places)
+        if places and places not in self.places:
+            self.places[places] = _bare(places)
         for kind, values in amounts:
             self.amounts.setdefault(kind, set()).add(values)
 
+    @staticmethod
+    def side(key: Sameness) -> str | None:
+        """Who says it: keys of two speakers are never admitted together, so a cluster of one
+        speaker's is passed over for another's without asking `admits`."""
+        return key[0]
+
     def admits(self, key: Sameness) -> bool:
         """Whether a sentence with this key may report the same fact as every member."""
+        # Asked of most clusters by most sentences of a large corpus: loops that stop at
+        # the first refusal, and no sets made.
         speaker, places, amounts = key
-        if speaker and any(other != speaker for other in self.speakers):
+        if speaker and self.speakers and (len(self.speakers) > 1 or speaker not in self.speakers):
             return False
         # Countries and capitals that name a party say who as often as where: they set two
         # sentences apart only beside a place that is no party (a city, a region).
-        if places and any(not other & places and any(not p.startswith("party:") for p in other | places)
-                          for other in self.places):
-            return False
-        return all(values & other for kind, values in amounts for other in self.amounts.get(kind, ()))
+        if places:
+            bare: bool | None = None
+            for other, other_bare in self.places.items():
+                if other.isdisjoint(places):
+                    if bare is None:
+                        bare = _bare(places)
+                    if other_bare or bare:
+                        return False
+        amounts_of = self.amounts
+        for kind, values in amounts:
+            for other in amounts_of.get(kind, ()):
+                if values.isdisjoint(other):
+                    return False
+        return True
+
+
+def _bare(places: frozenset[str]) -> bool:
+    """Whether a set of places names one that is no party."""
+    return any(not p.startswith("party:") for p in places)
 
 
 class _EveryMember:
@@ -365,7 +388,7 @@ def cosine(a: Vector, b: Vector, norm_a: float | None = None, norm_b: float | No
     """The cosine of two vectors; pass their `norm`s when comparing each with many."""
     if not a or not b:
         return 0.0
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    dot = _sum_products(a, b)
     length = (norm(a) if norm_a is None else norm_a) * (norm(b) if norm_b is None else norm_b)
     return dot / length if length else 0.0
 
@@ -379,13 +402,27 @@ def _dot(a: Vector, b: Vector) -> float:
     """The cosine of two unit vectors, walking the shorter one."""
     if len(b) < len(a):
         a, b = b, a
-    return sum(x * b.get(k, 0.0) for k, x in a.items())
+    return _sum_products(a, b)
 
 
 def _dot_peaks(u: Vector, peaks: Vector) -> float:
     """An upper bound of the cosine of unit vector `u` with any vector whose weights are all
     at most `peaks` (non-negative weights)."""
-    return sum(x * peaks.get(k, 0.0) for k, x in u.items())
+    return _sum_products(u, peaks)
+
+
+def _sum_products(a: Vector, b: Vector) -> float:
+    """The products of the weights of the terms both hold, summed in the order of `a`.
+
+    The inner loop of merging at scale: a loop that skips the terms `b` lacks costs half a
+    generator over all of `a`'s, and adds the same numbers in the same order."""
+    total = 0.0
+    get = b.get
+    for k, x in a.items():
+        y = get(k)
+        if y is not None:
+            total += x * y
+    return total
 
 
 def _term_order(vectors: Iterable[Vector]) -> dict[str, int]:
@@ -571,22 +608,19 @@ def _compared(s: Sentence) -> tuple:
     return (s.text, s.speaker, tuple(s.terms), tuple(s.event), repr(tuple(s.entities)), repr(tuple(s.figures)))
 
 
-def _alike_member(s: Sentence, g: int, keys: Sequence[Hashable],
+def _alike_member(s: Sentence, u: Vector, g: int, keys: Sequence[Hashable],
                   index: Mapping[Hashable, Mapping[int, Sequence[Sentence]]], peaks: Vector,
-                  group: SameFactGroup | _EveryMember, mine: Any, unit: dict[tuple[int, int], Vector],
-                  threshold: float, synonyms: Mapping[str, str] | None, saying: Collection[str],
+                  unit: dict[tuple[int, int], Vector], threshold: float,
+                  synonyms: Mapping[str, str] | None, saying: Collection[str],
                   days: Mapping[int, str] | None = None) -> bool:
-    """Whether `s` may join cluster `g`: compatible with every member (`group` admits its
-    key `mine`: see `cluster`) and alike one of those holding one of its `keys` in `index`
-    (`days`: the date of each dated source, see `alike`).
+    """Whether `s` (unit vector `u`), compatible with every member of cluster `g`, is alike
+    one of those holding one of its `keys` in `index` (`days`: the date of each dated
+    source, see `alike`).
 
-    The cheap tests first: compatibility reads no words, and no member's cosine with `s`
-    exceeds its dot with the cluster's `peaks`. Below the lowest cosine `alike` accepts, no
-    member need be compared; below the lowest reached by words alone, only those sharing
-    two event words (the pairs among `keys`)."""
-    if not group.admits(mine):
-        return False
-    u = unit[s.key]
+    The cheap test first: no member's cosine with `s` exceeds its dot with the cluster's
+    `peaks`. Below the lowest cosine `alike` accepts, no member need be compared; below
+    the lowest reached by words alone, only those sharing two event words (the pairs
+    among `keys`)."""
     bound = _dot_peaks(u, peaks)
     if bound < threshold - _TWO_EVENT_WORDS:
         return False
@@ -595,18 +629,19 @@ def _alike_member(s: Sentence, g: int, keys: Sequence[Hashable],
     # Members are listed as they are compared: the search stops at the first alike.
     days = days or {}
     lowest = threshold - _TWO_EVENT_WORDS
-    return any(cos >= lowest and _two_words(u, unit[m.key]) and
+    # Two words in common is asked before the cosine: a set operation, where the cosine is
+    # a loop over the words.
+    return any(_two_words(u, v) and (cos := _dot(u, v)) >= lowest and
                alike(m, s, cos, threshold, synonyms, saying,
                      apart=m.source in days and s.source in days and days[m.source] != days[s.source])
-               for m in _members(index, keys, g) for cos in (_dot(u, unit[m.key]),))
+               for m in _members(index, keys, g) for v in (unit[m.key],))
 
 
 def _two_words(u: Vector, v: Vector) -> bool:
     """Whether two sentences share two words at least: one rare word in two short sentences
     ("Morvana's government said it had received no warning", "We have an inquiry, we have a
     warning rule") makes a high cosine and no common fact."""
-    small, large = (u, v) if len(u) <= len(v) else (v, u)
-    return sum(1 for t in small if t in large) >= 2
+    return len(u.keys() & v.keys()) >= 2
 
 
 def cluster(sentences: Sequence[Sentence], threshold: float,
@@ -614,7 +649,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             compatible: Callable[[Any, Any], bool] | None = None,
             synonyms: Mapping[str, str] | None = None, saying: Collection[str] = (),
             compatible_key: Callable[[Sentence], Hashable] | None = None,
-            group: Callable[[], SameFactGroup] | None = None,
+            group: type[SameFactGroup] | None = None,
             days: Mapping[int, str] | None = None) -> list[Cluster]:
     """Greedy single pass in reading order: a sentence joins the first cluster it matches
     (same text as a member, or cosine with a member at least `threshold`, 0 < threshold ≤ 1,
@@ -644,6 +679,10 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     sources: list[set[int]] = []
     by_text: dict[str, list[int]] = {}
     peaks: list[dict[str, float]] = []  # per cluster: each term's highest weight in a member's unit vector
+    grouped = group if group is not None and compatible_key is not None else None
+    # Per cluster: the one side its members take (see `SameFactGroup.side`), or None. Most
+    # clusters a sentence of a large corpus tries are another speaker's.
+    sides: list[str | None] = []
     # Prefix term (or pair of event words) → cluster → its members holding it: a member that
     # shares no prefix term with a sentence is below the lowest cosine at which they could
     # be alike by their words alone.
@@ -661,11 +700,14 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             near.update(by_term.get(t, ()))
         u = unit[s.key]
         mine = compatible_key(s) if compatible_key is not None else s
+        side = grouped.side(mine) if grouped is not None else None
         for g in sorted(near):  # the earliest cluster first, as a scan of all would find
             if s.source in sources[g]:
                 continue
-            if s.text not in texts[g] and not _alike_member(s, g, keys, by_term, peaks[g], groups_of[g], mine,
-                                                            unit, threshold, synonyms, saying, days):
+            # Compatibility first: it reads no words, and refuses most clusters tried.
+            if s.text not in texts[g] and (side and sides[g] and sides[g] != side or not (
+                    groups_of[g].admits(mine) and _alike_member(
+                        s, u, g, keys, by_term, peaks[g], unit, threshold, synonyms, saying, days))):
                 continue
             groups[g].append(s)
             sources[g].add(s.source)
@@ -675,7 +717,8 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             groups.append([s])
             distinct.append({})
             checked.append(set())
-            groups_of.append(group() if group is not None and compatible_key is not None else _EveryMember(compatible))
+            groups_of.append(grouped() if grouped is not None else _EveryMember(compatible))
+            sides.append(None)
             texts.append(set())
             sources.append({s.source})
             peaks.append({})
@@ -685,6 +728,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
         if held not in checked[g]:
             checked[g].add(held)
             groups_of[g].add(mine)
+            sides[g] = sides[g] or side
         if key not in distinct[g]:
             distinct[g][key] = s
             # Every member is indexed: outlets retell a fact in steps, and the third
