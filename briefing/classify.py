@@ -48,32 +48,50 @@ def _weight(seq: tuple[str, ...], vocabulary: frozenset[str], phrase: tuple[str,
     return best
 
 
-def cue_hits(sentence: Sentence, section: SectionConfig) -> float:
+@dataclass(frozen=True)
+class Words:
+    """What cue matching reads of a sentence, made once for all the cue lists tried on it."""
+
+    lemmas: tuple[str, ...]
+    lowered: tuple[str, ...]
+    lemma_set: frozenset[str]
+    word_set: frozenset[str]
+    either: frozenset[str]
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> Words:
+        lowered = tuple(w.lower() for w in sentence.words)
+        lemma_set, word_set = frozenset(sentence.lemmas), frozenset(lowered)
+        return cls(sentence.lemmas, lowered, lemma_set, word_set, lemma_set | word_set)
+
+
+def cue_hits(sentence: Sentence, section: SectionConfig, words: Words | None = None) -> float:
     """How many of a section's cues the sentence carries, as a lemma or as written; a cue
-    found only in a scene-setting clause counts half."""
-    lowered = tuple(w.lower() for w in sentence.words)
-    lemma_set, word_set = frozenset(sentence.lemmas), frozenset(lowered)
+    found only in a scene-setting clause counts half (`words`: `Words.of(sentence)`)."""
+    w = words or Words.of(sentence)
     scene = sentence.backdrop
     # Each cue adds 0, ½ or 1: the sum is the same in any order.
-    return sum(max(_weight(sentence.lemmas, lemma_set, phrase, scene),
-                   _weight(lowered, word_set, phrase, scene))
-               for phrase in _tried(section.cues, lemma_set | word_set))
+    return sum(max(_weight(w.lemmas, w.lemma_set, phrase, scene),
+                   _weight(w.lowered, w.word_set, phrase, scene))
+               for phrase in _tried(section.cues, w.either))
 
 
-def count_cues(sentence: Sentence, cues: tuple[str, ...]) -> int:
+def count_cues(sentence: Sentence, cues: tuple[str, ...], words: Words | None = None) -> int:
     """How many of `cues` (lower case, a phrase's words separated by spaces) the sentence
-    carries anywhere, as lemmas or as written."""
-    lowered = tuple(w.lower() for w in sentence.words)
-    lemma_set, word_set = frozenset(sentence.lemmas), frozenset(lowered)
-    return sum(1 for phrase in _tried(cues, lemma_set | word_set)
-               if _weight(sentence.lemmas, lemma_set, phrase, ()) or _weight(lowered, word_set, phrase, ()))
+    carries anywhere, as lemmas or as written (`words`: `Words.of(sentence)`)."""
+    w = words or Words.of(sentence)
+    return sum(1 for phrase in _tried(cues, w.either)
+               if _weight(w.lemmas, w.lemma_set, phrase, ()) or _weight(w.lowered, w.word_set, phrase, ()))
 
 
 def is_question(sentence: Sentence) -> bool:
     return sentence.text.rstrip("\"”’' ").endswith("?")
 
 
-def section_scores(sentence: Sentence, config: Config) -> tuple[dict[str, float], set[str]]:
+Scored = tuple[dict[str, float], set[str]]
+
+
+def section_scores(sentence: Sentence, config: Config) -> Scored:
     """(scores of the sections that compete for the sentence, sections it joins outright).
 
     Cue sections score their cues; the party section scores a stance as `stance_weight`
@@ -83,19 +101,20 @@ def section_scores(sentence: Sentence, config: Config) -> tuple[dict[str, float]
     """
     scores: dict[str, float] = {}
     joins: set[str] = set()
+    words = Words.of(sentence)
     for section in config.sections:
         if section.kind == "cues":
-            hits = cue_hits(sentence, section)
+            hits = cue_hits(sentence, section, words)
             if hits:
                 scores[section.key] = hits
         elif section.kind == "questions":
             # A whole cue: doubt voiced only in passing ("..., while acknowledging that some
             # issues remain unresolved") does not make the sentence an open question.
-            if cue_hits(sentence, section) >= 1 or is_question(sentence):
+            if cue_hits(sentence, section, words) >= 1 or is_question(sentence):
                 joins.add(section.key)
         elif section.kind == "parties" and sentence.speaker is not None:
             weight = config.stance_weight if sentence.stance else config.speaker_weight
-            if assesses(sentence, config):
+            if assesses(sentence, config, words):
                 target = config.assessment_section
                 scores[target] = scores.get(target, 0.0) + weight
             else:
@@ -108,10 +127,10 @@ def section_scores(sentence: Sentence, config: Config) -> tuple[dict[str, float]
     return scores, joins
 
 
-def assesses(sentence: Sentence, config: Config) -> bool:
+def assesses(sentence: Sentence, config: Config, words: Words | None = None) -> bool:
     """The speaker judges how far the talks have come ("We're much closer") without
     demanding, refusing or offering anything: news of the talks, not a stance."""
-    return (bool(config.assessment_section) and count_cues(sentence, config.assessment_cues) > 0
+    return (bool(config.assessment_section) and count_cues(sentence, config.assessment_cues, words) > 0
             and not any(w in config.firm_stance for w in sentence.lemmas))
 
 
@@ -123,16 +142,17 @@ class Carried:
     scores: dict[str, float]
 
 
-def route(sentence: Sentence, config: Config, before: Carried | None = None) -> tuple[str, ...]:
+def route(sentence: Sentence, config: Config, before: Carried | None = None,
+          scored: Scored | None = None) -> tuple[str, ...]:
     """The sections the sentence belongs to, best first; empty when it fits none (background).
 
     An open question first; then the best-scoring other section, and any other whose score
     is at least `secondary_share` of the best: "Russia dismissed proposals for a ceasefire"
     is a stance that mentions the talks, not news of the talks as well. `before`: what the
     sentence before left, for one that goes on about it ("He added that...") without cues
-    of its own.
+    of its own. `scored`: its `section_scores`, when already made.
     """
-    scores, joins = section_scores(sentence, config)
+    scores, joins = scored or section_scores(sentence, config)
     if before is not None and _continues(sentence, before) and not _has_cues(scores, config):
         scores = {**before.scores, **scores}
     order = {s.key: i for i, s in enumerate(config.sections)}
@@ -158,9 +178,9 @@ def _has_cues(scores: dict[str, float], config: Config) -> bool:
     return any(s.key in scores for s in config.sections if s.kind == "cues")
 
 
-def _carried(sentence: Sentence, config: Config, before: Carried | None) -> Carried:
-    """What this sentence leaves to the next: its own cue scores, or those it carried on."""
-    scores, _ = section_scores(sentence, config)
+def _carried(sentence: Sentence, config: Config, before: Carried | None, scores: dict[str, float]) -> Carried:
+    """What this sentence leaves to the next: its own cue scores (`scores`: its
+    `section_scores`), or those it carried on."""
     cues = {s.key: scores[s.key] for s in config.sections if s.kind == "cues" and s.key in scores}
     if not cues and before is not None and _continues(sentence, before):
         cues = before.scores
@@ -185,6 +205,7 @@ def classify(sentences: list[Sentence], config: Config) -> list[Sentence]:
     before: dict[int, Carried] = {}
     for s in sentences:
         s = _with_actor(s, config)
-        out.append(replace(s, sections=route(s, config, before.get(s.source))))
-        before[s.source] = _carried(s, config, before.get(s.source))
+        scored = section_scores(s, config)  # for its own sections, and for the next sentence's
+        out.append(replace(s, sections=route(s, config, before.get(s.source), scored)))
+        before[s.source] = _carried(s, config, before.get(s.source), scored[0])
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from .classify import count_cues
+from .classify import Words, count_cues
 from .config import Config
 from .context import with_context
 from .figures import measures, years
@@ -36,9 +36,10 @@ class Claim:
 
 
 def _claim(s: Sentence, config: Config) -> Claim:
-    return Claim(sentence=s, certain=count_cues(s, config.certain_cues) > 0,
-                 hedged=count_cues(s, config.hedge_cues) > 0,
-                 negated=count_cues(s, config.denial_cues) > 0, figures=measures(s, asserted=True),
+    words = Words.of(s)
+    return Claim(sentence=s, certain=count_cues(s, config.certain_cues, words) > 0,
+                 hedged=count_cues(s, config.hedge_cues, words) > 0,
+                 negated=count_cues(s, config.denial_cues, words) > 0, figures=measures(s, asserted=True),
                  every=measures(s), updated=_updated(s),
                  years=frozenset(y for e in s.entities if e.label == "DATE" for y in years(e.text)))
 
