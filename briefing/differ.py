@@ -275,8 +275,13 @@ def overtaken(sentences: Sequence[Sentence], config: Config, dates: Mapping[int,
     are a disagreement (see `differences`)."""
     c = compared or compare(sentences, config, synonyms, joined)
     claims, vectors, bigrams = c.claims, c.vectors, c.bigrams
+    # Only two figures of one measure can be one told anew (see `_kind`): most candidate
+    # pairs of a large corpus are set aside by that alone.
+    measured = [frozenset(k for k, v in x.figures.items() if v) for x in claims]
     out = set()
     for n, m in c.candidates:
+        if measured[n].isdisjoint(measured[m]):
+            continue
         a, b = claims[n], claims[m]
         if a.sentence.source == b.sentence.source:
             continue
