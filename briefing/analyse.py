@@ -192,7 +192,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     the cue lemmas, the parser the sentences and the subjects of reporting verbs, the
     recogniser the entities. Docs are read as they come and not kept.
     """
-    from .attribute import attribute, connective_only, needs_context, pointers, voice
+    from .attribute import attribute, connective_only, needs_context, pointers, reporting_verbs, voice
     from .quotes import opens_with_quote
     from .background import background, general, main_years
     from .commentary import commentary
@@ -227,7 +227,10 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             text = sent.text.strip()
             if not any(ch.isalnum() for ch in text):
                 continue
-            att = attribute(sent, token_party, config)
+            # Several readings walk the sentence's words or its reporting verbs: each is listed once.
+            verbs = reporting_verbs(sent, config)
+            toks = [t for t in sent if not (t.is_punct or t.is_space)]
+            att = attribute(sent, token_party, config, verbs)
             speaker = att.speaker
             if att.pronoun and speaker is None:
                 speaker = last_speaker.get(source)
@@ -236,7 +239,6 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 speaker = last_speaker.get(source)  # a quote running on from its speaker
             index = counters.get(source, 0)
             counters[source] = index + 1
-            toks = [t for t in sent if not (t.is_punct or t.is_space)]
             scene = backdrop(sent, config.backdrop_markers)
             event, subject = event_of(sent, token_party, config.verbs, config.stance_verbs)
             ref = referent(sent, last_sent.get(source)) if config.trim else None
@@ -250,29 +252,30 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             last_sent[source] = sent
             said_by[source] = speaker
             rule = general(sent, token_party, config.verbs | config.stance_verbs)
+            lemmas = tuple(t.lemma_.lower() for t in toks)
             sentences.append(Sentence(
                 text=text, source=source, paragraph=para, index=index,
                 words=tuple(t.text for t in toks),
-                lemmas=tuple(t.lemma_.lower() for t in toks),
+                lemmas=lemmas,
                 backdrop=tuple(t.i in scene for t in toks),
-                terms=tuple(t.lemma_.lower() for t in toks if _term(t)),
-                voice=tuple(t.lemma_.lower() for t in voice(sent, config) if _term(t)),
+                terms=tuple(lemma for t, lemma in zip(toks, lemmas) if _term(t)),
+                voice=tuple(t.lemma_.lower() for t in voice(sent, config, verbs) if _term(t)),
                 entities=tuple(Entity(e.text, _label(e), e.label_ == "DATE" and looks_ahead(e))
                                for e in sent.ents),
-                parties=tuple(sorted({token_party[t.i] for t in sent if t.i in token_party})),
+                parties=tuple(sorted({p for i, p in token_party.items() if sent.start <= i < sent.end})),
                 speaker=speaker,
                 actor=att.actor if att.actor is not None else (speaker if att.pronoun else None),
                 stance=att.stance and speaker is not None,
                 vouched=att.source,
-                needs_context=needs_context(sent, resolved=ref is not None),
+                needs_context=needs_context(sent, resolved=ref is not None, words=toks),
                 pointers=pointers(sent, config.stance_nouns),
-                connective=connective_only(sent),
+                connective=connective_only(sent, toks),
                 commentary=commentary(sent, token_party, config.commentary_verbs, config.commentators,
                                       config.role_nouns),
                 background=background(sent, config.origin_words) or rule,
                 general=rule,
                 planned=planned(sent, config.verbs),
-                denies=denies(sent, denials),
+                denies=denies(sent, denials, lemmas),
                 dated=main_years(sent),
                 figures=extract_figures(sent),
                 counts=counts(sent),

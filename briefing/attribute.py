@@ -228,7 +228,7 @@ def _asks(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and c.doc[c.left_edge.i].lower_ in _ASKING for c in verb.children)
 
 
-def _reporting_verbs(sent: Span, config: Config) -> list[Token]:
+def reporting_verbs(sent: Span, config: Config) -> list[Token]:
     """The reporting and stance verbs of the main clause, the root first. The main clause
     decides: "Analysts say Russia wants..." is the analysts' view, and "a stance that Kyiv
     rejects" inside a Russian demand is not Kyiv's point."""
@@ -239,21 +239,23 @@ def _reporting_verbs(sent: Span, config: Config) -> list[Token]:
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
 
 
-def voice(sent: Span, config: Config) -> list[Token]:
+def voice(sent: Span, config: Config, verbs: list[Token] | None = None) -> list[Token]:
     """The words that say who speaks: the subject of the main verb of saying ("Green Renewal
     leader Ilse Marquart" in "Green Renewal leader Ilse Marquart said her party would vote
     yes"). Two things one person said share them, and are still two things. Who demands,
-    rejects or agrees is part of what is reported."""
-    verb = next((v for v in _reporting_verbs(sent, config)
+    rejects or agrees is part of what is reported. `verbs`: `reporting_verbs(sent, config)`."""
+    verb = next((v for v in (reporting_verbs(sent, config) if verbs is None else verbs)
                  if v.lemma_.lower() not in config.stance_verbs and _subjects(v)), None)
     return [] if verb is None else [t for subject in _subjects(verb) for t in subject.subtree]
 
 
-def attribute(sent: Span, token_party: dict[int, str], config: Config) -> Attribution:
+def attribute(sent: Span, token_party: dict[int, str], config: Config,
+              verbs: list[Token] | None = None) -> Attribution:
+    """Who speaks or holds the stance the sentence reports (`verbs`: `reporting_verbs`)."""
     if _silent(sent.root, config):
         return Attribution(None, False)
     actor = _subject_party(sent.root, token_party, config)[0]
-    verbs = _reporting_verbs(sent, config)
+    verbs = reporting_verbs(sent, config) if verbs is None else verbs
     for verb in verbs:
         party, pronoun = _subject_party(verb, token_party, config)
         if pronoun is not None:
@@ -349,18 +351,23 @@ _PERSONAL = ("he", "she", "him", "her", "his", "hers")
 _BACK_POSSESSIVES = ("its", "their")
 
 
-def connective_only(sent: Span) -> bool:
+def connective_only(sent: Span, words: list[Token] | None = None) -> bool:
     """The sentence opens with a connective ("Yet", "However,") and needs nothing else of the
-    one before it."""
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    one before it (`words`: its words, punctuation left out, when already listed)."""
+    words = _words(sent) if words is None else words
     return len(words) > 1 and words[0].lower_ in _CONNECTIVES and not _leans(sent, words[1:])
 
 
-def needs_context(sent: Span, resolved: bool = False) -> bool:
+def needs_context(sent: Span, resolved: bool = False, words: list[Token] | None = None) -> bool:
     """True when the sentence leans on what came before it and reads badly alone.
-    `resolved`: its opening "Those ..." is given its referent (see `trim.referent`)."""
-    words = [t for t in sent if not (t.is_punct or t.is_space)][1 if resolved else 0:]
+    `resolved`: its opening "Those ..." is given its referent (see `trim.referent`);
+    `words`: its words, punctuation left out, when already listed."""
+    words = (_words(sent) if words is None else words)[1 if resolved else 0:]
     return not words or words[0].lower_ in _OPENERS or _leans(sent, words)
+
+
+def _words(sent: Span) -> list[Token]:
+    return [t for t in sent if not (t.is_punct or t.is_space)]
 
 
 def _leans(sent: Span, words: list[Token]) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .model import Sentence
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DIGITS = re.compile(r"(?:1[89]|20)\d\d")  # wherever a year of `_YEAR` is, these are
 
 
 # "two and a half years ago", "decades ago": what the main clause tells is history. In a
@@ -79,6 +80,8 @@ def main_years(sent: Span) -> tuple[str, ...]:
     one of something that is so now ("the 2015 accord remains valid")."""
     from .analyse import looks_ahead
 
+    if not _DIGITS.search(sent.text):
+        return ()  # most sentences: no year to walk the words for
     out: list[str] = []
     for tok in sent:
         if not _YEAR.fullmatch(tok.text) or tok.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):

@@ -99,11 +99,14 @@ def planned(sent: Span, reporting: Collection[str]) -> bool:
     return False
 
 
-def denies(sent: Span, denials: Collection[str]) -> bool:
+def denies(sent: Span, denials: Collection[str], lemmas: Collection[str] | None = None) -> bool:
     """Whether the sentence denies that something is so: a verb of `denials` on its main line
     with a that-clause, or with an object that has one ("flatly denied reports that an
     agreement had been reached"). Not one dismissing a proposal ("dismissed proposals for a
-    temporary ceasefire"), which is a stance on it."""
+    temporary ceasefire"), which is a stance on it. `lemmas`: the sentence's lemmas, lower
+    case, when already read: without one of `denials` among them, no word need be looked at."""
+    if lemmas is not None and not any(w in denials for w in lemmas):
+        return False
     for verb in sent:
         if verb.lemma_.lower() not in denials or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "ccomp", "conj"):
             continue

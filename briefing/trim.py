@@ -51,8 +51,8 @@ def _fronted(sent: Span, openers: Collection[str]) -> int | None:
         rest = first.i + 1 + (sent.doc[first.i + 1].text == ",")
         return rest if not sent.doc[rest].is_punct else None
     root = sent.root
-    for tok in sent:
-        if tok.head.i != root.i or tok.dep_ not in _OPENER_DEPS or tok.i > root.i:
+    for tok in sent.doc[sent.start:root.i + 1]:  # an opener comes before the main verb
+        if tok.head.i != root.i or tok.dep_ not in _OPENER_DEPS:
             continue
         first, last = _span(tok)
         if first != sent.start or last + 2 >= sent.end or sent.doc[last + 1].text != ",":
@@ -94,6 +94,8 @@ def _comments(tok: Token, verbs: Collection[str]) -> bool:
 
 def _aside(sent: Span, verbs: Collection[str]) -> int | None:
     """Index of the comma before a closing participle whose verb comments on the news."""
+    if "," not in sent.text:
+        return None  # a closing participle follows a comma (`trailing_participle`)
     for tok in sent:
         if not (trailing_participle(tok) and _comments(tok, verbs)):
             continue
