@@ -44,7 +44,10 @@ def looks_ahead(s: Sentence, config: Config) -> bool:
 
 
 def reports_done(s: Sentence, config: Config) -> bool:
-    return not looks_ahead(s, config) and _phrase_in(config.done_cues, s.words)
+    """Whether the sentence tells something done: a done cue ("after", "held"), and neither an
+    ahead cue nor a main clause that announces ("Rell said he would travel to Halden after
+    the first round", `Sentence.planned`)."""
+    return not s.planned and not looks_ahead(s, config) and _phrase_in(config.done_cues, s.words)
 
 
 # Verbs that announce an event without being it: "agreed on talks", "plans to host a summit".

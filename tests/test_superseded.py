@@ -257,3 +257,14 @@ def test_an_undated_article_announcing_what_others_report_done_gives_counts_the_
     md = render(build_briefing(tmp_path, load_config()), ("md",))["briefing.md"].decode("utf-8")
     assert "11,000" in md
     assert "10,500" not in md
+
+
+def test_a_plan_the_announcing_source_reports_is_no_report_of_the_event_held(config: Config) -> None:
+    """An announcing article's own "said he would fly … after" announces too: it does not
+    make that article a report of the meeting, which would keep its announcement current."""
+    announced = "Zelensky is set to meet Trump in the coming days to push the peace talks forward."
+    stale = stale_texts([
+        f"{announced}\nZelensky said he would fly to Florida after the holidays to talk with Trump about peace.",
+        "After hosting Zelensky at his estate in Florida, Trump said the negotiations were closer than ever.",
+    ], config)
+    assert announced in stale
