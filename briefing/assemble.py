@@ -19,7 +19,7 @@ from .plans import merge_plans
 from .background import long_ago
 from .commentary import named_commentators
 from .superseded import looks_ahead, reversed_states, settled, superseded
-from .select import FLOOR, SameFactGroup, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
+from .select import FLOOR, SameFactGroup, centrality, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
 from .timeline import timeline
 from .trim import shorten_names
 
@@ -399,9 +399,11 @@ def _give_back(built: dict[str, Section], summary: SectionConfig, taken: list[in
 def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, score: dict[int, float],
                budget: int, vectors: dict[tuple[int, int], Vector], ages: Ages,
                used: set[int], favour: Mapping[int, float] | None = None,
-               kept: Collection[int] = ()) -> list[int]:
+               kept: Collection[int] = (), lede: int | None = None, first: Sequence[int] = ()) -> list[int]:
     """The story in a few points: the most central point of each section first, so that
     talks, positions, fighting and what is unresolved are all covered, then the next best.
+    `lede`: the opening sentence that tells an undated story's news (`main_lede`): when no
+    takeaway tells it, the takeaways are chosen again with it first (`first`).
     `kept`: points kept back for a party's heading. One that is the best of its section is
     the story's before it is the party's ("The agency approved renavet…, its maker Altamed
     said"): it may lead the takeaways, and the heading shows the party's next best. The
@@ -416,6 +418,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                and not opens_with_quote(clusters[i].lead.shown)}
     # News kept in its section (changes.NEWS) is not thereby a takeaway: the story's main
     # points stay on top, as kept points do.
+    given = score
     score = {i: score.get(i, 0.0) * (ages.weight(clusters[i]) if sc.current else 1.0)
              * (_AHEAD_TAKEAWAY if clusters[i].ahead else 1.0) * min(STAY, (favour or {}).get(i, 1.0))
              for i in allowed}
@@ -429,6 +432,8 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     room = Counter({k: n - 1 for k, n in Counter(k for i, k in placed.items()
                                                    if k is not None and i not in kept).items()})
     seeds = _newest_ledes(clusters, ages, score, config) if sc.current else []
+    first = [i for i in first if i in allowed]
+    seeds = first + [i for i in seeds if i not in first]
     for other in config.sections:
         ids = [i for i in placed if placed[i] == other.key and room[other.key] > 0]
         if ids and not any(placed[i] == other.key for i in seeds):
@@ -447,8 +452,9 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # Seeds come from different sections, so they are about different things already. The
     # story's main fact comes first even when it takes more words than the others: a tighter
     # budget (a "What changed" section above) must not trade it for shorter ones.
-    chosen = pick(seeds, clusters, score, max_points=sc.max_points, max_words=budget, vectors=vectors,
-                  by_value=True, against=[i for i in kept if i not in seeds])
+    chosen = first + pick(seeds[len(first):], clusters, score, max_points=sc.max_points - len(first),
+                          max_words=budget - sum(clusters[i].cost for i in first), vectors=vectors,
+                          by_value=True, against=[*first, *(i for i in kept if i not in seeds)])
     room.subtract(Counter(placed[i] for i in chosen if placed[i] is not None and i not in kept))
     kept = [i for i in kept if i not in chosen]
     words = sum(clusters[i].cost for i in chosen)
@@ -467,7 +473,25 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
             room[placed[got[0]]] -= 1
     section_order = {s.key: n for n, s in enumerate(config.sections)}
     ranked = sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
+    if (lede is not None and lede in score and lede not in ranked and clusters[lede].cost <= budget
+            and not says_again(lede, ranked, clusters, vectors, _TAKEAWAY_DIVERSITY)):
+        # The story's news leads, whatever its score: a casualty toll every article repeats,
+        # or a strike, scores as high and is not what happened.
+        return _takeaways(sc, clusters, config, given, budget, vectors, ages, used, favour, kept, first=[lede])
     return _in_article_order(ranked, clusters)
+
+
+def main_lede(clusters: Sequence[Cluster], central: Sequence[float], order: Mapping[int, str]) -> int | None:
+    """Of an undated story, the most central of the articles' opening sentences: an article
+    opens with its news, and the one closest to what all the sources tell is the story's
+    event ("Arvenia and Dostrava agreed in principle on a ceasefire"; "The Constitutional
+    Court struck down a law"), not a casualty toll or a strike they all mention further
+    down. Of the latest articles when their order is known (see `reading_order`): what an
+    earlier one announced is not the news."""
+    latest = max(order.values(), default=None)
+    ledes = [i for i, c in enumerate(clusters) if not c.superseded
+             and any(m.index == 0 and order.get(m.source) == latest for m in c.members)]
+    return max(ledes, key=lambda i: (central[i], -i)) if ledes else None
 
 
 def _opens_an_article(c: Cluster) -> bool:
@@ -648,6 +672,7 @@ class Story:
     quoted: dict[tuple[int, int], int]  # each claim of "Where sources differ": its cluster
     names: dict[tuple[int, int], tuple[tuple[str, str], ...]]  # the people each sentence names (`_short_names`)
     known: dict[str, str]  # each surname's title and full name (`_full_names`)
+    lede: int | None = None  # the opening sentence that leads the takeaways of an undated story (`main_lede`)
     # Section scores by candidates, kept across the selections that fit the budget (see `_local_scores`).
     local: dict[tuple[str, tuple[int, ...]], dict[int, float]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -691,7 +716,8 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                 for i, c in enumerate(clusters)]
     # Without a single dated source there is nothing to put in date order.
     wanted = tuple(sc for sc in config.sections if sc.kind != "timeline" or ages.known)
-    score = scores(clusters, method, config.language, ages.dates)
+    central = centrality(clusters, method, config.language)
+    score = scores(clusters, method, config.language, ages.dates, central)
     # A count a later source gives anew (a preliminary result, then the final one) is as
     # out of date as an announcement of what has happened since. The claims compared for
     # that are those "Where sources differ" compares: compared once, for both.
@@ -703,6 +729,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                 if wants_differ or len(set(order.values())) > 1 else None)
     later = overtaken(pool, config, order, synonyms, compared=compared) if compared else frozenset()
     clusters = [replace(c, superseded=True) if c.lead.key in later else c for c in clusters]
+    lede = None if ages.dates else main_lede(clusters, central, order)
     differ = _differences(pool, compared, config, synonyms, order, later) if wants_differ and compared else None
     # Figures of what is out of date are no key figures; newer reporting's come first.
     weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) * ages.weight(c)
@@ -715,7 +742,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                  clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight,
                  anew=counted_anew(sentences, ages.dates),
                  spare=spare, reserved=frozenset(reserved), quoted=quoted,
-                 names=_people(sentences), known=_full_names(as_written, config))
+                 names=_people(sentences), known=_full_names(as_written, config), lede=lede)
 
 
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
@@ -741,7 +768,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
     for sc in wanted:
         if sc.kind == "summary":
             chosen = _takeaways(sc, clusters, config, score, budgets[sc.key], vectors, ages,
-                                used, favour, kept=sorted(story.reserved))
+                                used, favour, kept=sorted(story.reserved), lede=story.lede)
             taken = list(chosen)
             used.update(chosen)
             built[sc.key] = Section(key=sc.key, title=sc.title,

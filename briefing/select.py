@@ -766,25 +766,32 @@ def _rarity(clusters: Sequence[Cluster]) -> list[float]:
     return [max(r, 1e-3) / mid for r in raw]
 
 
+def centrality(clusters: Sequence[Cluster], method: str, language: str) -> list[float]:
+    """Each point's centrality from sumy, from 0 (the least central) to 1 (the most)."""
+    raw = rank([c.lead for c in clusters], method, language)
+    lo, hi = min(raw, default=0.0), max(raw, default=0.0)
+    return [(r - lo) / (hi - lo) if hi > lo else 1.0 for r in raw]
+
+
 def scores(clusters: Sequence[Cluster], method: str, language: str,
-           dates: Mapping[int, str] | None = None) -> dict[int, float]:
+           dates: Mapping[int, str] | None = None, central: Sequence[float] | None = None) -> dict[int, float]:
     """Centrality from sumy, raised for facts several sources report and for words of their
     own, lowered for dangling openers, vague sentences, commentary and background.
-    `dates`: the day of each dated source (see `_lede_weights`)."""
-    raw = rank([c.lead for c in clusters], method, language)
-    if not raw:
+    `dates`: the day of each dated source (see `_lede_weights`); `central`: the clusters'
+    `centrality`, when already known."""
+    if central is None:
+        central = centrality(clusters, method, language)
+    if not central:
         return {}
     named = central_names(clusters)
-    lo, hi = min(raw), max(raw)
     rare = _rarity(clusters)
     lede = _lede_weights(clusters, dates or {})
     out = {}
-    for i, (c, r) in enumerate(zip(clusters, raw)):
-        central = (r - lo) / (hi - lo) if hi > lo else 1.0
+    for i, (c, middle) in enumerate(zip(clusters, central)):
         corroboration = 1 + 0.25 * (len(c.sources) - 1)
         reports = COMMENTARY_WEIGHT if c.lead.commentary or c.lead.background else 1.0
         opens = max((lede[m.source] for m in c.members if m.index == 0), default=1.0)
-        out[i] = ((CENTRALITY_BASE + central) * corroboration * c.consensus * standalone(c.lead)
+        out[i] = ((CENTRALITY_BASE + middle) * corroboration * c.consensus * standalone(c.lead)
                   * specificity(c.lead, named) * reports * rare[i] * opens)
     return out
 

@@ -946,3 +946,52 @@ def test_a_question_is_no_retelling_of_what_a_sentence_tells() -> None:
         "It is unclear whether the federation will carry out its threat to blockade the ferry terminal.")
     assert not may_be_same(asks, tells)
     assert may_be_same(asks, again)
+
+
+def _news(text: str, source: int, index: int, sections: tuple[str, ...] = ("talks",)) -> Cluster:
+    words = tuple(text.rstrip(".").split())
+    return Cluster((Sentence(text=text, source=source, paragraph=0, index=index, words=words,
+                             lemmas=tuple(w.lower() for w in words), sections=sections),))
+
+
+def test_an_undated_storys_main_lede_is_the_most_central_opening_of_the_latest_articles() -> None:
+    from briefing.assemble import main_lede
+
+    clusters = [_news("Leaders will meet in Halden next week.", 1, 0),
+                _news("The sides agreed on a ceasefire in Halden.", 2, 0),
+                _news("Rockets killed seven civilians in Lysk.", 3, 0),
+                _news("More than 11,000 people have been killed.", 2, 7)]
+    central = [1.0, 0.8, 0.5, 0.9]
+    assert main_lede(clusters, central, {}) == 0
+    # An article that announces what the others report was written before them.
+    assert main_lede(clusters, central, {1: "0001-01-01", 2: "0001-01-02", 3: "0001-01-02"}) == 1
+    assert main_lede([replace(clusters[0], superseded=True), *clusters[1:]], central, {}) == 1
+    assert main_lede(clusters[3:], central[3:], {}) is None  # no article's opening sentence
+
+
+def test_the_undated_storys_news_leads_the_takeaways_when_none_tells_it() -> None:
+    """A casualty toll every article repeats, a strike and a prisoner swap score higher than
+    "The sides agreed on a ceasefire": the agreement is still the news."""
+    from briefing.assemble import _takeaways
+    from briefing.config import load_config
+    from briefing.recency import Ages
+
+    config = load_config()
+    military = ("military",)
+    lede = _news("Arvenia and Dostrava agreed on a ceasefire after two days of talks in Halden.", 1, 0)
+    toll = _news("More than eleven thousand people have been killed in the war since it began.", 2, 5, military)
+    strike = _news("Rockets killed seven civilians in the town of Lysk late on Sunday night.", 3, 2, military)
+    swap = _news("The sides exchanged hundreds of prisoners at the border crossing on the second day.", 1, 3)
+    clusters = [lede, toll, strike, swap]
+    vectors = {(1, 0): {"ceasefire": 1.0, "agree": 0.5}, (2, 5): {"kill": 1.0, "war": 0.5},
+               (3, 2): {"rocket": 1.0, "civilian": 0.5}, (1, 3): {"prisoner": 1.0, "exchange": 0.5}}
+    ages = Ages(dates={}, newest=None, older_after_days=30)
+    sc = next(s for s in config.sections if s.kind == "summary")
+    score = {0: 1.0, 1: 5.0, 2: 4.5, 3: 4.0}
+    budget = sum(c.cost for c in clusters[1:]) + 5  # room for three points, not four
+    assert 0 not in _takeaways(sc, clusters, config, score, budget, vectors, ages, set())
+    chosen = _takeaways(sc, clusters, config, score, budget, vectors, ages, set(), lede=0)
+    assert 0 in chosen and len(chosen) >= 2
+    # A takeaway that tells the agreement in other words already leads with the news.
+    retold = {**vectors, (1, 3): {"ceasefire": 1.0, "agree": 0.4, "prisoner": 0.2}}
+    assert 0 not in _takeaways(sc, clusters, config, score, budget, retold, ages, set(), lede=0)
