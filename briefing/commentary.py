@@ -20,6 +20,14 @@ from .model import Sentence
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Entity kinds that make a subject someone who acts or speaks, not an abstraction.
 _AGENTS = ("PERSON", "ORG", "GPE", "NORP")
+# A role someone no longer holds ("a former deputy foreign minister").
+FORMER = frozenset({"former"})
+
+
+def _former(role: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in FORMER for c in role.children)
+
+
 def _is_agent(subject: Token, token_party: dict[int, str], roles: Collection[str]) -> bool:
     return (subject.i in token_party or subject.ent_type_ in _AGENTS or subject.pos_ in ("PROPN", "PRON")
             or subject.lemma_.lower() in roles)
@@ -46,9 +54,10 @@ def commentary(sent: Span, token_party: dict[int, str], verbs: Collection[str],
             t.i in token_party or t.ent_type_ in _AGENTS for t in subject.subtree):
         return True
     if subject.i not in token_party and any(
-            c.dep_ == "appos" and c.lemma_.lower() in commentators for c in subject.children):
+            c.dep_ == "appos" and (c.lemma_.lower() in commentators or _former(c)) for c in subject.children):
         # "said Helena Strand, a labour economist at the University of Dunmarrow": named,
-        # and still someone who interprets the news, not a party to it.
+        # and still someone who interprets the news, not a party to it. So is "Piotr Wend,
+        # a former Kestrian deputy foreign minister": no office of his speaks.
         return True
     return main_predicate(root).lemma_.lower() in verbs and not _is_agent(subject, token_party, roles)
 
@@ -63,7 +72,7 @@ def named_commentators(sentences: Sequence[Sentence], commentators: Collection[s
     commentators."""
     surnames: set[str] = set()
     for s in sentences:
-        if not (s.commentary and any(w in commentators for w in s.voice)):
+        if not (s.commentary and any(w in commentators or w in FORMER for w in s.voice)):
             continue
         names = [e.text for e in s.entities if e.label == "PERSON"]
         if s.speaker is not None and s.speaker.startswith(OTHER_PARTY):
