@@ -972,7 +972,7 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             # tells of two days: "expelled on Saturday the deputies who backed Voss in
             # Friday's vote" is no other report of Friday's vote.
             return True
-        if _same_count(clusters[i], clusters[j]):
+        if _same_count(clusters[i], clusters[j]) or _counted_alike(lead, other):
             return True
         if (clusters[i].vague and not clusters[j].vague and lead.actor is not None
                 and lead.actor == other.actor and clusters[i].topic & clusters[j].topic):
@@ -981,6 +981,30 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
             # the same thing, said in general once the particular is said.
             return True
     return False
+
+
+# Round words for a count: "hundreds of drones", "dozens of missiles".
+_ROUGHLY = frozenset({"dozens", "scores", "hundreds", "thousands", "millions"})
+
+
+def _roughly_counted(s: Sentence) -> frozenset[str]:
+    """What the sentence counts in round words: "Hundreds of drones and dozens of missiles
+    were fired" → drone, missile."""
+    words = [w.lower() for w in s.words]
+    return frozenset(s.lemmas[n + 2] for n, w in enumerate(words[:-2]) if w in _ROUGHLY and words[n + 1] == "of")
+
+
+def _counted_alike(a: Sentence, b: Sentence) -> bool:
+    """Whether two sentences count the same two kinds of things at least, one of them in round
+    words: "Hundreds of drones and dozens of missiles were fired at Kestria" is "Morvanian
+    forces launched 519 drones and 40 missiles" told without the counts. Two exact counts of
+    the same things may be two events: 519 drones launched, 474 shot down."""
+    rough_a, rough_b = _roughly_counted(a), _roughly_counted(b)
+    if not rough_a and not rough_b:
+        return False
+    counted_a = rough_a | {what for what, _ in a.counts}
+    counted_b = rough_b | {what for what, _ in b.counts}
+    return len(counted_a & counted_b) >= 2
 
 
 def _newer_figures(c: Cluster, other: Cluster) -> bool:

@@ -995,3 +995,24 @@ def test_the_undated_storys_news_leads_the_takeaways_when_none_tells_it() -> Non
     # A takeaway that tells the agreement in other words already leads with the news.
     retold = {**vectors, (1, 3): {"ceasefire": 1.0, "agree": 0.4, "prisoner": 0.2}}
     assert 0 not in _takeaways(sc, clusters, config, score, budget, retold, ages, set(), lede=0)
+
+
+def test_a_count_in_round_words_says_again_the_exact_count_of_the_same_things() -> None:
+    from briefing.select import says_again
+
+    def told(text: str, source: int, counts: tuple[tuple[str, str], ...] = ()) -> Cluster:
+        words = tuple(text.rstrip(".").split())
+        lemmas = tuple(w.lower().rstrip("s") for w in words)
+        return Cluster((Sentence(text=text, source=source, paragraph=0, index=0, words=words,
+                                 lemmas=lemmas, counts=counts),))
+
+    rough = told("Hundreds of drones and dozens of missiles were fired at Kestria.", 1)
+    exact = told("Morvanian forces launched 519 drones and 40 missiles overnight.", 2,
+                 (("drone", "519"), ("missile", "40")))
+    downed = told("Air defences shot down 474 drones and 29 missiles.", 3, (("drone", "474"), ("missile", "29")))
+    drones = told("Hundreds of drones were seen over the border.", 4)
+    clusters = [rough, exact, downed, drones]
+    vectors = {(n, 0): {f"only{n}": 1.0} for n in range(1, 5)}  # no words in common
+    assert says_again(1, [0], clusters, vectors, 0.35) and says_again(0, [1], clusters, vectors, 0.35)
+    assert not says_again(2, [1], clusters, vectors, 0.35)  # two exact counts: maybe two events
+    assert not says_again(3, [1], clusters, vectors, 0.35)  # one kind of thing in common
