@@ -171,9 +171,11 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
     taking the other side of a pair of `config.opposites`, and not the first one's too,
     about three of its words at least (`REVERSED_SHARED`), one no party; the story's common
     words and those of figures do not count ("shares fell 11 percent" is not undone by
-    "demand for bike-share schemes had risen 30 percent"). Only between dated sources:
-    undated, which came later is unknown."""
-    if len(set(dates.values())) < 2 or not config.opposites:
+    "demand for bike-share schemes had risen 30 percent"). A holder's no is undone by its
+    later yes to a word of it: Wednesday's "snap inspections 'are still not on the table'",
+    by Thursday's "'We have agreed to short-notice inspections,' Teymur said". Only between
+    dated sources: undated, which came later is unknown."""
+    if len(set(dates.values())) < 2:
         return set()
     plain = frozenset(common | (config.verbs - config.stance_verbs))
     taking = [(s, taken) for s in sentences if s.source in dates
@@ -191,20 +193,60 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
             for kind, side in taken.items():
                 days = last_taken.setdefault((holder or "", word, kind), {})
                 days[side] = max(days.get(side, ""), dates[s.source])
+    agreed = _agreed(sentences, dates)
     out = set()
     for i, c in enumerate(clusters):
-        mine = sides(c.lead, config.opposites)
-        if not mine or any(m.source not in dates for m in c.members):
+        if any(m.source not in dates for m in c.members):
             continue
-        words = _asked(c.lead, synonyms, frozenset(), plain) - _units(c.lead)
         last = max(dates[m.source] for m in c.members)
         holder = c.lead.holder or ""
+        if holder and _negated(c.lead) and any(agreed.get((holder, w), "") > last for w in _about(c.lead)):
+            out.add(i)
+            continue
+        mine = sides(c.lead, config.opposites)
+        if not mine:
+            continue
+        words = _asked(c.lead, synonyms, frozenset(), plain) - _units(c.lead)
         if any(k >= REVERSED_SHARED and _against(mine, taking[n][1]) for n, k in later.sharing(words, last).items()) \
                 or any(day > last and not side & own
                        for word in _acted_on(c.lead) for kind, own in mine.items()
                        for side, day in last_taken.get((holder, word, kind), {}).items()):
             out.add(i)
     return out
+
+
+# Verbs of a holder saying yes to something: "Veldoria agreed to snap inspections".
+_AGREEING = frozenset({"agree", "accept", "approve", "allow"})
+_NEGATING = frozenset({"not", "n't", "never", "no", "nothing"})
+
+
+def _agreed(sentences: Sequence[Sentence], dates: Mapping[int, str]) -> dict[tuple[str, str], str]:
+    """By holder and word of what it agreed to, the last day it said yes to it."""
+    out: dict[tuple[str, str], str] = {}
+    for s in sentences:
+        if s.source in dates and s.holder and s.event[:1] and s.event[0] in _AGREEING and _says_yes(s):
+            for w in _acted_on(s):
+                out[(s.holder, w)] = max(out.get((s.holder, w), ""), dates[s.source])
+    return out
+
+
+def _says_yes(s: Sentence) -> bool:
+    """Whether the sentence's verb of agreeing has no "not" or "never" just before it ("have
+    agreed", not "has not agreed"): its other clauses may say no to other things ("These
+    are conditions, not concessions")."""
+    at = next((n for n, lemma in enumerate(s.lemmas) if lemma == s.event[0]), None)
+    return at is not None and not any(w.lower() in _NEGATING for w in s.words[max(0, at - 3):at])
+
+
+def _negated(s: Sentence) -> bool:
+    """Whether the sentence says no, outside a clause that only sets the scene."""
+    return any(w.lower() in _NEGATING for w, scene in zip(s.words, s.scene) if not scene)
+
+
+def _about(s: Sentence) -> frozenset[str]:
+    """The words of what the sentence tells, its predicate too ("snap inspections are still
+    not on the table": inspection, table), parties left out."""
+    return frozenset(w for w in s.event if not w.startswith("party:"))
 
 
 def _acted_on(s: Sentence) -> frozenset[str]:

@@ -268,3 +268,18 @@ def test_a_plan_the_announcing_source_reports_is_no_report_of_the_event_held(con
         "After hosting Zelensky at his estate in Florida, Trump said the negotiations were closer than ever.",
     ], config)
     assert announced in stale
+
+
+def test_a_holders_later_yes_undoes_its_earlier_no(config: Config) -> None:
+    """Wednesday's "unannounced inspections are still not on the table" from the Kremlin is
+    undone by Thursday's "it had agreed to unannounced inspections", whatever else the yes
+    says no to; not by another party's yes, nor by "nothing had been agreed", nor on the
+    same day."""
+    no = 'The Kremlin said unannounced inspections "are still not on the table."'
+    days = {1: "2026-03-04", 2: "2026-03-05"}
+    yes = 'The Kremlin said it had agreed to unannounced inspections. "These are conditions, not concessions."'
+    assert _reversed([no, yes], days, config) == {no}
+    assert _reversed([no, "Ukraine said it had agreed to unannounced inspections."], days, config) == set()
+    assert _reversed([no, "The Kremlin said nothing had been agreed on unannounced inspections."], days,
+                     config) == set()
+    assert _reversed([no, yes], {1: "2026-03-05", 2: "2026-03-05"}, config) == set()
