@@ -418,7 +418,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                and not opens_with_quote(clusters[i].lead.shown)}
     # News kept in its section (changes.NEWS) is not thereby a takeaway: the story's main
     # points stay on top, as kept points do.
-    given = score
+    given, held = score, list(kept)  # as given, for choosing again with the lede first
     score = {i: score.get(i, 0.0) * (ages.weight(clusters[i]) if sc.current else 1.0)
              * (_AHEAD_TAKEAWAY if clusters[i].ahead else 1.0) * min(STAY, (favour or {}).get(i, 1.0))
              for i in allowed}
@@ -477,7 +477,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
             and not says_again(lede, ranked, clusters, vectors, _TAKEAWAY_DIVERSITY)):
         # The story's news leads, whatever its score: a casualty toll every article repeats,
         # or a strike, scores as high and is not what happened.
-        return _takeaways(sc, clusters, config, given, budget, vectors, ages, used, favour, kept, first=[lede])
+        return _takeaways(sc, clusters, config, given, budget, vectors, ages, used, favour, held, first=[lede])
     return _in_article_order(ranked, clusters)
 
 
