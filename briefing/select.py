@@ -574,7 +574,14 @@ def alike(a: Sentence, b: Sentence, cos: float, threshold: float,
             and not topic(a, synonyms, saying) & topic(b, synonyms, saying) - _units(a, b):
         return False
     if cos >= threshold:
-        return True
+        # Two short sentences come close on two words: "Drevna has ruled out discussing a
+        # buffer zone", "Observers would monitor the zone, although who would supply them is
+        # still being discussed". Two words are one fact when one of them is what both tell,
+        # or when they are all one of the two says.
+        terms_a, terms_b = set(a.terms), set(b.terms)
+        shared = terms_a & terms_b
+        return (len(shared) > 2 or bool(shared & set(a.event) & set(b.event))
+                or len(shared) == min(len(terms_a), len(terms_b)))
     if cos < threshold - _TWO_EVENT_WORDS:
         return False  # most pairs: no shared event lowers the bar that far
     shared = ({synonyms.get(w, w) for w in a.event} & {synonyms.get(w, w) for w in b.event}) - {""}

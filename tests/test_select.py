@@ -751,8 +751,11 @@ def test_one_rare_word_in_common_makes_no_retelling() -> None:
     vectors = {received.key: {"government": 0.3, "receive": 0.3, "warning": 1.0},
                rule.key: {"inquiry": 0.3, "warning": 1.0, "rule": 0.3}}
     assert [len(c.members) for c in cluster([received, rule], 0.33, vectors)] == [1, 1]
+    # Two words in common, one of them what both tell, make one.
     vectors[rule.key]["receive"] = 0.3
-    assert [len(c.members) for c in cluster([received, rule], 0.33, vectors)] == [2]
+    told = [replace(received, event=("receive", "warning")),
+            replace(rule, terms=(*rule.terms, "receive"), event=("receive", "rule"))]
+    assert [len(c.members) for c in cluster(told, 0.33, vectors)] == [2]
 
 
 def test_a_story_of_several_days_opens_its_takeaways_with_the_newest_days_news() -> None:
@@ -1016,3 +1019,28 @@ def test_a_count_in_round_words_says_again_the_exact_count_of_the_same_things() 
     assert says_again(1, [0], clusters, vectors, 0.35) and says_again(0, [1], clusters, vectors, 0.35)
     assert not says_again(2, [1], clusters, vectors, 0.35)  # two exact counts: maybe two events
     assert not says_again(3, [1], clusters, vectors, 0.35)  # one kind of thing in common
+
+
+def test_two_short_sentences_sharing_two_words_outside_their_events_are_two_points() -> None:
+    """"Drevna has ruled out discussing a buffer zone" and "Observers would monitor the zone,
+    although who would supply them is still being discussed" come close on two words: the
+    cosine of two short sentences is high, and they tell different things. Two words of
+    the event both tell, or three words in common, still make one point."""
+    from briefing.select import alike
+
+    def told(text: str, terms: tuple[str, ...], event: tuple[str, ...], source: int) -> Sentence:
+        return Sentence(text=text, source=source, paragraph=0, index=0, words=tuple(text.split()),
+                        terms=terms, event=event)
+
+    ruled = told("Drevna has ruled out discussing a buffer zone.", ("drevna", "rule", "discuss", "buffer", "zone"),
+                 ("rule", "party:dostrava", "out"), 1)
+    monitor = told("Observers would monitor the zone, although who would supply them is still being discussed.",
+                   ("observer", "monitor", "zone", "supply", "discuss"), ("monitor", "observer", "zone"), 2)
+    assert not alike(ruled, monitor, 0.6, 0.5)
+    struck = told("Drones struck Mykolaiv overnight.", ("drone", "strike", "mykolaiv", "overnight"),
+                  ("strike", "drone", "mykolaiv"), 1)
+    again = told("Russian drones struck the port city.", ("russian", "drone", "strike", "port", "city"),
+                 ("strike", "drone", "city"), 2)
+    assert alike(struck, again, 0.6, 0.5)
+    wider = replace(monitor, terms=(*monitor.terms, "buffer"))
+    assert alike(ruled, wider, 0.6, 0.5)
