@@ -252,7 +252,7 @@ def sides(s: Sentence, opposites: Opposites) -> dict[str, frozenset[str]]:
             continue  # "resumed on Monday after the federation suspended its strike" resumed
         for kind, first in lookup.get(lemma, ()):
             # "would not resume sales" keeps them stopped.
-            negated = any(w.lower() in _NEGATIONS for w in s.words[max(0, at - 3):at])
+            negated = negated_at(s, at)
             out.setdefault(kind, set()).add("one" if first != negated else "other")
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -268,7 +268,13 @@ def _sides_of(opposites: Opposites) -> dict[str, list[tuple[str, bool]]]:
     return out
 
 
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing"})
+
+
+def negated_at(s: Sentence, at: int) -> bool:
+    """Whether a negation comes just before the sentence's word at `at`: "would not resume",
+    "has never agreed", "nothing had been agreed"."""
+    return any(w.lower() in NEGATIONS for w in s.words[max(0, at - 3):at])
 
 
 def _counts(s: Sentence) -> dict[str, frozenset[str]]:
@@ -331,7 +337,7 @@ class SameFactGroup:
             self.amounts.setdefault(kind, set()).add(values)
 
     @staticmethod
-    def side(key: Sameness) -> str | None:
+    def voice(key: Sameness) -> str | None:
         """Who says it: keys of two speakers are never admitted together, so a cluster of one
         speaker's is passed over for another's without asking `admits`."""
         return key[0]
@@ -687,9 +693,9 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
     by_text: dict[str, list[int]] = {}
     peaks: list[dict[str, float]] = []  # per cluster: each term's highest weight in a member's unit vector
     grouped = group if group is not None and compatible_key is not None else None
-    # Per cluster: the one side its members take (see `SameFactGroup.side`), or None. Most
-    # clusters a sentence of a large corpus tries are another speaker's.
-    sides: list[str | None] = []
+    # Per cluster: the one speaker its members have (see `SameFactGroup.voice`), or None.
+    # Most clusters a sentence of a large corpus tries are another speaker's.
+    voices: list[str | None] = []
     # Prefix term (or pair of event words) → cluster → its members holding it: a member that
     # shares no prefix term with a sentence is below the lowest cosine at which they could
     # be alike by their words alone.
@@ -707,12 +713,12 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             near.update(by_term.get(t, ()))
         u = unit[s.key]
         mine = compatible_key(s) if compatible_key is not None else s
-        side = grouped.side(mine) if grouped is not None else None
+        voice = grouped.voice(mine) if grouped is not None else None
         for g in sorted(near):  # the earliest cluster first, as a scan of all would find
             if s.source in sources[g]:
                 continue
             # Compatibility first: it reads no words, and refuses most clusters tried.
-            if s.text not in texts[g] and (side and sides[g] and sides[g] != side or not (
+            if s.text not in texts[g] and (voice and voices[g] and voices[g] != voice or not (
                     groups_of[g].admits(mine) and _alike_member(
                         s, u, g, keys, by_term, peaks[g], unit, threshold, synonyms, saying, days))):
                 continue
@@ -725,7 +731,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
             distinct.append({})
             checked.append(set())
             groups_of.append(grouped() if grouped is not None else _EveryMember(compatible))
-            sides.append(None)
+            voices.append(None)
             texts.append(set())
             sources.append({s.source})
             peaks.append({})
@@ -735,7 +741,7 @@ def cluster(sentences: Sequence[Sentence], threshold: float,
         if held not in checked[g]:
             checked[g].add(held)
             groups_of[g].add(mine)
-            sides[g] = sides[g] or side
+            voices[g] = voices[g] or voice
         if key not in distinct[g]:
             distinct[g][key] = s
             # Every member is indexed: outlets retell a fact in steps, and the third
@@ -991,14 +997,14 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
 
 
 # Round words for a count: "hundreds of drones", "dozens of missiles".
-_ROUGHLY = frozenset({"dozens", "scores", "hundreds", "thousands", "millions"})
+_ROUND_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions"})
 
 
 def _roughly_counted(s: Sentence) -> frozenset[str]:
     """What the sentence counts in round words: "Hundreds of drones and dozens of missiles
     were fired" → drone, missile."""
     words = [w.lower() for w in s.words]
-    return frozenset(s.lemmas[n + 2] for n, w in enumerate(words[:-2]) if w in _ROUGHLY and words[n + 1] == "of")
+    return frozenset(s.lemmas[n + 2] for n, w in enumerate(words[:-2]) if w in _ROUND_COUNTS and words[n + 1] == "of")
 
 
 def _counted_alike(a: Sentence, b: Sentence) -> bool:

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from .config import Config, SectionConfig
 from .model import Sentence
-from .select import Cluster, _terms, _units, sides
+from .select import NEGATIONS, Cluster, _terms, _units, negated_at, sides
 
 
 def _phrase_in(phrases: frozenset[str], words: Sequence[str]) -> bool:
@@ -217,7 +217,6 @@ def reversed_states(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
 
 # Verbs of a holder saying yes to something: "Veldoria agreed to snap inspections".
 _AGREEING = frozenset({"agree", "accept", "approve", "allow"})
-_NEGATING = frozenset({"not", "n't", "never", "no", "nothing"})
 
 
 def _agreed(sentences: Sequence[Sentence], dates: Mapping[int, str]) -> dict[tuple[str, str], str]:
@@ -231,16 +230,16 @@ def _agreed(sentences: Sequence[Sentence], dates: Mapping[int, str]) -> dict[tup
 
 
 def _says_yes(s: Sentence) -> bool:
-    """Whether the sentence's verb of agreeing has no "not" or "never" just before it ("have
-    agreed", not "has not agreed"): its other clauses may say no to other things ("These
-    are conditions, not concessions")."""
+    """Whether the sentence's verb of agreeing has no negation just before it ("have agreed",
+    not "has not agreed", `negated_at`): its other clauses may say no to other things
+    ("These are conditions, not concessions")."""
     at = next((n for n, lemma in enumerate(s.lemmas) if lemma == s.event[0]), None)
-    return at is not None and not any(w.lower() in _NEGATING for w in s.words[max(0, at - 3):at])
+    return at is not None and not negated_at(s, at)
 
 
 def _negated(s: Sentence) -> bool:
     """Whether the sentence says no, outside a clause that only sets the scene."""
-    return any(w.lower() in _NEGATING for w, scene in zip(s.words, s.scene) if not scene)
+    return any(w.lower() in NEGATIONS for w, scene in zip(s.words, s.scene) if not scene)
 
 
 def _about(s: Sentence) -> frozenset[str]:
