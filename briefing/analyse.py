@@ -193,7 +193,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     recogniser the entities. Docs are read as they come and not kept.
     """
     from .attribute import attribute, connective_only, needs_context, pointers, reporting_verbs, voice
-    from .quotes import opens_with_quote
+    from .quotes import opens_a_quote, opens_with_quote
     from .background import background, general, main_years
     from .commentary import commentary
     from .counts import counts
@@ -265,7 +265,9 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 parties=tuple(sorted({p for i, p in token_party.items() if sent.start <= i < sent.end})),
                 speaker=speaker,
                 actor=att.actor if att.actor is not None else (speaker if att.pronoun else None),
-                stance=att.stance and speaker is not None,
+                # A quotation's first half keeps a first-person stance for the speaker its
+                # close names ('"We have agreed to inspections. ...," Teymur said').
+                stance=att.stance and (speaker is not None or opens_a_quote(text)),
                 vouched=att.source,
                 needs_context=needs_context(sent, resolved=ref is not None, words=toks),
                 pointers=pointers(sent, config.stance_nouns),

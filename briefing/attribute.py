@@ -46,7 +46,12 @@ def _on_main_line(verb: Token) -> bool:
     speaks for the outer speaker, not for the sentence."""
     tok = verb
     while tok.dep_ != "ROOT":
-        if tok.dep_ not in _MAIN_CLAUSE and not _before_colon(tok):
+        if _before_colon(tok):
+            # Whatever the parser made of the words after the colon, they spell out this
+            # clause: "Veldoria agreed to inspections, subject to conditions: inspectors
+            # must give notice, the inspections will be limited..." is Veldoria's agreement.
+            return True
+        if tok.dep_ not in _MAIN_CLAUSE:
             return False
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
             # "after Halvorsen supplied the data ... and pushed its deadline back": a clause
@@ -175,13 +180,21 @@ def _states_stance(verb: Token, party: str | None, verbs: list[Token],
     """Whether the holder of `verb` takes a stance, not merely reports: a stance verb of
     theirs ("described the talks as slow, emphasizing that..."), a stance noun they
     voice ("expressed support"), or a stance in what they report."""
-    if any(v.lemma_.lower() in config.stance_verbs and _same_holder(v, party, token_party, config)
-           for v in verbs):
+    if any((v.lemma_.lower() in config.stance_verbs or _agrees_to(v))
+           and _same_holder(v, party, token_party, config) for v in verbs):
         return True
     if any(c.dep_ == "dobj" and c.lemma_.lower() in config.stance_nouns for c in verb.children):
         return True
     return any(_reports_stance(comp, party, token_party, config)
                for comp in verb.children if comp.dep_ == "ccomp")
+
+
+def _agrees_to(verb: Token) -> bool:
+    """"Veldoria agreed to snap inspections" accepts them, as "accepted" would; "agreed to
+    meet" and "agreed on a framework" report the talks."""
+    return verb.lemma_.lower() == "agree" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
+        for c in verb.children)
 
 
 # How a stance marker attaches: "must be involved", "if Russia pulls back", "ready to accept".
@@ -204,6 +217,13 @@ def _reports_stance(comp: Token, party: str | None, token_party: dict[int, str],
 
 
 _OWN_PRONOUNS = ("it", "we")
+_FIRST_PERSON = ("we", "i")
+
+
+def _own_stance(verb: Token, config: Config) -> bool:
+    """The speaker's own stance in the first person: "We reject...", "I have agreed to..."."""
+    return ((verb.lemma_.lower() in config.stance_verbs or _agrees_to(verb))
+            and any(c.lower_ in _FIRST_PERSON for c in _subjects(verb)))
 
 
 def _silent(root: Token, config: Config) -> bool:
@@ -256,11 +276,13 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config,
         return Attribution(None, False)
     actor = _subject_party(sent.root, token_party, config)[0]
     verbs = reporting_verbs(sent, config) if verbs is None else verbs
+    own = False
     for verb in verbs:
         party, pronoun = _subject_party(verb, token_party, config)
         if pronoun is not None:
             party = _earlier_party(sent, pronoun, token_party)
         if party is None and pronoun is None:
+            own = own or _own_stance(verb, config)
             continue
         if verb.lemma_.lower() in config.source_verbs:
             # The subject vouches for a fact; if reporting is all it does, it did not act either.
@@ -277,6 +299,10 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config,
     if source is not None:
         return Attribution(None, False, actor=actor, source=source)
     found = _stance_noun(sent, token_party, config, actor)
+    if own and found.speaker is None:
+        # '"We have agreed to inspections...' is a stance of whoever the quotation's close
+        # names ("Teymur said"): the two halves are joined with that speaker (context.py).
+        found = replace(found, stance=True)
     subjects = _subjects(sent.root) if any(v.i == sent.root.i for v in verbs) else []
     if found.speaker is None and subjects and all(t.pos_ != "PRON" for t in subjects):
         # The main verb reports, and its subject names someone who is no party (else it

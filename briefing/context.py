@@ -42,7 +42,10 @@ def _join(before: Sentence, s: Sentence, config: Config, quoted: bool = False) -
         # What a quotation's first half is about says nothing of who speaks.
         speaker=s.speaker if quoted else (before.speaker or s.speaker),
         actor=s.actor if quoted else (before.actor or s.actor),
-        stance=s.stance if quoted else (before.stance or s.stance), needs_context=before.needs_context,
+        # The quotation's first half may hold the stance in the first person ('"We reject
+        # it. ...," Teymur said'); a stance there with a party named is about that party.
+        stance=(s.stance or before.stance and before.speaker is None) if quoted else (before.stance or s.stance),
+        needs_context=before.needs_context,
         # Who speaks says whether a quotation interprets: "..., said Omar Siddiq, an energy
         # analyst", and the quotation's next sentence is his too.
         commentary=s.commentary if quoted else before.commentary and (s.commentary or opens_with_quote(s.text)),

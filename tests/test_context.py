@@ -112,6 +112,20 @@ def test_a_quotation_cut_in_two_is_said_by_whom_its_end_names(config: Config) ->
     assert len(joined) == 1 and joined[0].speaker != "russia"
 
 
+def test_a_first_person_stance_in_a_quotations_first_half_is_its_speakers(config: Config) -> None:
+    """'"We have agreed to monitors because the other side has agreed to a prisoner swap.
+    These are conditions, not concessions," Umerov said': Ukraine's stance, for its heading."""
+    from briefing.classify import classify
+
+    article = Article(source=Source(number=1, path="1.txt", title="1"), blocks=(Block(
+        index=0, kind="body", text='"We have agreed to international monitors because the other side has agreed to '
+                                   'a prisoner swap. These are conditions, not concessions," Umerov said.'),))
+    joined = with_context(classify(analyse([article], config)[0], config), config)
+    assert len(joined) == 1
+    assert (joined[0].speaker, joined[0].stance) == ("ukraine", True)
+    assert joined[0].sections[0] == "positions"
+
+
 def test_a_quote_whose_speaker_is_he_is_joined_to_the_sentence_naming_him(config: Config) -> None:
     """'"Tavaria cannot stay on the streets for weeks," he said': the name inside the quote
     is no antecedent of the speaker; the sentence before says who "he" is."""

@@ -188,6 +188,27 @@ def test_a_clause_before_a_colon_is_the_main_one(config: Config) -> None:
     assert (s.speaker, s.stance) == ("russia", True)
 
 
+def test_a_clause_before_a_colon_and_its_list_is_the_main_one(config: Config) -> None:
+    """The parser hangs "agreed" under the second item of the list after the colon; the
+    list spells out the conditions of what Russia agreed to, which is Russia's stance."""
+    s = only("In a reversal of its position earlier in the week, Russia also agreed to international monitors "
+             "along the line, subject to conditions: monitors must give 24 hours' notice, the visits will be "
+             "limited to declared sites, and they will begin only after the first prisoners have been released.",
+             config)
+    assert (s.speaker, s.stance) == ("russia", True)
+    assert s.sections[0] == "positions"
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Russia agreed to international monitors along the front line.", True),
+    ("Russia agreed to meet Ukrainian negotiators in Istanbul next week.", False),
+])
+def test_agreeing_to_something_accepts_it_agreeing_to_meet_reports_talks(text: str, stance: bool,
+                                                                          config: Config) -> None:
+    s = only(text, config)
+    assert s.stance is stance
+
+
 def test_a_clause_that_says_when_is_no_ones_report(config: Config) -> None:
     """"after Russia supplied the data ... and pushed its deadline back": the parser hangs the
     second verb under the "after" clause; neither is what the sentence reports."""
