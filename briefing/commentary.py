@@ -59,7 +59,24 @@ def commentary(sent: Span, token_party: dict[int, str], verbs: Collection[str],
         # and still someone who interprets the news, not a party to it. So is "Piotr Wend,
         # a former Kestrian deputy foreign minister": no office of his speaks.
         return True
-    return main_predicate(root).lemma_.lower() in verbs and not _is_agent(subject, token_party, roles)
+    predicate = main_predicate(root)
+    return ((predicate.lemma_.lower() in verbs or _took_place_beside(predicate))
+            and not _is_agent(subject, token_party, roles))
+
+
+# Prepositions that set what happened beside something else, not at a place or on a day.
+_BESIDE = frozenset({"after", "during", "amid", "against", "following", "as", "despite"})
+
+
+def _took_place_beside(verb: Token) -> bool:
+    """"The talks took place after a weekend of heavy attacks", "The meeting took place
+    during a tense moment in the conflict": the writer links the event to its backdrop, and
+    both are told elsewhere. Not "took place at Mar-a-Lago", nor "will take place in
+    January": where and when are news."""
+    preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+    return (verb.lemma_.lower() == "take" and verb.tag_ == "VBD"
+            and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+            and any(p in _BESIDE for p in preps) and not any(p not in _BESIDE for p in preps))
 
 
 def named_commentators(sentences: Sequence[Sentence], commentators: Collection[str],

@@ -281,6 +281,9 @@ def test_a_secondary_section_needs_a_score_near_the_best(config: Config) -> None
     "Here is what we know about the Varn Cray meeting so far.",
     # A former official holds no office to speak for: "Ukrainian" says where he served.
     "Piotr Wend, a former Ukrainian deputy foreign minister, said the proposal was designed to put the onus on Moscow.",
+    # That the talks happened, set beside what went on around them.
+    "The talks took place after a weekend of heavy attacks on Kyiv.",
+    "The meeting took place during a tense moment in the conflict.",
 ])
 def test_commentary_is_told_from_reporting(text: str, config: Config) -> None:
     assert only(text, config).commentary
@@ -292,6 +295,8 @@ def test_commentary_is_told_from_reporting(text: str, config: Config) -> None:
     "The official suggested that a settlement would require a bold decision on territory.",
     "Moscow has claimed further territorial gains in eastern Ukraine.",
     "Piotr Wend, Ukraine's deputy foreign minister, said the proposal was designed to put the onus on Moscow.",
+    "The Florida meeting took place at Trump's Mar-a-Lago resort after a phone call with Putin.",
+    "Further talks will take place in January after the holidays.",
 ])
 def test_reporting_is_no_commentary(text: str, config: Config) -> None:
     assert not only(text, config).commentary
