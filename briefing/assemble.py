@@ -18,7 +18,7 @@ from .figures import counted_anew, key_figures
 from .plans import merge_plans
 from .background import long_ago
 from .commentary import named_commentators
-from .superseded import looks_ahead, reversed_states, settled, superseded
+from .superseded import answered_events, looks_ahead, reversed_states, settled, superseded
 from .select import FLOOR, SameFactGroup, centrality, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
 from .timeline import timeline
 from .trim import shorten_names
@@ -641,6 +641,14 @@ def _differences(pool: Sequence[Sentence], compared: Comparison, config: Config,
 DIFFER_SHARE = 0.5
 
 
+def questions_budget(budget: float, listed: Section | None) -> float:
+    """The words of the open questions beside the "Where sources differ" pairs `listed`.
+    The first pair is shown whatever its length; the questions keep their share of the
+    words all the same, and fitting the briefing takes what that overspends from every
+    section."""
+    return budget - min(listed.cost, DIFFER_SHARE * budget) if listed else budget
+
+
 def _within(differ: Section | None, words: float) -> Section | None:
     """The list's first pairs, the clearest, as many as `words` hold; the first always."""
     if differ is None:
@@ -711,6 +719,8 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     if asking is not None:
         # An open question a later source answers is no longer open.
         stale |= settled(clusters, sentences, config, synonyms, ages.dates, asking, common)
+        # And one of how an event to come will go, once a later source reports it held.
+        stale |= answered_events(clusters, sentences, config, synonyms, order, asking)
     clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common),
                         ahead=looks_ahead(c.lead, config), vague=vague(c.lead, synonyms))
                 for i, c in enumerate(clusters)]
@@ -785,7 +795,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
             # Before pooling, so that the pool holds only stances.
             ids = [i for i in ids if _party_stance(clusters[i], config)]
         listed = mine if sc is questions else None
-        budget = budgets[sc.key] - (listed.cost if listed else 0)
+        budget = questions_budget(budgets[sc.key], listed)
         # Against every point made so far: a fact said in one section is not said again in another.
         if sc.kind == "parties":
             section, chosen = _parties(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors,

@@ -139,6 +139,37 @@ def settled(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: 
     return out
 
 
+def answered_events(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: Config,
+                    synonyms: Mapping[str, str], order: Mapping[int, str], questions: SectionConfig) -> set[int]:
+    """Indices of the open questions of how an event to come will go ("Whether the Halden
+    meeting will produce more than a handshake remains unclear") when a later source reports
+    that event held: a sentence telling it done (`reports_done`) that names its place and a
+    word of its kind (meeting, talks, summit). Its outcome is then news, not a question.
+    `order`: the day of each source, or the stand-in days of `assemble.reading_order`."""
+    if len(set(order.values())) < 2:
+        return set()
+    grouped = {synonyms.get(w, w) for group in config.word_groups for w in group}
+    done = [(order[s.source], _told_words(s, synonyms)) for s in sentences
+            if s.source in order and reports_done(s, config)]
+    out = set()
+    for i, c in enumerate(clusters):
+        lead = c.lead
+        if lead.sections[:1] != (questions.key,) or any(m.source not in order for m in c.members):
+            continue
+        if not any(w.lower() in _WILL for w in lead.words):
+            continue
+        kinds = {synonyms.get(t, t) for t in lead.terms} & grouped
+        places = {w.lower() for e in lead.entities if e.label in _PLACES for w in e.text.split()}
+        last = max(order[m.source] for m in c.members)
+        if kinds and places and any(day > last and places <= told and kinds & told for day, told in done):
+            out.add(i)
+    return out
+
+
+_WILL = frozenset({"will", "'ll"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
 class _Later:
     """Sentences of dated sources with the words they tell, found by word: a point is
     compared with those sharing a word that is no party's, not with every sentence of a

@@ -822,6 +822,21 @@ def test_where_sources_differ_leaves_the_open_questions_room() -> None:
     assert _within(None, 100) is None
 
 
+def test_a_long_first_pair_where_sources_differ_leaves_the_questions_their_share() -> None:
+    from briefing.assemble import DIFFER_SHARE, questions_budget
+    from briefing.model import Point, Section
+
+    long_pair = Point(text=" ".join(["claim"] * 50), sources=(1,), sentences=((1, 0),),
+                      versus=" ".join(["counter"] * 50), versus_sources=(2,))
+    listed = Section(key="differ", title="Where sources differ", points=(long_pair,))
+    assert listed.cost > 100
+    assert questions_budget(150, listed) == 150 * (1 - DIFFER_SHARE)
+    short = Section(key="differ", title="Where sources differ", points=(Point(
+        text="a b c", sources=(1,), sentences=((1, 0),), versus="d e f", versus_sources=(2,)),))
+    assert questions_budget(150, short) == 150 - short.cost
+    assert questions_budget(150, None) == 150
+
+
 def test_a_point_kept_for_a_partys_heading_is_told_when_the_sections_best_retells_it() -> None:
     """"Investors welcomed the merger" is the best of the talks, and retells "Nordair agreed to
     buy Baltica", kept for Nordair's heading: the takeaways tell the agreement, not neither."""

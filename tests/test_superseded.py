@@ -283,3 +283,27 @@ def test_a_holders_later_yes_undoes_its_earlier_no(config: Config) -> None:
     assert _reversed([no, "The Kremlin said nothing had been agreed on unannounced inspections."], days,
                      config) == set()
     assert _reversed([no, yes], {1: "2026-03-05", 2: "2026-03-05"}, config) == set()
+
+
+def test_a_question_of_how_an_event_to_come_will_go_is_answered_once_it_is_reported_held(config: Config) -> None:
+    """"Whether the Halden meeting will produce more than a handshake" asks what the later
+    articles report: the meeting was held and its outcome is news."""
+    from briefing.classify import classify
+    from briefing.superseded import answered_events
+
+    asked = "Whether the Halden meeting will produce more than a handshake remains unclear."
+    found = classify(sentences([
+        f"Rell and Kovan are set to meet in Halden next week. {asked}",
+        "After two days of talks in Halden, Rell and Kovan agreed in principle on a ceasefire.",
+    ], config), config)
+    clusters = [Cluster((s,)) for s in found]
+    questions = config.section("open_questions")
+
+    def answered(order: dict[int, str]) -> set[str]:
+        return {clusters[i].lead.text for i in answered_events(clusters, found, config, config.party_synonyms(),
+                                                               order, questions)}
+
+    assert answered({1: "2026-05-01", 2: "2026-05-08"}) == {asked}
+    # Reported held before it was asked about, or in no known order: still open.
+    assert answered({1: "2026-05-08", 2: "2026-05-01"}) == set()
+    assert answered({}) == set()
