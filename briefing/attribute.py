@@ -46,6 +46,9 @@ def _on_main_line(verb: Token) -> bool:
     speaks for the outer speaker, not for the sentence."""
     tok = verb
     while tok.dep_ != "ROOT":
+        if tok.dep_ == "conj":
+            tok = _coordinated_with(tok)
+            continue
         if _before_colon(tok):
             # Whatever the parser made of the words after the colon, they spell out this
             # clause: "Veldoria agreed to inspections, subject to conditions: inspectors
@@ -123,9 +126,25 @@ def _subjects(verb: Token) -> list[Token]:
     while not subjects and verb.head.i != verb.i and (
             verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and _reports_clause(verb)):
         # "Russia continues to demand", "accepted ... and warned", "said, adding that..."
-        verb = verb.head
+        verb = _coordinated_with(verb) if verb.dep_ == "conj" else verb.head
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     return subjects
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _coordinated_with(verb: Token) -> Token:
+    """The verb a conjoined verb goes with. Only like forms are coordinated: in "He spoke
+    by phone with Putin shortly before meeting Zelensky and later described him as
+    serious", the parser hangs "described" on "meeting", but a verb in the past tense
+    goes with "spoke", the finite verb the gerund's phrase hangs on."""
+    head = verb.head
+    if verb.tag_ not in _FINITE or head.tag_ != "VBG":
+        return head
+    while head.tag_ not in _FINITE and head.head.i != head.i:
+        head = head.head
+    return head if head.tag_ in _FINITE else verb.head
 
 
 def _refers_back(subject: Token, token_party: dict[int, str], config: Config) -> bool:

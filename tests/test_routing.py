@@ -209,6 +209,14 @@ def test_agreeing_to_something_accepts_it_agreeing_to_meet_reports_talks(text: s
     assert s.stance is stance
 
 
+def test_a_verb_in_the_past_goes_with_the_main_verb_not_with_a_gerund_before_it(config: Config) -> None:
+    """The parser hangs "described" on "meeting"; "and later described" goes on from "spoke"."""
+    first, second = sentences_of("Trump maintained that Moscow remains open to diplomacy.\n"
+                                 "He spoke by phone with Russian President Vladimir Putin shortly before meeting "
+                                 "Zelensky and later described the Russian leader as serious about ending the war.", config)
+    assert first.speaker == second.speaker == "us"
+
+
 def test_a_clause_that_says_when_is_no_ones_report(config: Config) -> None:
     """"after Russia supplied the data ... and pushed its deadline back": the parser hangs the
     second verb under the "after" clause; neither is what the sentence reports."""
