@@ -158,6 +158,10 @@ def trim(sent: Span, aside_verbs: Collection[str], openers: Collection[str],
     ahead = _ahead_conjunct(sent, ahead_cues)
     if ahead is not None and (aside is None or ahead < aside):
         aside = ahead
+    if aside is not None and inside_quotation(sent.text, sent.doc[aside].idx - sent.start_char):
+        # A speaker's words are quoted as said: '"I welcome the framework, and the agency is
+        # ready to deploy inspectors as soon as the parties ask us."' keeps its close.
+        aside = None
     if front is None and aside is None:
         return ""
     doc = sent.doc

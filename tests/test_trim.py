@@ -272,3 +272,14 @@ def test_a_name_the_parser_took_for_a_persons_is_none_when_its_last_word_opens_a
                      paragraph=1, index=1, names=(("Tomas Reuvel", "Reuvel"),))
     assert _full_names([group, chief], load_config()) == {"Reuvel": "Tomas Reuvel"}
     assert _full_names([group], load_config()) == {"Varne": "Taps Varne"}
+
+
+def test_a_closing_announcement_inside_a_quotation_is_the_speakers_and_kept(config: Config) -> None:
+    """The tail of a quotation the splitter cut in two: its "and the agency is ready to
+    deploy inspectors as soon as..." is Okafor's, and cutting it dropped the closing mark."""
+    tail = ('I welcome the framework, and the agency is ready to deploy additional inspectors as soon as '
+            'the parties ask us."')
+    sentences = analyse_texts([f'Okafor said the revision followed an inspection. "This is why access '
+                               f'matters. {tail}'], config)
+    assert sentences[-1].text == tail
+    assert sentences[-1].shown.endswith('as soon as the parties ask us."')
