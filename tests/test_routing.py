@@ -43,8 +43,14 @@ def test_according_to_names_a_source_not_a_stance_holder(config: Config) -> None
     assert s.speaker is None
 
 
-def test_a_stance_verb_is_a_stance(config: Config) -> None:
-    s = only("Russian officials dismissed proposals for a temporary ceasefire.", config)
+@pytest.mark.parametrize("text", [
+    "Russian officials dismissed proposals for a temporary ceasefire.",
+    # Blaming is accusing: a stance, talks mentioned or not.
+    'Kremlin spokesman Dmitry Peskov blamed "foreign saboteurs" and said Russia would raise the matter '
+    'at the talks.',
+])
+def test_a_stance_verb_is_a_stance(text: str, config: Config) -> None:
+    s = only(text, config)
     assert (s.speaker, s.stance) == ("russia", True)
     assert s.sections[0] == "positions"
 
