@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .changes import STAY
@@ -414,7 +414,8 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     allowed = {i for i in _current(sc, clusters, range(len(clusters)))
                if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE
                and not clusters[i].lead.commentary and not clusters[i].lead.background
-               and (not _party_stance(clusters[i], config) or _opens_an_article(clusters[i]))
+               and (not _party_stance(clusters[i], config) or _opens_an_article(clusters[i])
+                    or _of_the_newest_day(clusters[i], ages))
                and not opens_with_quote(clusters[i].lead.shown)}
     # News kept in its section (changes.NEWS) is not thereby a takeaway: the story's main
     # points stay on top, as kept points do.
@@ -431,6 +432,20 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # party's heading is not one the section keeps.
     room = Counter({k: n - 1 for k, n in Counter(k for i, k in placed.items()
                                                    if k is not None and i not in kept).items()})
+    # A party's act of the newest day may be a takeaway while the party keeps another stance
+    # for its heading: "no stance" under a party whose stance is told above would mislead.
+    voices = Counter(c.lead.speaker for c in clusters
+                     if _party_stance(c, config) and not c.superseded and ages.older(c) is None)
+    voices.subtract(Counter(voices.keys()))
+
+    def voiced(i: int) -> bool:
+        c = clusters[i]
+        return not _party_stance(c, config) or _opens_an_article(c) or voices[c.lead.speaker] > 0
+
+    def heard(ids: Iterable[int]) -> None:
+        voices.subtract(Counter(clusters[i].lead.speaker for i in ids
+                                if _party_stance(clusters[i], config) and not _opens_an_article(clusters[i])))
+
     seeds = _newest_ledes(clusters, ages, score, config) if sc.current else []
     first = [i for i in first if i in allowed]
     seeds = first + [i for i in seeds if i not in first]
@@ -446,7 +461,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # Of a story told over several days, only the newest day's: a party's earlier act is
     # what the newest news may have changed (see `_newest_ledes`).
     acts = [i for i in placed if placed[i] is None and _party_stance(clusters[i], config) and i not in seeds
-            and ages.before_newest(clusters[i]) is None]
+            and ages.before_newest(clusters[i]) is None and voiced(i)]
     if acts:
         seeds.append(max(acts, key=lambda i: (score[i], -i)))
     # Seeds come from different sections, so they are about different things already. The
@@ -456,12 +471,13 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                           max_words=budget - sum(clusters[i].cost for i in first), vectors=vectors,
                           by_value=True, against=[*first, *(i for i in kept if i not in seeds)])
     room.subtract(Counter(placed[i] for i in chosen if placed[i] is not None and i not in kept))
+    heard(chosen)
     kept = [i for i in kept if i not in chosen]
     words = sum(clusters[i].cost for i in chosen)
     more: list[int] = []
     while len(chosen) + len(more) < sc.max_points:
         rest = [i for i in sorted(allowed) if i not in chosen and i not in more and i not in kept
-                and (placed[i] is None or room[placed[i]] > 0)]
+                and (placed[i] is None or room[placed[i]] > 0) and voiced(i)]
         got = pick(rest, clusters, score, max_points=1, max_words=budget - words,
                    min_points=1 if len(chosen) + len(more) < sc.min_points else 0,
                    vectors=vectors, diversity=_TAKEAWAY_DIVERSITY, against=(*kept, *chosen, *more))
@@ -469,6 +485,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
             break
         more += got
         words += clusters[got[0]].cost
+        heard(got)
         if placed[got[0]] is not None:
             room[placed[got[0]]] -= 1
     section_order = {s.key: n for n, s in enumerate(config.sections)}
@@ -492,6 +509,14 @@ def main_lede(clusters: Sequence[Cluster], central: Sequence[float], order: Mapp
     ledes = [i for i, c in enumerate(clusters) if not c.superseded
              and any(m.index == 0 and order.get(m.source) == latest for m in c.members)]
     return max(ledes, key=lambda i: (central[i], -i)) if ledes else None
+
+
+def _of_the_newest_day(c: Cluster, ages: Ages) -> bool:
+    """Of a story told over several days, reported on the newest: a party's act that day
+    ("Veldoria also agreed to snap inspections", "The INOA revised its estimate to 212 kg")
+    is what the story has come to, news before it is the party's stance."""
+    return len(set(ages.dates.values())) > 1 and all(m.source in ages.dates for m in c.members) \
+        and ages.reported(c) == ages.newest
 
 
 def _opens_an_article(c: Cluster) -> bool:

@@ -260,3 +260,18 @@ def test_a_small_story_keeps_a_point_in_every_section_and_a_stance_per_party(tmp
     takeaways = section(briefing, "takeaways").points
     assert len(takeaways) >= 3
     assert not any(p.party and "insisted" in p.text for p in takeaways)
+
+
+def test_a_partys_act_of_the_newest_day_may_be_a_takeaway_while_its_heading_keeps_a_stance() -> None:
+    """Of a story told over several days, the newest day's acts are what it has come to:
+    "The INOA revised its estimate to 212 kg" is a key takeaway, not only the inspectors'
+    stance, and their heading still shows what they said that day."""
+    from briefing.config import load_config
+    from briefing.pipeline import build_briefing
+
+    story = DATA / "framework"
+    briefing = build_briefing(story / "seeds", load_config(story / "config.toml"))
+    takeaways = [p.text for p in section(briefing, "takeaways").points]
+    assert any("212 kg" in t for t in takeaways), takeaways
+    parties = {s.title: [p.text for p in s.points] for s in section(briefing, "positions").subsections}
+    assert parties["INOA (inspectors)"] and not any("212 kg" in t for t in parties["INOA (inspectors)"])
