@@ -149,9 +149,7 @@ def answered_events(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
     if len(set(order.values())) < 2:
         return set()
     grouped = {synonyms.get(w, w) for group in config.word_groups for w in group}
-    done = [(order[s.source], _told_words(s, synonyms)) for s in sentences
-            if s.source in order and reports_done(s, config)]
-    out = set()
+    asked = []
     for i, c in enumerate(clusters):
         lead = c.lead
         if lead.sections[:1] != (questions.key,) or any(m.source not in order for m in c.members):
@@ -160,10 +158,14 @@ def answered_events(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
             continue
         kinds = {synonyms.get(t, t) for t in lead.terms} & grouped
         places = {w.lower() for e in lead.entities if e.label in _PLACES for w in e.text.split()}
-        last = max(order[m.source] for m in c.members)
-        if kinds and places and any(day > last and places <= told and kinds & told for day, told in done):
-            out.add(i)
-    return out
+        if kinds and places:
+            asked.append((i, kinds, places, max(order[m.source] for m in c.members)))
+    named = {w for _, _, places, _ in asked for w in places}
+    # Only a sentence naming one of the places can report the event held there.
+    done = [(order[s.source], _told_words(s, synonyms)) for s in sentences
+            if s.source in order and named.intersection(w.lower() for w in s.words) and reports_done(s, config)]
+    return {i for i, kinds, places, last in asked
+            if any(day > last and places <= told and kinds & told for day, told in done)}
 
 
 _WILL = frozenset({"will", "'ll"})
