@@ -489,7 +489,10 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
         if placed[got[0]] is not None:
             room[placed[got[0]]] -= 1
     section_order = {s.key: n for n, s in enumerate(config.sections)}
-    ranked = sorted(chosen + more, key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
+    # The story's news leads (`lede`, chosen or put first); the rest in their sections' order.
+    leads = [i for i in (*first, lede) if i is not None and i in chosen + more][:1]
+    ranked = leads + sorted((i for i in chosen + more if i not in leads),
+                            key=lambda i: (section_order.get(placed[i] or "", 99), -score[i]))
     if (lede is not None and lede in score and lede not in ranked and clusters[lede].cost <= budget
             and not says_again(lede, ranked, clusters, vectors, _TAKEAWAY_DIVERSITY)):
         # The story's news leads, whatever its score: a casualty toll every article repeats,

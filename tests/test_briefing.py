@@ -567,6 +567,15 @@ def test_a_one_article_story_opens_its_takeaways_with_its_lede(tmp_path: Path) -
     assert any(t.startswith("The Constitutional Court on Friday struck down a law") for t in texts), texts
 
 
+def test_an_undated_storys_news_leads_its_takeaways_whatever_section_it_comes_from(tmp_path: Path) -> None:
+    """The hurricane's landfall, the most central of the articles' opening sentences, comes
+    before the scene residents found the next day, though both are told in the takeaways."""
+    built = _invented("hurricane", tmp_path, None)
+    takeaways = next(s for s in built.sections if s.key == "takeaways")
+    assert takeaways.points[0].text.startswith("Hurricane Selma made landfall near Port Alden"), \
+        [p.text for p in takeaways.points]
+
+
 def test_the_result_leads_the_takeaways_before_a_detail_of_the_match(tmp_path: Path) -> None:
     """Three reports of a cup final, with their own configuration: the result that two of
     them open with comes first, not the decisive penalty that one of them tells."""
