@@ -18,7 +18,7 @@ from .figures import counted_anew, key_figures
 from .plans import merge_plans
 from .background import long_ago
 from .commentary import named_commentators
-from .superseded import answered_events, looks_ahead, reversed_states, settled, superseded
+from .superseded import answered_events, lapsed, looks_ahead, reversed_states, settled, superseded
 from .select import FLOOR, SameFactGroup, centrality, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
 from .timeline import timeline
 from .trim import shorten_names
@@ -749,6 +749,8 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         stale |= settled(clusters, sentences, config, synonyms, ages.dates, asking, common)
         # And one of how an event to come will go, once a later source reports it held.
         stale |= answered_events(clusters, sentences, config, synonyms, order, asking)
+    # What a party would do if something did not happen, once a later source reports it did.
+    stale |= lapsed(clusters, sentences, order)
     clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common),
                         ahead=looks_ahead(c.lead, config), vague=vague(c.lead, synonyms))
                 for i, c in enumerate(clusters)]

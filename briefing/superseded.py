@@ -15,6 +15,8 @@ month" after this one), and stands.
 
 from __future__ import annotations
 
+import itertools
+
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -166,6 +168,57 @@ def answered_events(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
             if s.source in order and named.intersection(w.lower() for w in s.words) and reports_done(s, config)]
     return {i for i, kinds, places, last in asked
             if any(day > last and places <= told and kinds & told for day, told in done)}
+
+
+def lapsed(clusters: Sequence[Cluster], sentences: Sequence[Sentence], order: Mapping[int, str]) -> set[int]:
+    """Indices of the clusters that threaten or promise something on a condition a later
+    source reports met: "If there is no framework by Friday, Ostmark will propose further
+    measures" once a later source has the sides agree on a framework (`_AGREEING`, said
+    yes). `order`: the day of each source, or the stand-in days of `assemble.reading_order`."""
+    if len(set(order.values())) < 2:
+        return set()
+    wanted = []
+    for i, c in enumerate(clusters):
+        if any(m.source not in order for m in c.members):
+            continue
+        missing = _if_no(c.lead)
+        if missing:
+            wanted.append((i, missing, max(order[m.source] for m in c.members)))
+    if not wanted:
+        return set()
+    missing_any = {w for _, missing, _ in wanted for w in missing}
+    agreed = [(order[s.source], set(s.lemmas)) for s in sentences
+              if s.source in order and missing_any.intersection(s.lemmas) and not s.denies
+              and not _if_no(s) and _agrees(s)]
+    return {i for i, missing, last in wanted if any(day > last and missing & what for day, what in agreed)}
+
+
+def _agrees(s: Sentence) -> bool:
+    """Whether the sentence tells of a yes: a verb of agreeing outside the scene, with no
+    negation just before it ("agreed on Thursday on a framework", not "nothing has been
+    agreed")."""
+    return any(lemma in _AGREEING and not scene and not negated_at(s, n)
+               for n, (lemma, scene) in enumerate(zip(s.lemmas, s.scene)))
+
+
+def _if_no(s: Sentence) -> frozenset[str]:
+    """What a condition says is missing: the content words after "if no" or "if there is
+    no", up to the first word that is none ("if there is no framework by Friday": framework)."""
+    words = [w.lower() for w in s.words]
+    terms = set(s.terms)
+    for n, w in enumerate(words):
+        if w != "if":
+            continue
+        for opening in _NONE_YET:
+            if words[n + 1:n + 1 + len(opening)] == list(opening):
+                start = n + 1 + len(opening)
+                missing = list(itertools.takewhile(lambda lemma: lemma in terms, s.lemmas[start:start + 3]))
+                if missing:
+                    return frozenset(missing)
+    return frozenset()
+
+
+_NONE_YET = (("no",), ("there", "is", "no"), ("there", "are", "no"))
 
 
 _WILL = frozenset({"will", "'ll"})

@@ -307,3 +307,25 @@ def test_a_question_of_how_an_event_to_come_will_go_is_answered_once_it_is_repor
     # Reported held before it was asked about, or in no known order: still open.
     assert answered({1: "2026-05-08", 2: "2026-05-01"}) == set()
     assert answered({}) == set()
+
+
+def test_what_a_party_would_do_if_something_did_not_happen_lapses_once_it_happens(config: Config) -> None:
+    """"If there is no framework by Friday, Ostmark will propose further measures" is no
+    threat once a later source has the sides agree on a framework; "nothing has been
+    agreed" meets no condition."""
+    from briefing.superseded import lapsed
+
+    threat = ('"If there is no framework by Friday, Ostmark will propose further measures," the foreign '
+              'minister said.')
+    agreed = "Veldoria and the Quartet agreed on Thursday on a framework to cap enrichment at 20 percent."
+    found = sentences([threat, agreed], config)
+    clusters = [Cluster((s,)) for s in found]
+
+    def gone(order: dict[int, str]) -> set[str]:
+        return {clusters[i].lead.text for i in lapsed(clusters, found, order)}
+
+    assert gone({1: "2026-03-04", 2: "2026-03-05"}) == {threat}
+    assert gone({1: "2026-03-05", 2: "2026-03-04"}) == set()  # the framework came first
+    assert gone({}) == set()
+    refused = sentences([threat, '"Nothing has been agreed on a framework," the minister said.'], config)
+    assert not lapsed([Cluster((s,)) for s in refused], refused, {1: "2026-03-04", 2: "2026-03-05"})
