@@ -434,8 +434,10 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
                                                    if k is not None and i not in kept).items()})
     # A party's act of the newest day may be a takeaway while the party keeps another stance
     # for its heading: "no stance" under a party whose stance is told above would mislead.
+    # Only a story of several dated days has such acts (`_of_the_newest_day`) to count for.
     voices = Counter(c.lead.speaker for c in clusters
-                     if _party_stance(c, config) and not c.superseded and ages.older(c) is None)
+                     if _party_stance(c, config) and not c.superseded and ages.older(c) is None) \
+        if len(set(ages.dates.values())) > 1 else Counter()
     voices.subtract(Counter(voices.keys()))
 
     def voiced(i: int) -> bool:
