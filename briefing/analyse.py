@@ -199,7 +199,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     from .counts import counts
     from .event import denies, event_of, planned
     from .figures import extract as extract_figures
-    from .trim import holder, names, referent, trim
+    from .trim import holder, names, referent, short_form, trim
 
     nlp, model_name = load_model([model] if model else config.models)
     matcher = _matcher(nlp, config)
@@ -249,6 +249,9 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                      if config.trim else "")
             if ref is not None:
                 brief = f"[{ref}]" + (brief or text)[len(sent[0].text):]
+            dates = [e for e in sent.ents if e.label_ == "DATE"]
+            # Only a dated sentence can be a timeline's entry.
+            cut = short_form(sent, dates[0].end - 1, brief) if dates and config.trim else ""
             last_sent[source] = sent
             said_by[source] = speaker
             rule = general(sent, token_party, config.verbs | config.stance_verbs)
@@ -283,6 +286,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 counts=counts(sent),
                 event=event, subject=subject,
                 brief=brief,
+                short=cut,
                 names=names(sent) if config.trim else (),
             ))
             # A later "he" or "they" most likely means whoever spoke, acted or vouched last.

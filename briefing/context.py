@@ -34,6 +34,8 @@ def _join(before: Sentence, s: Sentence, config: Config, quoted: bool = False) -
     joined = replace(
         s, text=f"{before.text} {s.text}",
         brief=f"{before.brief or before.text} {s.brief or s.text}" if before.brief or s.brief else "",
+        # Only the second sentence's close can go: the first's is inside the pair.
+        short=f"{before.brief or before.text} {s.short}" if s.short else "",
         names=before.names + s.names, words=before.words + s.words, lemmas=before.lemmas + s.lemmas,
         terms=before.terms + s.terms, entities=before.entities + s.entities,
         backdrop=before.scene + s.scene, event=tuple(dict.fromkeys(before.event + s.event)),

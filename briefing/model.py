@@ -101,6 +101,7 @@ class Sentence:
     planned: bool = False  # its main clause announces what is to come: "are set to meet" (event.planned)
     sections: tuple[str, ...] = ()  # the sections the router gave the sentence, best first
     brief: str = ""  # the text without an opener or close the briefing can do without (trim.py)
+    short: str = ""  # of a dated sentence, `shown` without a closing scene or aside (trim.short_form), for a timeline
     names: tuple[tuple[str, str], ...] = ()  # (title and full name as written, surname)
 
     @property
@@ -109,6 +110,13 @@ class Sentence:
         opening mark back, so that it reads as quoted on its own."""
         text = self.brief or self.text
         return reopened(text) if closes_a_quote(self.text) else text
+
+    @property
+    def shown_short(self) -> str:
+        """`shown` without a closing scene or aside, when the sentence has one (`short`)."""
+        if not self.short:
+            return self.shown
+        return reopened(self.short) if closes_a_quote(self.text) else self.short
 
     @property
     def key(self) -> tuple[int, int]:

@@ -178,6 +178,75 @@ def trim(sent: Span, aside_verbs: Collection[str], openers: Collection[str],
     return text
 
 
+# Words that open a closing clause which only sets the scene of the news ("..., hours after
+# the agency reported ...", "..., even as Ostmark announced ...", "..., with the delegation
+# leaving the venue ...") or describes what it names ("..., which ...").
+_SCENE = frozenset({"after", "following", "amid", "despite", "as", "even", "before", "with",
+                    "ahead", "which", "who"})
+_SPAN_NOUNS = frozenset({"hours", "days", "weeks", "minutes", "moments", "shortly", "just", "only", "soon"})
+SHORT_MIN_WORDS = 8  # what is left must still tell who did what
+
+
+def _closing(tok: Token, comma: Token, end: int) -> bool:
+    """Whether the words from `tok` (right after `comma`) to the end of the sentence are a
+    closing clause the sentence can do without: a scene, a participle ("..., marking the
+    first convergence") or an apposition ("..., a significant shift from ...")."""
+    doc = tok.doc
+    word = tok.lower_
+    if word in _SCENE:
+        return True
+    if word in _SPAN_NOUNS or tok.like_num:  # "..., hours after ...", "..., two days before ..."
+        nxt = doc[tok.i + 1] if tok.i + 1 < end else None
+        if nxt is not None and (nxt.lower_ in ("after", "before") or
+                                nxt.lower_ in _SPAN_NOUNS and tok.i + 2 < end and doc[tok.i + 2].lower_ in ("after", "before")):
+            return True
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp", "conj"):
+        return True
+    for t in doc[tok.i:end]:
+        if t.dep_ != "appos" or t.head.i >= comma.i or _span(t)[0] != tok.i:
+            continue
+        last = _span(t)[1]
+        # Up to the end, or up to another closing clause: "..., a significant shift from the
+        # 5 percent ceiling, even as Ostmark announced ...".
+        return last == end - 1 or (last + 2 < end and doc[last + 1].text == ","
+                                   and _closing(doc[last + 2], doc[last + 1], end))
+    return False
+
+
+def closing_cut(sent: Span, keep: int) -> int | None:
+    """Index of the first comma after the main verb and after token `keep` that opens a
+    closing clause (`_closing`) outside any quotation, leaving at least SHORT_MIN_WORDS
+    words: where the sentence can stop when only its news is wanted, as in a timeline."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and doc[end - 1].is_punct:
+        end -= 1
+    first = max(sent.root.i, keep) + 1
+    for comma in doc[first:end - 1]:
+        if comma.text != "," or inside_quotation(sent.text, comma.idx - sent.start_char):
+            continue
+        if sum(1 for t in doc[sent.start:comma.i] if not t.is_punct) < SHORT_MIN_WORDS:
+            continue
+        if _closing(doc[comma.i + 1], comma, end):
+            return comma.i
+    return None
+
+
+def short_form(sent: Span, keep: int, brief: str) -> str:
+    """The sentence's point (`brief`, or its text) without the closing clause `closing_cut`
+    finds after token `keep`, or "" when there is none. Cut at the end only: the words kept
+    are the ones the point begins with."""
+    cut = closing_cut(sent, keep)
+    if cut is None:
+        return ""
+    text = sent.text.strip()
+    dropped = text[sent.doc[cut].idx - sent.start_char:]
+    base = brief or text
+    if not base.endswith(dropped):
+        return ""  # the point already ends sooner
+    return base[:len(base) - len(dropped)].rstrip(",;: ") + "."
+
+
 _TITLE_DEPS = {"compound", "amod", "nmod"}
 _POINTING = ("this", "that", "these", "those")
 

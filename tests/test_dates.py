@@ -131,3 +131,66 @@ def test_key_figures_of_a_story_told_over_days_weigh_newer_reporting_more() -> N
     by_source = {key[0]: w for key, w in story.weight.items()}
     scored = {c.lead.source: story.score[i] for i, c in enumerate(story.clusters)}
     assert by_source[2] == scored[2] and by_source[1] == 0.5 * scored[1]
+
+
+def _story(*told: tuple[int, str, str, str]) -> tuple[list[Cluster], Ages]:
+    """Clusters of one sentence each from (source, its date, text, date words in it)."""
+    from briefing.model import Entity
+
+    days = {n: day for n, day, _, _ in told}
+    ages = Ages.of([Source(n, f"{n}.txt", str(n), date=day) for n, day in sorted(days.items())], 30)
+    clusters = [Cluster((Sentence(text=text, source=n, paragraph=0, index=i, speaker="veldoria",
+                                  words=tuple(text.rstrip(".").split()),
+                                  entities=(Entity(when, "DATE"),)),))
+                for i, (n, _, text, when) in enumerate(told)]
+    return clusters, ages
+
+
+def _timeline(clusters: list[Cluster], ages: Ages, score: dict[int, float], used: tuple[int, ...] = (),
+              max_words: int = 200) -> dict[str, str]:
+    from briefing.timeline import timeline
+
+    vectors = {c.lead.key: {w.lower(): 1.0 for w in c.lead.words} for c in clusters}
+    points = timeline(clusters, ages, score, max_points=6, max_words=max_words, vectors=vectors, used=used)
+    return {p.when: p.text for p in points}
+
+
+def test_a_timeline_tells_each_days_main_event_even_when_a_section_tells_it() -> None:
+    """An offer rejected on Monday, a new one on Tuesday, a framework agreed on Thursday:
+    three days' news, alike as they read and made by one party, and Thursday's the lead of
+    the briefing. Monday's lesser news gives way to Monday's main event."""
+    clusters, ages = _story(
+        (1, "2026-03-02", "Veldoria rejected the proposal of the Quartet on Monday.", "Monday"),
+        (1, "2026-03-02", "Veldoria's negotiators met the press on Monday in Geneva.", "Monday"),
+        (2, "2026-03-03", "Veldoria received a revised proposal of the Quartet on Tuesday.", "Tuesday"),
+        (3, "2026-03-05", "Veldoria agreed with the Quartet on Thursday on the proposal.", "Thursday"),
+    )
+    score = {0: 3.0, 1: 1.5, 2: 2.5, 3: 4.0}
+    told = _timeline(clusters, ages, score, used=(3,), max_words=60)
+    assert told == {"2026-03-02": clusters[0].lead.text, "2026-03-03": clusters[2].lead.text,
+                    "2026-03-05": clusters[3].lead.text}
+
+
+def test_what_was_announced_for_a_day_gives_way_to_what_happened_that_day() -> None:
+    clusters, ages = _story(
+        (1, "2026-03-04", "Quartet ministers are due to endorse the framework on Thursday.", "Thursday"),
+        (2, "2026-03-05", "Quartet ministers endorsed the framework on Thursday in Solvenna.", "Thursday"),
+    )
+    told = _timeline(clusters, ages, {0: 3.0, 1: 1.0})
+    assert told["2026-03-05"] == clusters[1].lead.text
+
+
+def test_a_timeline_entry_is_its_sentence_without_the_closing_scene() -> None:
+    """The entry keeps what happened that day; a date only in the close it leaves out
+    ("since negotiations resumed in January") dates nothing."""
+    clusters, ages = _story(
+        (1, "2026-03-04", "Negotiators reached an agreement in principle on Tuesday, marking the first "
+                          "convergence since negotiations resumed in January.", "Tuesday"),
+        (1, "2026-03-04", "The agreement is the first convergence since negotiations resumed in January, "
+                          "marking a turn in the talks.", "January"),
+    )
+    cut = replace(clusters[0].lead, short="Negotiators reached an agreement in principle on Tuesday.")
+    aside = replace(clusters[1].lead, short="The agreement is the first convergence.")
+    clusters = [Cluster((cut,)), Cluster((aside,))]
+    told = _timeline(clusters, ages, {0: 2.0, 1: 2.0})
+    assert told == {"2026-03-03": "Negotiators reached an agreement in principle on Tuesday."}

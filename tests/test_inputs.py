@@ -193,7 +193,7 @@ def test_timeline_resolves_relative_dates_against_each_article(built) -> None:
     whens = [p.when for p in timeline.points]
     assert 3 <= len(whens) and all(whens)
     assert whens == sorted(whens)
-    by_text = {p.text.split(",")[0]: p.when for p in timeline.points}
+    by_text = {p.text.split(",")[0].rstrip("."): p.when for p in timeline.points}
     # "on Friday" in the Word file of Friday 2026-03-13; "next month" from March is April.
     assert by_text.get("Freedonia's cabinet approved on Friday the quota framework agreed with Sylvania in "
                        "Marenza") == "2026-03-13"

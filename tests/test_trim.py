@@ -283,3 +283,41 @@ def test_a_closing_announcement_inside_a_quotation_is_the_speakers_and_kept(conf
                                f'matters. {tail}'], config)
     assert sentences[-1].text == tail
     assert sentences[-1].shown.endswith('as soon as the parties ask us."')
+
+
+@pytest.mark.parametrize("text, entry", [
+    # A scene the news is set in, after the news.
+    ("Veldoria on Monday rejected a proposal that would have capped its enrichment at 5 percent, "
+     "hours after the agency reported that the country is still enriching uranium to 60 percent.",
+     "Veldoria on Monday rejected a proposal that would have capped its enrichment at 5 percent."),
+    ("Talks between the two delegations stalled on Wednesday in Geneva, with the delegation leaving "
+     "the venue for more than four hours in a dispute over sanctions.",
+     "Talks between the two delegations stalled on Wednesday in Geneva."),
+    ("The two sides agreed on Thursday on a framework to cap enrichment at 20 percent, "
+     "after four days of talks that at times appeared close to collapse.",
+     "The two sides agreed on Thursday on a framework to cap enrichment at 20 percent."),
+    # A closing participle that only comments.
+    ("Negotiators reached an agreement in principle on Tuesday to cap enrichment at 20 percent, "
+     "marking the first concrete convergence since negotiations resumed.",
+     "Negotiators reached an agreement in principle on Tuesday to cap enrichment at 20 percent."),
+])
+def test_a_dated_sentence_has_a_short_form_without_its_closing_scene(text: str, entry: str,
+                                                                    config: Config) -> None:
+    s = analysed(text, config)
+    assert s.shown == text  # the sections quote the whole sentence
+    assert s.shown_short == entry
+
+
+@pytest.mark.parametrize("text", [
+    # The other side of a contrast is news of its own.
+    "The duration of the cap is still disputed on Thursday: the Quartet wants 15 years, while Veldoria has proposed five.",
+    # A speaker's words are quoted as said.
+    '"We rejected the proposal on Monday, after long talks with our partners," the minister said.',
+    # Too little would be left to tell who did what.
+    "Talks stalled on Monday, with the delegation walking out of the venue for four hours.",
+    # Undated: only a timeline's entry is ever cut short.
+    "Veldoria rejected a proposal that would have capped its enrichment at 5 percent, hours after the agency reported.",
+])
+def test_a_short_form_never_drops_news_a_quotation_or_the_subject(text: str, config: Config) -> None:
+    s = analysed(text, config)
+    assert s.shown_short == s.shown
