@@ -18,7 +18,8 @@ from .figures import counted_anew, key_figures
 from .plans import merge_plans
 from .background import long_ago
 from .commentary import named_commentators
-from .superseded import answered_events, lapsed, looks_ahead, reversed_states, settled, superseded
+from .superseded import (answered_events, done_reports, lapsed, looks_ahead, reversed_states, settled,
+                         superseded)
 from .select import FLOOR, SameFactGroup, centrality, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
 from .timeline import timeline
 from .trim import shorten_names
@@ -741,7 +742,8 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                          synonyms=synonyms, saying=config.verbs, days=ages.dates)], config, synonyms),
         config.opposites))
     common = common_words(sentences, synonyms)
-    stale = superseded(clusters, sentences, config, synonyms, ages.dates)
+    done = done_reports(sentences, config)
+    stale = superseded(clusters, done, config, synonyms, ages.dates)
     order = ages.dates or reading_order(clusters, stale, sources)
     # A state a later source reverses is no longer the state.
     stale |= reversed_states(clusters, sentences, config, synonyms, ages.dates, common)
@@ -750,7 +752,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         # An open question a later source answers is no longer open.
         stale |= settled(clusters, sentences, config, synonyms, ages.dates, asking, common)
         # And one of how an event to come will go, once a later source reports it held.
-        stale |= answered_events(clusters, sentences, config, synonyms, order, asking)
+        stale |= answered_events(clusters, done, config, synonyms, order, asking)
     # What a party would do if something did not happen, once a later source reports it did.
     stale |= lapsed(clusters, sentences, order)
     clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common),

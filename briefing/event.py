@@ -72,7 +72,7 @@ def _noun_clause(verb: Token) -> Token | None:
 
 # Verbs that make what follows a plan: "is expected to be on the agenda", "are set to meet".
 _PLANS = frozenset(("expect", "plan", "schedule", "set", "intend", "aim", "prepare", "hope"))
-_WILL = frozenset(("will", "shall", "'ll"))
+FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll"))
 # Verbs that commit to an act to come when an infinitive follows: "agreed to hold a summit".
 _UNDERTAKINGS = frozenset(("agree", "decide", "promise", "pledge", "vow", "undertake", "threaten"))
 
@@ -84,7 +84,7 @@ def planned(sent: Span, reporting: Collection[str]) -> bool:
     hold a summit". A clause after it ("exchanged 242 prisoners and will meet again in
     June") leaves the report a report."""
     verb = sent.root
-    will = _WILL
+    will = FUTURE_AUXILIARIES
     for _ in range(5):
         lemma = verb.lemma_.lower()
         if lemma in _PLANS or any(c.dep_ in ("aux", "auxpass") and c.lower_ in will for c in verb.children):
@@ -95,7 +95,7 @@ def planned(sent: Span, reporting: Collection[str]) -> bool:
         if lemma not in reporting or clause is None:
             return False
         verb = clause
-        will = _WILL | {"would"}  # reported: "said he would speak to Osk before the meeting"
+        will = FUTURE_AUXILIARIES | {"would"}  # reported: "said he would speak to Osk before the meeting"
     return False
 
 

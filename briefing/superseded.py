@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from .config import Config, SectionConfig
+from .event import FUTURE_AUXILIARIES
 from .model import Sentence
 from .select import NEGATIONS, Cluster, _terms, _units, negated_at, sides
 
@@ -76,13 +77,19 @@ def _told_words(s: Sentence, synonyms: Mapping[str, str]) -> set[str]:
 
 
 
-def superseded(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: Config,
+def done_reports(sentences: Sequence[Sentence], config: Config) -> list[Sentence]:
+    """The sentences that tell something done (`reports_done`): what `superseded` and
+    `answered_events` read announcements and questions against."""
+    return [s for s in sentences if reports_done(s, config)]
+
+
+def superseded(clusters: Sequence[Cluster], done: Sequence[Sentence], config: Config,
                synonyms: Mapping[str, str], dates: Mapping[int, str] | None = None) -> set[int]:
-    """Indices of the clusters that only announce what other sources report as done. A
-    report dated before every source of the announcement tells of something earlier
-    (`dates`: the day of each dated source)."""
+    """Indices of the clusters that only announce what other sources report as done (`done`:
+    `done_reports`). A report dated before every source of the announcement tells of
+    something earlier (`dates`: the day of each dated source)."""
     dates = dates or {}
-    done = [(s, set(s.parties), _told_words(s, synonyms)) for s in sentences if reports_done(s, config)]
+    told = [(s, set(s.parties), _told_words(s, synonyms)) for s in done]
     out = set()
     for i, c in enumerate(clusters):
         lead = c.lead
@@ -97,7 +104,7 @@ def superseded(clusters: Sequence[Cluster], sentences: Sequence[Sentence], confi
             continue
         mine = {m.source for m in c.members}
         first = min((dates[n] for n in mine if n in dates), default=None) if all(n in dates for n in mine) else None
-        reports = [s for s, named, terms in done if parties <= named and topic <= terms
+        reports = [s for s, named, terms in told if parties <= named and topic <= terms
                    and not (first and s.source in dates and dates[s.source] < first)]
         if any(s.source not in mine for s in reports) and not any(s.source in mine for s in reports):
             out.add(i)
@@ -141,12 +148,12 @@ def settled(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: 
     return out
 
 
-def answered_events(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: Config,
+def answered_events(clusters: Sequence[Cluster], done: Sequence[Sentence], config: Config,
                     synonyms: Mapping[str, str], order: Mapping[int, str], questions: SectionConfig) -> set[int]:
     """Indices of the open questions of how an event to come will go ("Whether the Halden
     meeting will produce more than a handshake remains unclear") when a later source reports
-    that event held: a sentence telling it done (`reports_done`) that names its place and a
-    word of its kind (meeting, talks, summit). Its outcome is then news, not a question.
+    that event held: a sentence telling it done (`done`: `done_reports`) that names its place
+    and a word of its kind (meeting, talks, summit). Its outcome is then news, not a question.
     `order`: the day of each source, or the stand-in days of `assemble.reading_order`."""
     if len(set(order.values())) < 2:
         return set()
@@ -156,7 +163,7 @@ def answered_events(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
         lead = c.lead
         if lead.sections[:1] != (questions.key,) or any(m.source not in order for m in c.members):
             continue
-        if not any(w.lower() in _WILL for w in lead.words):
+        if not any(w.lower() in FUTURE_AUXILIARIES for w in lead.words):
             continue
         kinds = {synonyms.get(t, t) for t in lead.terms} & grouped
         places = {w.lower() for e in lead.entities if e.label in _PLACES for w in e.text.split()}
@@ -164,10 +171,10 @@ def answered_events(clusters: Sequence[Cluster], sentences: Sequence[Sentence], 
             asked.append((i, kinds, places, max(order[m.source] for m in c.members)))
     named = {w for _, _, places, _ in asked for w in places}
     # Only a sentence naming one of the places can report the event held there.
-    done = [(order[s.source], _told_words(s, synonyms)) for s in sentences
-            if s.source in order and named.intersection(w.lower() for w in s.words) and reports_done(s, config)]
+    held = [(order[s.source], _told_words(s, synonyms)) for s in done
+            if s.source in order and named.intersection(w.lower() for w in s.words)]
     return {i for i, kinds, places, last in asked
-            if any(day > last and places <= told and kinds & told for day, told in done)}
+            if any(day > last and places <= told and kinds & told for day, told in held)}
 
 
 def lapsed(clusters: Sequence[Cluster], sentences: Sequence[Sentence], order: Mapping[int, str]) -> set[int]:
@@ -221,7 +228,6 @@ def _if_no(s: Sentence) -> frozenset[str]:
 _NONE_YET = (("no",), ("there", "is", "no"), ("there", "are", "no"))
 
 
-_WILL = frozenset({"will", "'ll"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 

@@ -8,7 +8,7 @@ from briefing.analyse import analyse
 from briefing.config import Config, load_config
 from briefing.model import Article, Block, Sentence, Source
 from briefing.select import Cluster
-from briefing.superseded import superseded
+from briefing.superseded import done_reports, superseded
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def sentences(articles: list[str], config: Config) -> list[Sentence]:
 def stale_texts(articles: list[str], config: Config) -> set[str]:
     found = sentences(articles, config)
     clusters = [Cluster((s,)) for s in found]
-    return {clusters[i].lead.text for i in superseded(clusters, found, config, config.party_synonyms())}
+    return {clusters[i].lead.text for i in superseded(clusters, done_reports(found, config), config, config.party_synonyms())}
 
 
 def test_an_announced_meeting_another_source_reports_held_is_superseded(config: Config) -> None:
@@ -157,9 +157,9 @@ def test_a_report_older_than_the_announcement_does_not_supersede_it(config: Conf
     ], config)
     clusters = [Cluster((s,)) for s in found]
     synonyms = config.party_synonyms()
-    assert superseded(clusters, found, config, synonyms, {1: "2026-03-10", 2: "2026-03-12"}) == {0}
-    assert superseded(clusters, found, config, synonyms, {1: "2026-03-10", 2: "2026-03-07"}) == set()
-    assert superseded(clusters, found, config, synonyms, {1: "2026-03-10"}) == {0}  # the report undated
+    assert superseded(clusters, done_reports(found, config), config, synonyms, {1: "2026-03-10", 2: "2026-03-12"}) == {0}
+    assert superseded(clusters, done_reports(found, config), config, synonyms, {1: "2026-03-10", 2: "2026-03-07"}) == set()
+    assert superseded(clusters, done_reports(found, config), config, synonyms, {1: "2026-03-10"}) == {0}  # the report undated
 
 
 def _reversed(articles: list[str], dates: dict[int, str], config: Config) -> set[str]:
