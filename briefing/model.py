@@ -139,17 +139,23 @@ class Sentence:
 CITED_AT_MOST = 5
 
 
-def cited(numbers: tuple[int, ...]) -> tuple[tuple[int, ...], int]:
-    """The source numbers a citation lists, and how many more it leaves out."""
-    if len(numbers) <= CITED_AT_MOST + 1:
-        return numbers, 0
-    return numbers[:CITED_AT_MOST], len(numbers) - CITED_AT_MOST
+def cited(numbers: tuple[int, ...], wording: tuple[int, ...] = ()) -> tuple[tuple[int, ...], int, int]:
+    """The source numbers a citation lists, those of `wording` first; how many of them it
+    lists before "also" (0: no "also"); and how many more it leaves out. `wording`: of
+    `numbers`, the sources whose own words the point gives, when the others tell it otherwise
+    (`Point.wording`)."""
+    first = tuple(n for n in numbers if n in wording)
+    ordered = first + tuple(n for n in numbers if n not in wording) if first else numbers
+    lead = len(first) if first and len(first) < len(numbers) else 0
+    if len(ordered) <= CITED_AT_MOST + 1:
+        return ordered, lead, 0
+    return ordered[:CITED_AT_MOST], min(lead, CITED_AT_MOST), len(ordered) - CITED_AT_MOST
 
 
-def citation_words(numbers: tuple[int, ...]) -> int:
-    """Words a citation takes as the reader counts them: "[1, 2, … and 7 more]"."""
-    shown, more = cited(numbers)
-    return len(shown) + (4 if more else 0)
+def citation_words(numbers: tuple[int, ...], wording: tuple[int, ...] = ()) -> int:
+    """Words a citation takes as the reader counts them: "[1, 2, … and 7 more]", "[2; also 1, 3]"."""
+    shown, lead, more = cited(numbers, wording)
+    return len(shown) + (4 if more else 0) + (1 if lead and lead < len(shown) else 0)
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,9 @@ class Point:
     sources: tuple[int, ...]
     sentences: tuple[tuple[int, int], ...]  # (source, index) of every merged sentence
     party: str | None = None
+    # Of `sources`, those whose own words the text gives when the others tell it otherwise:
+    # a quotation or a figure only some of them carry. Cited first, the others after "also".
+    wording: tuple[int, ...] = ()
     new: bool = False  # not in the previous briefing
     figure: str | None = None  # in a key-figures table: the number; `text` says what it measures
     older: str | None = None  # date of the newest source reporting it, when that is older context

@@ -55,7 +55,21 @@ class Cluster:
     def point(self) -> Point:
         return Point(text=self.lead.shown, sources=self.sources,
                      sentences=tuple(sorted(m.key for m in self.members)), party=self.lead.speaker,
-                     older=self.older, reported=None if self.older else self.reported)
+                     older=self.older, reported=None if self.older else self.reported, wording=self.wording)
+
+    @cached_property
+    def wording(self) -> tuple[int, ...]:
+        """Of `sources`, those whose sentences carry the lead's quotations and figures, when
+        others do not: "seven civilians, including two children" from one paper is cited to
+        it first, the papers that give only "seven civilians" after "also". Empty when every
+        source carries them."""
+        quoted = quotations(self.lead.shown)
+        if not quoted and not self.numbers:
+            return ()
+        carrying = {self.lead.source} | {
+            m.source for m in self.members
+            if self.numbers <= given_amounts(m) and all(q in _plain(m.text) for q in quoted)}
+        return tuple(sorted(carrying)) if len(carrying) < len(self.sources) else ()
 
     @cached_property  # read by `says_again` on every selection
     def counts(self) -> frozenset[str]:
@@ -73,8 +87,7 @@ class Cluster:
         "as the death toll rose to 41" as in "killing at least 41 people". A count below ten
         ("two leaders", "3 rounds") is left out, as it tells too many things apart; a share or
         a sum is not."""
-        return frozenset(a for e in self.lead.entities if e.label in _NUMERIC
-                         for a in amounts(e.text) if e.label in MEASURED or len(a) >= 2)
+        return given_amounts(self.lead)
 
     @property
     def words(self) -> int:
@@ -84,7 +97,25 @@ class Cluster:
     def cost(self) -> int:
         """Words the point takes in the briefing: its text, the bullet, its citation (see
         `model.cited`), "(N of M sources)" and "(reported DAY)"."""
-        return self.words + citation_words(self.sources) + POINT_OVERHEAD + (2 if self.reported else 0)
+        return self.words + citation_words(self.sources, self.wording) + POINT_OVERHEAD + (2 if self.reported else 0)
+
+
+def given_amounts(s: Sentence) -> frozenset[str]:
+    """The amounts a sentence gives, as `Cluster.numbers` reads them."""
+    return frozenset(a for e in s.entities if e.label in _NUMERIC
+                     for a in amounts(e.text) if e.label in MEASURED or len(a) >= 2)
+
+
+_QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
+def quotations(text: str) -> list[str]:
+    """The words the text quotes, of two words or more, lower case and without punctuation."""
+    return [q for q in (_plain(m.group(1)) for m in _QUOTATION.finditer(text)) if len(q.split()) > 1]
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 Vector = dict[str, float]

@@ -53,7 +53,7 @@ def test_heading_2_are_the_party_names(paragraphs, briefing) -> None:
 def test_every_point_is_a_bullet_with_its_citation(paragraphs, briefing) -> None:
     bullets = [b for b in styled(paragraphs, "List Bullet") if " — whereas " not in b]
     points = all_points(briefing)
-    assert bullets == [f"{p.text} {cite(p.sources)} ({len(p.sources)} of 5 sources)" for p in points]
+    assert bullets == [f"{p.text} {cite(p.sources, p.wording)} ({len(p.sources)} of 5 sources)" for p in points]
 
 
 def test_where_sources_differ_quotes_both_sides(paragraphs, briefing) -> None:
@@ -131,6 +131,19 @@ def test_section_without_points_shows_its_note() -> None:
     assert ("Briefing Note", "Nothing in the sources.") in paras
     assert ("Heading 1", "Status of talks") in paras
     assert any(t.startswith("Built from 1 source (") for _, t in paras)  # singular
+
+
+def test_a_point_cites_the_sources_of_its_own_words_first_in_word_too() -> None:
+    from briefing.model import Briefing, Point, Section, Source
+    from briefing.render.docx import render_docx
+
+    point = Point(text='Sorvik called it "a starting point, not a ceasefire".', sources=(1, 2, 3),
+                  sentences=((1, 0), (2, 0), (3, 0)), wording=(2,))
+    b = Briefing(title="T", subject="S", method="lexrank", model="m",
+                 sections=(Section(key="talks", title="Status of talks", points=(point,)),),
+                 sources=tuple(Source(number=n, path=f"{n}.txt", title=str(n)) for n in (1, 2, 3)))
+    paras = docx_paragraphs(render_docx(b))
+    assert ("List Bullet", f"{point.text} [2; also 1, 3] (3 of 3 sources)") in paras
 
 
 def test_long_properties_are_cut_to_what_docx_holds() -> None:

@@ -117,6 +117,20 @@ def test_a_point_hundreds_of_sources_report_cites_a_few_and_counts_the_rest() ->
     assert citation_words((1, 3, 4)) == len(cite((1, 3, 4)).split())
 
 
+def test_a_point_cites_the_sources_of_its_own_words_first() -> None:
+    """A quotation or figure only source 2 carries is cited to it first; the sources that
+    report the same event in other words follow "also"."""
+    from briefing.model import citation_words
+
+    assert cite((1, 2, 3), (2,)) == "[2; also 1, 3]"
+    assert cite((1, 2, 3), (1, 2, 3)) == "[1, 2, 3]"
+    assert cite((1, 2, 3), ()) == "[1, 2, 3]"
+    many = tuple(range(1, 12))
+    assert cite(many, (9,)) == "[9; also 1, 2, 3, 4, … and 6 more]"
+    for numbers, wording in (((1, 2, 3), (2,)), (many, (9,)), (many, (1, 2, 3, 4, 5, 6, 7))):
+        assert citation_words(numbers, wording) == len(cite(numbers, wording).split()), (numbers, wording)
+
+
 # --- a small briefing, rendered -----------------------------------------------------------------
 
 def tiny_briefing(point_text: str = "Plain point.", path: str = "a.txt") -> Briefing:

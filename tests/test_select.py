@@ -1059,3 +1059,22 @@ def test_two_short_sentences_sharing_two_words_outside_their_events_are_two_poin
     assert alike(struck, again, 0.6, 0.5)
     wider = replace(monitor, terms=(*monitor.terms, "buffer"))
     assert alike(ruled, wider, 0.6, 0.5)
+
+
+def test_a_point_is_cited_first_to_the_sources_that_carry_its_quotation_and_figures() -> None:
+    """Three papers report the Lysk strike; only the second gives "19 wounded", and only it
+    and the third quote the military. An analyst checking the quotation or the figure is
+    sent to those first."""
+    from briefing.model import Entity
+
+    lead = Sentence(text='Seven civilians were killed and 19 wounded in Lysk, a "deliberate attack on homes", '
+                         'the military said.', source=2, paragraph=0, index=0,
+                    entities=(Entity("Seven", "CARDINAL"), Entity("19", "CARDINAL")))
+    plain = Sentence(text="Seven civilians were killed in Lysk.", source=1, paragraph=0, index=0,
+                     entities=(Entity("Seven", "CARDINAL"),))
+    quoting = Sentence(text='Rockets killed seven civilians and wounded 19 in a "deliberate attack on homes".',
+                       source=3, paragraph=0, index=0, entities=(Entity("seven", "CARDINAL"), Entity("19", "CARDINAL")))
+    assert Cluster((lead, plain, quoting)).wording == (2, 3)
+    assert Cluster((lead, plain, quoting)).point().wording == (2, 3)
+    assert Cluster((lead, quoting)).wording == ()  # every source carries them: a plain citation
+    assert Cluster((plain, replace(plain, source=3))).wording == ()  # nothing only some carry

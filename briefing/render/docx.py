@@ -145,7 +145,7 @@ class _Writer:
             elif point.reported and not point.when:
                 para.add_run(f" (reported {point.reported})").italic = True
             if point.sources:
-                marker = self.run(para, f" {cite(point.sources)}{support(point.sources, len(self.sources))}",
+                marker = self.run(para, f" {cite(point.sources, point.wording)}{support(point.sources, len(self.sources))}",
                                   CITATION)
                 if self.options.comments:
                     self.doc.add_comment([text, marker], _comment_text(point, self.sources),

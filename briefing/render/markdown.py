@@ -45,12 +45,15 @@ def link(url: object) -> str:
     return f"[{md(value)}](<{target}>)"
 
 
-def cite(numbers: tuple[int, ...]) -> str:
-    """ "[1, 3]"; past `model.CITED_AT_MOST` numbers, "[1, 2, 3, 4, 5, … and 7 more]"."""
+def cite(numbers: tuple[int, ...], wording: tuple[int, ...] = ()) -> str:
+    """ "[1, 3]"; past `model.CITED_AT_MOST` numbers, "[1, 2, 3, 4, 5, … and 7 more]". With
+    `wording` (`Point.wording`), the sources of the point's own words first: "[2; also 1, 3]"."""
     if not numbers:
         return ""
-    shown, more = cited(numbers)
+    shown, lead, more = cited(numbers, wording)
     listed = ", ".join(str(n) for n in shown)
+    if lead and lead < len(shown):
+        listed = ", ".join(str(n) for n in shown[:lead]) + "; also " + ", ".join(str(n) for n in shown[lead:])
     return f"[{listed}, … and {more} more]" if more else f"[{listed}]"
 
 
