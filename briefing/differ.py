@@ -19,7 +19,7 @@ from .context import with_context
 from .figures import measures, years
 from .model import Point, Sentence
 from .quotes import closes_a_quote, named_speaker, reopened
-from .select import Vector, Vectors, cosine, near_pairs, tfidf
+from .select import Vector, Vectors, _elsewhere, cosine, near_pairs, tfidf
 
 
 
@@ -135,6 +135,17 @@ def _other_act(a: Sentence, b: Sentence) -> bool:
     return (a.event[:1] != b.event[:1] and a.holder is not None and b.holder is not None and a.holder != b.holder)
 
 
+def _one_question(a: Sentence, b: Sentence) -> bool:
+    """Whether two sentences tell one holder's act on one thing both name, in no two places:
+    "Dostrava controls about 40 percent of the valley" and "Dostrava controls roughly a
+    third of the valley" answer one question, however else their words differ. Not one act
+    on two things, nor in two places: tariffs on India and on Brazil."""
+    if a.holder is None or a.holder != b.holder or not a.event or a.event[:1] != b.event[:1]:
+        return False
+    things = {w for w in a.event[1:] if not w.startswith("party:")} & set(b.event[1:])
+    return bool(things) and not _elsewhere(a, b)
+
+
 def _holders_act(a: Sentence, b: Sentence) -> bool:
     """Whether two sentences with different main verbs tell one holder's act, one naming the
     other's verb: "The ministry has offered 3.5 percent", then "the ministry raised its offer
@@ -177,6 +188,8 @@ def _disagreement(a: Claim, b: Claim, vectors: Vectors,
         # said, not two sources at odds. Two outlets' numbers from one ministry may be.
         return None
     shared += len(bigrams[a.sentence.key] & bigrams[b.sentence.key])
+    if kind == "figures" and _one_question(a.sentence, b.sentence):
+        shared += 1
     if kind == "certainty" and not (shared and a.sentence.speaker and b.sentence.speaker):
         # One side certain where another is cautious is a disagreement between people's
         # assessments; a narrator's "the path to peace remains uncertain" contradicts no

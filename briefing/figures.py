@@ -389,6 +389,13 @@ def extract(sent: Span) -> tuple[Figure, ...]:
     for found in sent.ents:
         if found.label_ not in _KINDS:
             continue
+        if (found.label_ == "CARDINAL" and share_in_words(found.text) is not None and found.end + 1 < sent.end
+                and sent.doc[found.end].lower_ == "of" and sent.doc[found.end + 1].lower_ not in ("a", "an")):
+            # "roughly a third of the valley" is a share, as "about 40 percent of" it is; "a
+            # quarter of a percentage point" is no share of anything.
+            out.append(Figure(value=found.text, kind="PERCENT",
+                              context=_measure(found) or _context(sent, found.start, found.end)))
+            continue
         if not _DIGIT.search(found.text) and found.label_ != "PERCENT" and not (
                 found.label_ == "CARDINAL" and spelled(found.text) is not None):
             continue
@@ -462,8 +469,31 @@ def amount(figure: Figure) -> str:
     found = " ".join(amounts(figure.value))
     if found:
         return found
+    share = share_in_words(figure.value) if figure.kind == "PERCENT" else None
+    if share is not None:
+        return share
     said = spelled(figure.value)
     return str(said) if said is not None else ""
+
+
+_FRACTION = re.compile(r"^(?:(?:about|around|roughly|nearly|almost|some|over|under|just over|just under|"
+                       r"more than|less than)\s+)?(?:(a|one|two|three|four)[\s-]+)?(half|third|quarter|fifth)s?$",
+                       re.IGNORECASE)
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}
+_HOW_MANY = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def share_in_words(text: str) -> str | None:
+    """A share written as a fraction in words, in percent: "roughly a third" is "33", "three
+    quarters" "75"; None for anything else."""
+    found = _FRACTION.match(text.strip())
+    if found is None:
+        return None
+    part = _PARTS[found.group(2).lower()]
+    if found.group(1) is None:
+        return "50" if part == 2 else None  # "about half"; no "about third"
+    many = _HOW_MANY[found.group(1).lower()]
+    return str(round(100 * many / part)) if many < part else None
 
 
 _UNITS = {w: n for n, w in enumerate(("zero one two three four five six seven eight nine ten eleven twelve "

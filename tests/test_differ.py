@@ -337,3 +337,35 @@ def test_one_length_written_three_ways_is_one_measure(config: Config) -> None:
     fifteen = ("Under the deal, forces would stop firing along the current line of contact and pull heavy weapons "
                "out of a 15-kilometre buffer zone running the length of the front, according to a Russian official.")
     assert pairs([twenty, fifteen], config) == [(twenty, fifteen)]
+
+
+def test_a_share_in_words_differs_from_a_percentage_of_the_same_thing(config: Config) -> None:
+    """"About 40 percent of the valley" and "roughly a third of the valley", one holder's
+    hold on one thing: two answers to one question, though worded too far apart for their
+    words alone to show it. The same act on two things (the valley, the coastal plain) is no
+    dispute."""
+    found = pairs(["Dostrava controls about 40 percent of the valley, including the towns of Tarnow "
+                   "and Belica in the south, according to military analysts.",
+                   "Dostrava controls roughly a third of the valley today."], config)
+    assert [(a[:40], b[:40]) for a, b in found] == [("Dostrava controls about 40 percent of th",
+                                                    "Dostrava controls roughly a third of the")]
+    assert pairs(["Dostrava controls about 40 percent of the valley, including the towns of Tarnow "
+                  "and Belica in the south, according to military analysts.",
+                  "Dostrava controls roughly a third of the coastal plain today."], config) == []
+
+
+def test_one_holders_act_on_one_thing_is_one_question(config: Config) -> None:
+    """What lets a corpus where the party and the place are in every other sentence still pair
+    two shares worded apart: the same holder doing the same to the same thing."""
+    from briefing.differ import _one_question
+    from helpers import analyse_texts
+
+    most, two_thirds, elsewhere, other = analyse_texts([
+        "Russia controls about 70 percent of the region, according to military analysts.",
+        "Russia controls roughly two-thirds of the region today.",
+        "Russia controls roughly two-thirds of the coastline today.",
+        "Ukraine controls roughly two-thirds of the region today.",
+    ], config)
+    assert _one_question(most, two_thirds)
+    assert not _one_question(most, elsewhere)  # another thing
+    assert not _one_question(most, other)  # another holder

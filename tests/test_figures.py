@@ -438,3 +438,24 @@ def test_a_figure_a_sentence_says_it_replaces_is_no_key_figure() -> None:
                            ("an estimated 180 kg", "CARDINAL", "the stockpile at an estimated 180 kg"))
     rows = key_figures(figures_section(), [earlier, revised], 200, weight={earlier.key: 2.0, revised.key: 1.5}).points
     assert [p.figure for p in rows] == ["20 percent", "212 kg"]
+
+
+def test_a_share_in_words_is_a_percentage() -> None:
+    from briefing.figures import share_in_words
+
+    assert [share_in_words(t) for t in ("roughly a third", "a half", "about half", "three quarters",
+                                        "two-thirds", "one fifth")] == ["33", "50", "50", "75", "67", "20"]
+    assert [share_in_words(t) for t in ("a third round", "third", "four thirds", "a dozen")] == [None] * 4
+
+
+def test_a_share_of_something_in_words_is_a_figure_and_a_fraction_of_a_unit_is_not() -> None:
+    from briefing.config import load_config
+    from briefing.figures import amount
+    from helpers import analyse_texts
+
+    held, rate = analyse_texts([
+        "Dostrava controls roughly a third of the valley today.",
+        "The Bank of Lundia raised its main interest rate by a quarter of a percentage point on Thursday.",
+    ], load_config())
+    assert [(f.value, f.kind, amount(f)) for f in held.figures] == [("roughly a third", "PERCENT", "33")]
+    assert all(f.kind != "PERCENT" for f in rate.figures)
