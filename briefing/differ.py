@@ -188,8 +188,6 @@ def _disagreement(a: Claim, b: Claim, vectors: Vectors,
         # said, not two sources at odds. Two outlets' numbers from one ministry may be.
         return None
     shared += len(bigrams[a.sentence.key] & bigrams[b.sentence.key])
-    if kind == "figures" and _one_question(a.sentence, b.sentence):
-        shared += 1
     if kind == "certainty" and not (shared and a.sentence.speaker and b.sentence.speaker):
         # One side certain where another is cautious is a disagreement between people's
         # assessments; a narrator's "the path to peace remains uncertain" contradicts no
@@ -198,6 +196,9 @@ def _disagreement(a: Claim, b: Claim, vectors: Vectors,
     ka, kb = a.sentence.key, b.sentence.key
     near = cosine(vectors[ka], vectors[kb], vectors.length(ka), vectors.length(kb))
     alike = near + _PER_BIGRAM * min(2, shared) + (_OTHER_SPEAKER if _speakers_differ(a.sentence, b.sentence) else 0.0)
+    if (kind == "figures" and shared < 2 and _ALIKE[kind] - _PER_BIGRAM <= alike < _ALIKE[kind]
+            and _one_question(a.sentence, b.sentence)):
+        alike += _PER_BIGRAM  # as good as a two-word term both share; asked only where it decides
     return (alike, a.sentence, b.sentence) if alike >= _ALIKE[kind] else None
 
 

@@ -144,9 +144,13 @@ def cited(numbers: tuple[int, ...], wording: tuple[int, ...] = ()) -> tuple[tupl
     lists before "also" (0: no "also"); and how many more it leaves out. `wording`: of
     `numbers`, the sources whose own words the point gives, when the others tell it otherwise
     (`Point.wording`)."""
-    first = tuple(n for n in numbers if n in wording)
-    ordered = first + tuple(n for n in numbers if n not in wording) if first else numbers
-    lead = len(first) if first and len(first) < len(numbers) else 0
+    if wording:
+        own = set(wording)
+        first = tuple(n for n in numbers if n in own)
+        ordered = first + tuple(n for n in numbers if n not in own)
+        lead = len(first) if first and len(first) < len(numbers) else 0
+    else:  # most points, asked on every fit: no list made
+        ordered, lead = numbers, 0
     if len(ordered) <= CITED_AT_MOST + 1:
         return ordered, lead, 0
     return ordered[:CITED_AT_MOST], min(lead, CITED_AT_MOST), len(ordered) - CITED_AT_MOST

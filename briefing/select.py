@@ -93,7 +93,7 @@ class Cluster:
     def words(self) -> int:
         return len(self.lead.shown.split())
 
-    @property
+    @cached_property  # read for every candidate on every fit
     def cost(self) -> int:
         """Words the point takes in the briefing: its text, the bullet, its citation (see
         `model.cited`), "(N of M sources)" and "(reported DAY)"."""

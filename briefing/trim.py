@@ -13,6 +13,10 @@ found there:
   help" → "...described the talks as 'very good'." Other articles may report that summit
   as held; the announcement would make the whole point look out of date.
 
+A timeline entry may also stop before a closing clause that only sets the scene, comments or
+describes (`short_form`): "Talks between the two delegations stalled on Wednesday, with one
+leaving the venue for four hours" → "Talks between the two delegations stalled on Wednesday."
+
 Names are shortened later, once the briefing's order is known (see `shorten_names`): the
 first mention of a person keeps the title and full name, the later ones give the surname.
 """
@@ -183,7 +187,7 @@ def trim(sent: Span, aside_verbs: Collection[str], openers: Collection[str],
 # leaving the venue ...") or describes what it names ("..., which ...").
 _SCENE = frozenset({"after", "following", "amid", "despite", "as", "even", "before", "with",
                     "ahead", "which", "who"})
-_SPAN_NOUNS = frozenset({"hours", "days", "weeks", "minutes", "moments", "shortly", "just", "only", "soon"})
+_SPAN_WORDS = frozenset({"hours", "days", "weeks", "minutes", "moments", "shortly", "just", "only", "soon"})
 SHORT_MIN_WORDS = 8  # what is left must still tell who did what
 
 
@@ -195,10 +199,10 @@ def _closing(tok: Token, comma: Token, end: int) -> bool:
     word = tok.lower_
     if word in _SCENE:
         return True
-    if word in _SPAN_NOUNS or tok.like_num:  # "..., hours after ...", "..., two days before ..."
+    if word in _SPAN_WORDS or tok.like_num:  # "..., hours after ...", "..., two days before ..."
         nxt = doc[tok.i + 1] if tok.i + 1 < end else None
         if nxt is not None and (nxt.lower_ in ("after", "before") or
-                                nxt.lower_ in _SPAN_NOUNS and tok.i + 2 < end and doc[tok.i + 2].lower_ in ("after", "before")):
+                                nxt.lower_ in _SPAN_WORDS and tok.i + 2 < end and doc[tok.i + 2].lower_ in ("after", "before")):
             return True
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp", "conj"):
         return True
