@@ -110,7 +110,8 @@ def _entry(cluster: Cluster) -> Cluster:
     lead = cluster.lead
     if not lead.short:
         return cluster
-    return replace(cluster, members=(replace(lead, brief=lead.shown_short, short=""), *cluster.members[1:]))
+    # `short` as cut, not as shown: `shown` puts back the opening mark of a quotation's tail.
+    return replace(cluster, members=(replace(lead, brief=lead.short, short=""), *cluster.members[1:]))
 
 
 def _day_heads(clusters: Sequence[Cluster], when: dict[int, str], score: dict[int, float],

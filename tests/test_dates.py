@@ -194,3 +194,13 @@ def test_a_timeline_entry_is_its_sentence_without_the_closing_scene() -> None:
     clusters = [Cluster((cut,)), Cluster((aside,))]
     told = _timeline(clusters, ages, {0: 2.0, 1: 2.0})
     assert told == {"2026-03-03": "Negotiators reached an agreement in principle on Tuesday."}
+
+
+def test_a_quotations_tail_cut_short_is_quoted_once() -> None:
+    """The tail of a quotation the splitter cut in two gets its opening mark back once, cut
+    short or not."""
+    text = 'We expect them back at the table on Tuesday," Moravec said, after the delegation walked out.'
+    clusters, ages = _story((1, "2026-03-04", text, "Tuesday"))
+    clusters = [Cluster((replace(clusters[0].lead, short='We expect them back at the table on Tuesday," Moravec said.'),))]
+    told = _timeline(clusters, ages, {0: 2.0})
+    assert told == {"2026-03-03": '"We expect them back at the table on Tuesday," Moravec said.'}
