@@ -19,7 +19,7 @@ from .context import with_context
 from .figures import measures, years
 from .model import Point, Sentence
 from .quotes import closes_a_quote, named_speaker, reopened
-from .select import Vector, Vectors, _elsewhere, cosine, near_pairs, tfidf
+from .select import Vector, Vectors, cosine, elsewhere, near_pairs, tfidf
 
 
 
@@ -143,7 +143,7 @@ def _one_question(a: Sentence, b: Sentence) -> bool:
     if a.holder is None or a.holder != b.holder or not a.event or a.event[:1] != b.event[:1]:
         return False
     things = {w for w in a.event[1:] if not w.startswith("party:")} & set(b.event[1:])
-    return bool(things) and not _elsewhere(a, b)
+    return bool(things) and not elsewhere(a, b)
 
 
 def _holders_act(a: Sentence, b: Sentence) -> bool:

@@ -1100,10 +1100,10 @@ def _same_count(a: Cluster, b: Cluster) -> bool:
     tremor destroyed some 1,200 houses", which tells what the quake did."""
     if a.lead.event[:1] != b.lead.event[:1] or not a.lead.event:
         return False
-    return bool(a.counts & b.counts) or bool(a.counted & b.counted) and not _elsewhere(a.lead, b.lead)
+    return bool(a.counts & b.counts) or bool(a.counted & b.counted) and not elsewhere(a.lead, b.lead)
 
 
-def _elsewhere(a: Sentence, b: Sentence) -> bool:
+def elsewhere(a: Sentence, b: Sentence) -> bool:
     """Whether both name where they happened, and no place in common."""
     here, there = _places(a, {}), _places(b, {})
     return bool(here and there and not here & there)
