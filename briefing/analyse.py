@@ -83,14 +83,28 @@ def looks_ahead(ent: Span) -> bool:
                 return True
             if _planned_now(tok):
                 return True
+            if tok.dep_ == "xcomp" and _is_to(tok.head):
+                return True  # "are to reconvene on March 16"
             # "expected to win on Thursday", "expected the government to win on Thursday"
             infinitive = tok.dep_ == "xcomp" or tok.dep_ == "ccomp" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-            return infinitive and tok.head.lemma_.lower() in _PLANNING
+            return infinitive and tok.head.lemma_.lower() in _PLANNING and not _past_perfect(tok.head)
         if tok.head.i == tok.i:
             break
         tok = tok.head
     return False
+
+
+def _past_perfect(word: Token) -> bool:
+    """"a strike that had been due to begin on Friday", "had been expected to resume": a
+    plan as it was before something changed it, not one still to come."""
+    verb = word.head if word.dep_ == "acomp" else word
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def _is_to(verb: Token) -> bool:
+    from .event import is_to  # spaCy's types load with the model, not with this module
+    return is_to(verb)
 
 
 _SPAN = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\b", re.I)

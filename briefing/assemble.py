@@ -13,6 +13,7 @@ from .quotes import opens_with_quote
 from .context import with_context
 from .differ import Comparison, compare, differences, overtaken
 from .model import Article, Briefing, Point, Section, Sentence, Source
+from .dates import EARLIER_DAY, LATER_DAY
 from .recency import Ages
 from .figures import counted_anew, key_figures
 from .plans import merge_plans
@@ -119,11 +120,6 @@ def _budgets(sections: Sequence[SectionConfig], sources: Sequence[Source], confi
     return {k: int(v * factor) for k, v in wanted.items()}
 
 
-# Stand-in days of undated sources, in their order: an article that announces what another
-# reports done was written before it (see `reading_order`).
-_EARLIER_DAY, _LATER_DAY = "0001-01-01", "0001-01-02"
-
-
 def reading_order(clusters: Sequence[Cluster], announced: Collection[int],
                   sources: Sequence[Source]) -> dict[int, str]:
     """Without dates, which sources came first, as far as the sources tell: one that announces
@@ -136,7 +132,7 @@ def reading_order(clusters: Sequence[Cluster], announced: Collection[int],
     earlier = {n for i in announced for n in clusters[i].sources}
     if not earlier or len(earlier) == len(sources):
         return {}
-    return {s.number: _EARLIER_DAY if s.number in earlier else _LATER_DAY for s in sources}
+    return {s.number: EARLIER_DAY if s.number in earlier else LATER_DAY for s in sources}
 
 
 def _one_name_each(sentences: Sequence[Sentence]) -> Sequence[Sentence]:
@@ -212,9 +208,10 @@ def _local_scores(sc: SectionConfig, clusters: Sequence[Cluster], ids: list[int]
         return memo[key]
     local = scores([clusters[i] for i in ids], method, config.language)
     out = {i: local[n] * (1.0 if _placement(clusters[i], config) == sc.key else _SECONDARY)
-           * (ages.weight(clusters[i]) if sc.current else 1.0)
+           * (ages.weight(clusters[i], by_the_day=sc.newest) if sc.current else 1.0)
            * (_firmness(clusters[i].lead, config) if sc.kind == "parties" else 1.0)
            * (_ON_THE_TABLE if sc.key == config.plan_section and clusters[i].lead.subject in config.plan_nouns else 1.0)
+           * (_NEXT if sc.key == config.next_section and clusters[i].ahead and clusters[i].lead.planned else 1.0)
            for n, i in enumerate(ids)}
     if memo is not None:
         memo[key] = out
@@ -230,6 +227,7 @@ _FIRM = 1.3  # weight of a stance that demands, rejects, offers or sets a condit
 # front lines") in the section the plan belongs to: where talks stand is first what is
 # being negotiated, as a position is first what a party demands.
 _ON_THE_TABLE = 1.3
+_NEXT = 1.3
 
 
 def _firmness(s: Sentence, config: Config) -> float:
@@ -517,6 +515,14 @@ def main_lede(clusters: Sequence[Cluster], central: Sequence[float], order: Mapp
     return max(ledes, key=lambda i: (central[i], -i)) if ledes else None
 
 
+def _newer_than(c: Cluster, key: tuple[int, int], ages: Ages) -> bool:
+    """Whether the point's news is newer than its member `key`: Wednesday's "agreement in
+    principle" quoted where sources differ does not tell Thursday's agreement, which the
+    point tells in Thursday's words."""
+    day, newest = ages.dates.get(key[0]), ages.reported(c)
+    return bool(day and newest and day < newest)
+
+
 def _of_the_newest_day(c: Cluster, ages: Ages) -> bool:
     """Of a story told over several days, reported on the newest: a party's act that day
     ("Veldoria also agreed to snap inspections", "The INOA revised its estimate to 212 kg")
@@ -773,7 +779,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                 if wants_differ or len(set(order.values())) > 1 else None)
     later = overtaken(pool, config, order, synonyms, compared=compared) if compared else frozenset()
     clusters = [replace(c, superseded=True) if c.lead.key in later else c for c in clusters]
-    lede = None if ages.dates else main_lede(clusters, central, order)
+    lede = main_lede(clusters, central, order)
     differ = _differences(pool, compared, config, synonyms, order, later) if wants_differ and compared else None
     # Figures of what is out of date are no key figures; newer reporting's come first.
     weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) * ages.weight(c)
@@ -806,7 +812,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
     # its own, and one of a pair left out is free to be.
     mine = _within(differ, budgets[questions.key] * DIFFER_SHARE) if questions is not None else None
     used: set[int] = {story.quoted[k] for p in (mine.points if mine else ()) for k in p.sentences
-                      if k in story.quoted}
+                      if k in story.quoted and not _newer_than(clusters[story.quoted[k]], k, ages)}
     taken: list[int] = []  # the takeaways
     built: dict[str, Section] = {}
     for sc in wanted:

@@ -22,6 +22,8 @@ from .quotes import bare_quote
 _SUBJECTS = ("nsubj", "csubj")
 _CORE_DEPS = ("compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "npadvmod", "case")
 _RELATIVE = ("who", "whom", "which", "that", "whose")
+_WHO = ("who", "whom")  # relatives that stand for people
+_PLACES = ("GPE", "LOC", "FAC")
 _OTHER_PARTY_LABELS = ("GPE", "NORP", "ORG")
 
 
@@ -86,7 +88,17 @@ def _antecedent(subject: Token) -> Token | None:
     """For a relative subject ("leaders, many of whom warned"), the noun it stands for."""
     verb = subject.head
     if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-        return verb.head
+        noun = verb.head
+        if subject.lower_ in _WHO:
+            # "said a nurse travelling from Dunmere, who declined to give her name": the
+            # parser may hang "who" on the place (or where someone is from, whatever the
+            # recogniser made of the name); a place is "which", so it is the person.
+            while (noun.ent_type_ in _PLACES or noun.dep_ == "pobj" and noun.head.lower_ == "from") \
+                    and noun.head.i != noun.i:
+                noun = noun.head
+                while noun.pos_ not in ("NOUN", "PROPN") and noun.head.i != noun.i:
+                    noun = noun.head
+        return noun
     if any(t.lower_ in _RELATIVE for t in subject.subtree):
         start = min(t.i for t in subject.subtree)
         for tok in reversed(subject.doc[:start]):

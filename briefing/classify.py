@@ -124,6 +124,11 @@ def section_scores(sentence: Sentence, config: Config) -> Scored:
         # what is on the table, so they count for the plan's section too.
         cues = [k for k in scores if k != config.plan_section and config.section(k).kind == "cues"]
         scores[config.plan_section] = scores.get(config.plan_section, 0.0) + sum(scores[k] for k in cues)
+    if config.next_section and not scores and sentence.planned \
+            and any(e.label == "DATE" and e.future for e in sentence.entities):
+        # "Technical teams are to reconvene in Geneva on March 16": a dated step to come that
+        # no section's words claim is what happens next in the story.
+        scores[config.next_section] = 1.0
     return scores, joins
 
 

@@ -17,7 +17,7 @@ SECTION_KINDS = ("summary", "cues", "parties", "questions", "timeline", "figures
 # new sections and parties are allowed, unknown keys inside them are not.
 _SECTION_KEYS: dict[str, type] = {
     "kind": str, "title": str, "cues": list, "min_points": int, "max_points": int,
-    "max_words": int, "current": bool,
+    "max_words": int, "current": bool, "newest": bool,
 }
 _PARTY_KEYS: dict[str, type] = {"name": str, "aliases": list}
 
@@ -32,6 +32,7 @@ class SectionConfig:
     max_points: int
     max_words: int
     current: bool = False  # only points that some recent source reports
+    newest: bool = False  # where things stand as of the newest day: earlier days' points weigh half
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class Config:
     assessment_section: str = ""  # the section such a verdict belongs to
     plan_nouns: frozenset[str] = frozenset()  # a plan on the table, as the subject of a sentence
     plan_section: str = ""  # the section what a plan says belongs to
+    next_section: str = ""  # the section a dated step to come belongs to when no other claims it
     older_after_days: int = 30
     ahead_cues: frozenset[str] = frozenset()
     done_cues: frozenset[str] = frozenset()
@@ -282,6 +284,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
             cues=tuple(str(x).lower() for x in body.get("cues", [])),
             min_points=int(body.get("min_points", 0)), max_points=int(body.get("max_points", 5)),
             max_words=int(body.get("max_words", 200)), current=bool(body.get("current", False)),
+            newest=bool(body.get("newest", False)),
         ))
     all_parties = []
     for key, body in table["parties"].items():
@@ -307,7 +310,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         problems.append("'differ.max_points' must be 0 or more")
     if not 0 < float(routing.get("secondary_share", 0.6)) <= 1:
         problems.append("'routing.secondary_share' must be between 0 and 1")
-    for key in ("assessment_section", "plan_section"):
+    for key in ("assessment_section", "plan_section", "next_section"):
         named = routing.get(key, "")
         if named and named not in table["sections"]:
             problems.append(f"'routing.{key}' names '{named}' but there is no [sections.{named}]")
@@ -361,6 +364,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         assessment_section=_shown(routing.get("assessment_section", ""), b["sections"]),
         plan_nouns=_lower_set(routing, "plan_nouns"),
         plan_section=_shown(routing.get("plan_section", ""), b["sections"]),
+        next_section=_shown(routing.get("next_section", ""), b["sections"]),
         author=b["author"].strip(),
         certain_cues=_cues(d["certain"]), hedge_cues=_cues(d["hedged"]), denial_cues=_cues(d["denied"]),
         differ_title=d["title"], differ_max_points=d["max_points"],

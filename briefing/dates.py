@@ -41,6 +41,12 @@ def to_iso(value: Any) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+# Stand-in days of undated sources, in their order: an article that announces what another
+# reports done was written before it (see `assemble.reading_order`). They order sources but
+# are no day a date in the text can be resolved against.
+EARLIER_DAY, LATER_DAY = "0001-01-01", "0001-01-02"
+
+
 def days_between(older: str, newer: str) -> int:
     return (date.fromisoformat(newer) - date.fromisoformat(older)).days
 
@@ -78,7 +84,10 @@ def resolve(expression: str, base: str, *, future: bool = False) -> str | None:
     text = re.sub(r"^(on|in|at|by|from|since|until|during)\s+", "", expression.strip(), flags=re.I)
     if not text or _DURATION.search(text):
         return None
-    data = _parser(base, "future" if future else "past").get_date_data(text)
+    try:
+        data = _parser(base, "future" if future else "past").get_date_data(text)
+    except (OverflowError, ValueError):
+        return None  # "the 3,000-year-old ..." read as a year out of range
     found = data.date_obj
     if found is None:
         return None

@@ -20,6 +20,7 @@ from .figures import measures, years
 from .model import Point, Sentence
 from .quotes import closes_a_quote, named_speaker, reopened
 from .select import Vector, Vectors, cosine, elsewhere, near_pairs, tfidf
+from .timeline import event_day
 
 
 
@@ -103,6 +104,12 @@ def _days_apart(a: Sentence, b: Sentence, dates: Mapping[int, str]) -> bool:
     return bool(day_a and day_b and day_a != day_b)
 
 
+def _other_days(a: Sentence, b: Sentence, dates: Mapping[int, str]) -> bool:
+    """Whether the two sentences date their news to two different days."""
+    day_a, day_b = event_day(a, dates.get(a.source)), event_day(b, dates.get(b.source))
+    return bool(day_a and day_b and len(day_a) == len(day_b) == len("YYYY-MM-DD") and day_a != day_b)
+
+
 # Verbs that give a count as it now stands: "the death toll rose to 34", "raised its pledge
 # to €40 million".
 _UPDATING = frozenset({"rise", "raise", "climb", "increase", "grow", "jump", "swell", "mount", "revise",
@@ -181,6 +188,10 @@ def _disagreement(a: Claim, b: Claim, vectors: Vectors,
         # Reported on different days, or told as an update ("the death toll rose to 34"),
         # a new number is the count moving on ("fell 12 percent" on Monday, "fell a further
         # 6 percent" on Tuesday), not a dispute.
+        return None
+    if kind != "figures" and _other_days(a.sentence, b.sentence, dates):
+        # "Talks stalled on Wednesday" and "reached a tentative agreement on Thursday": each
+        # tells its own day, and the later one is what became of the earlier.
         return None
     if kind != "figures" and a.sentence.speaker is not None and a.sentence.speaker == b.sentence.speaker:
         # One party's words on two days ("Every week of delay is a week of muscle our children

@@ -77,6 +77,14 @@ FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll"))
 _UNDERTAKINGS = frozenset(("agree", "decide", "promise", "pledge", "vow", "undertake", "threaten"))
 
 
+def is_to(verb: Token) -> bool:
+    """Whether the verb is "be" with an infinitive of what is to come: "are to reconvene",
+    "is to visit Kyiv next week"."""
+    return verb.lemma_.lower() == "be" and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)
+
+
 def planned(sent: Span, reporting: Collection[str]) -> bool:
     """Whether the main clause, through reporting verbs, announces what is to come rather
     than reports what happened: "said a prisoner exchange was expected to be on the agenda",
@@ -91,6 +99,8 @@ def planned(sent: Span, reporting: Collection[str]) -> bool:
             return True
         if lemma in _UNDERTAKINGS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
             return True  # "have agreed to hold a summit": the summit is to come
+        if is_to(verb):
+            return True  # "Technical teams are to reconvene on March 16"
         clause = next((c for c in verb.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")), None)
         if lemma not in reporting or clause is None:
             return False

@@ -62,14 +62,16 @@ class Ages:
         day = self.reported(c)
         return day if day is not None and day < self.cutoff else None
 
-    def weight(self, c: Cluster) -> float:
+    def weight(self, c: Cluster, by_the_day: bool = False) -> float:
         """1.0 for the newest reporting, down to 0.5 for reporting as old as the story's
-        `pace`."""
+        `pace`. `by_the_day`: 0.5 for any day before the newest, for a section that says
+        where things stand as of the newest day; what happened before it is the Timeline's
+        ("Moravec was not seen in public after the morning session", the day before a deal)."""
         day = self.reported(c)
         if day is None or self.newest is None:
             return 1.0
         age = days_between(day, self.newest)
-        return 1.0 - 0.5 * min(1.0, age / max(1, self.pace))
+        return 1.0 - 0.5 * min(1.0, age / (1 if by_the_day else max(1, self.pace)))
 
     def date_clusters(self, clusters: Sequence[Cluster]) -> list[Cluster]:
         """Each cluster quoting its newest report (the freshest wording of a fact) and

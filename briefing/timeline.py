@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from .dates import not_before, resolve, shift, sort_key
+from .dates import EARLIER_DAY, LATER_DAY, not_before, resolve, shift, sort_key
 from .model import Point, Sentence
 from .recency import Ages
 from .select import FLOOR, Cluster, Vector, per_word, pick
@@ -26,17 +26,29 @@ def event_dates(clusters: Sequence[Cluster], ages: Ages) -> dict[int, str]:
     start = shift(min(ages.dates.values()), -ages.older_after_days) if ages.dates else None
     out = {}
     for i, c in enumerate(clusters):
-        base = ages.dates.get(c.lead.source)
-        if base is None:
-            continue
-        for entity in c.lead.entities:
-            if entity.label != "DATE" or _bounds(c.lead.text, entity.text) or _aside(c.lead, entity.text):
-                continue
-            when = resolve(entity.text, base, future=entity.future)
-            if when and (not start or not_before(when, start)):
-                out[i] = when
-                break
+        when = event_day(c.lead, ages.dates.get(c.lead.source), start)
+        if when:
+            out[i] = when
     return out
+
+
+def event_day(s: Sentence, base: str | None, start: str | None = None) -> str | None:
+    """The first date the sentence names for its own news, resolved against its article's
+    date (`base`): a day, week or month, not before `start`. Not one that bounds a span or
+    sets the scene."""
+    if base is None or base in (EARLIER_DAY, LATER_DAY):
+        return None
+    for entity in s.entities:
+        if entity.label != "DATE" or _bounds(s.text, entity.text) or _aside(s, entity.text):
+            continue
+        when = resolve(entity.text, base, future=entity.future)
+        if when and not entity.future and not s.planned and sort_key(when) > base:
+            # "accepted a higher retirement age, but only for staff hired from January 1,
+            # 2028": what is told as done did not happen after its article was written.
+            continue
+        if when and (not start or not_before(when, start)):
+            return when
+    return None
 
 
 # A date that only bounds a span ("held since Sunday", "until Friday") is not when the
@@ -80,7 +92,11 @@ def timeline(clusters: Sequence[Cluster], ages: Ages, score: dict[int, float], *
     # A day's main event is told even when a section tells it too: the timeline is the one
     # place that says what happened when.
     heads = _day_heads(entries, when, score, ages)
-    chosen = _fit(heads, entries, score, max_points, max_words)
+    # The newest day's event first: a timeline that stops a day short of its sources misleads.
+    newest = [i for i in heads if ages.newest and when[i] == ages.newest]
+    chosen = _fit(newest, entries, score, max_points, max_words)
+    chosen += _fit([i for i in heads if i not in newest], entries, score, max_points - len(chosen),
+                   max_words - sum(entries[i].cost for i in chosen))
     left = max_words - sum(entries[i].cost for i in chosen)
     chosen += pick([i for i in when if i not in heads], entries, weighted, max_points=max_points - len(chosen),
                    max_words=left, vectors=vectors, diversity=_DIVERSITY, against=chosen)

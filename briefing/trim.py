@@ -109,16 +109,23 @@ def _aside(sent: Span, verbs: Collection[str]) -> int | None:
     return None
 
 
-def _announces(tokens: Span, ahead_cues: Collection[str]) -> bool:
-    """Whether the words carry an ahead cue or a date still to come."""
+def _announces(span: Span, ahead_cues: Collection[str], own: bool = False) -> bool:
+    """Whether the words carry an ahead cue or a date still to come. `own`: only the words
+    of the span's own clause, not of a clause that describes one of its nouns: "suspended a
+    strike that had been due to begin on Friday" reports the suspension."""
     from .analyse import looks_ahead  # here: analyse imports this module
 
+    tokens = list(span)
+    if own:
+        described = {t.i for tok in span if tok.dep_ in ("relcl", "acl") for t in tok.subtree}
+        tokens = [t for t in tokens if t.i not in described]
     words = [t.lower_ for t in tokens]
     # A cue whose first word is a noun here says nothing ahead: "plans to" announces as a
     # verb, "dropped its plan to delay the launches" reports.
+    kept = {t.i for t in tokens}
     return (any(words[i:i + len(cue)] == cue and tokens[i].pos_ != "NOUN"
                 for cue in (c.split() for c in ahead_cues) for i in range(len(words) - len(cue) + 1))
-            or any(e.label_ == "DATE" and looks_ahead(e) for e in tokens.ents))
+            or any(e.label_ == "DATE" and e.start in kept and looks_ahead(e) for e in span.ents))
 
 
 def _ahead_conjunct(sent: Span, ahead_cues: Collection[str]) -> int | None:
@@ -135,7 +142,7 @@ def _ahead_conjunct(sent: Span, ahead_cues: Collection[str]) -> int | None:
         return None
     if not all(t.is_punct for t in doc[last + 1:sent.end]):
         return None
-    if _announces(doc[first:last + 1], ahead_cues) and not _announces(doc[sent.start:joint.i], ahead_cues):
+    if _announces(doc[first:last + 1], ahead_cues, own=True) and not _announces(doc[sent.start:joint.i], ahead_cues):
         return joint.i
     return None
 
@@ -194,7 +201,8 @@ SHORT_MIN_WORDS = 8  # what is left must still tell who did what
 def _closing(tok: Token, comma: Token, end: int) -> bool:
     """Whether the words from `tok` (right after `comma`) to the end of the sentence are a
     closing clause the sentence can do without: a scene, a participle ("..., marking the
-    first convergence") or an apposition ("..., a significant shift from ...")."""
+    first convergence"), an apposition ("..., a significant shift from ...") or a second
+    event with its own subject ("..., and the union suspended a strike ...")."""
     doc = tok.doc
     word = tok.lower_
     if word in _SCENE:
@@ -206,6 +214,10 @@ def _closing(tok: Token, comma: Token, end: int) -> bool:
             return True
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp", "conj"):
         return True
+    if word == "and" and tok.dep_ == "cc" and any(
+            t.dep_ == "conj" and t.head.i == tok.head.i and t.head.dep_ == "ROOT"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in doc[tok.i + 1:end]):
+        return True  # "..., and the union suspended a strike": a second event, told elsewhere
     for t in doc[tok.i:end]:
         if t.dep_ != "appos" or t.head.i >= comma.i or _span(t)[0] != tok.i:
             continue

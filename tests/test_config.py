@@ -254,6 +254,7 @@ def test_non_string_alias_is_a_config_error(tmp_path: Path) -> None:
     ('[routing]\nassessment_section = "status"\n',
      "'routing.assessment_section' names 'status' but there is no [sections.status]"),
     ('[routing]\nplan_section = "plans"\n', "'routing.plan_section' names 'plans' but there is no [sections.plans]"),
+    ('[routing]\nnext_section = "next"\n', "'routing.next_section' names 'next' but there is no [sections.next]"),
 ])
 def test_single_problems(tmp_path: Path, toml: str, problem: str) -> None:
     path = write(tmp_path, toml)

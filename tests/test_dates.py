@@ -204,3 +204,50 @@ def test_a_quotations_tail_cut_short_is_quoted_once() -> None:
     clusters = [Cluster((replace(clusters[0].lead, short='We expect them back at the table on Tuesday," Moravec said.'),))]
     told = _timeline(clusters, ages, {0: 2.0})
     assert told == {"2026-03-03": '"We expect them back at the table on Tuesday," Moravec said.'}
+
+
+def test_a_date_the_parser_cannot_place_resolves_to_nothing() -> None:
+    """dateparser overflows on a weekday before the year 1; a build must not stop on it."""
+    assert resolve("Thursday", "0001-01-01") is None
+
+
+def test_what_is_told_as_done_is_not_dated_after_its_article() -> None:
+    """"accepted a later retirement age, but only for staff hired from January 1, 2028" was
+    accepted on Thursday; an undated story's stand-in days resolve nothing."""
+    from briefing.dates import EARLIER_DAY
+    from briefing.model import Entity
+    from briefing.timeline import event_day
+
+    done = Sentence(text="The union accepted a later retirement age, but only for staff hired from January 1, 2028.",
+                    source=1, paragraph=0, index=0, entities=(Entity("January 1, 2028", "DATE"),))
+    assert event_day(done, "2026-04-23") is None
+    assert event_day(replace(done, planned=True), "2026-04-23") == "2028-01-01"
+    thursday = replace(done, text="The union accepted the offer on Thursday.", entities=(Entity("Thursday", "DATE"),))
+    assert event_day(thursday, "2026-04-23") == "2026-04-23"
+    assert event_day(thursday, EARLIER_DAY) is None
+
+
+def test_where_things_stand_weighs_any_earlier_day_half() -> None:
+    """A section with `newest = true` says where things stand as of the newest day:
+    Wednesday's "the negotiator was not seen in public" weighs half beside Thursday's deal,
+    where the story's pace would give it five sixths."""
+    sources = [Source(n, f"{n}.txt", str(n), date=day)
+               for n, day in enumerate(["2026-03-02", "2026-03-04", "2026-03-05"], start=1)]
+    ages = Ages.of(sources, 30)
+    wednesday = Cluster((sentence(2),))
+    assert round(ages.weight(wednesday), 3) == 0.833
+    assert ages.weight(wednesday, by_the_day=True) == 0.5
+    assert ages.weight(Cluster((sentence(3),)), by_the_day=True) == 1.0
+
+
+def test_a_timeline_reaches_the_newest_day_first() -> None:
+    """Words for Thursday's long entry or for the two short ones before it: Thursday's is
+    told, since a timeline that stops short of its newest source misleads."""
+    clusters, ages = _story(
+        (1, "2026-03-02", "Veldoria rejected the proposal on Monday.", "Monday"),
+        (2, "2026-03-03", "The Quartet tabled a revised proposal on Tuesday.", "Tuesday"),
+        (3, "2026-03-05", "Veldoria and the Quartet agreed on Thursday on a framework that caps enrichment at "
+                          "20 percent in exchange for phased relief from sanctions.", "Thursday"),
+    )
+    told = _timeline(clusters, ages, {0: 3.0, 1: 2.0, 2: 3.0}, max_words=40)
+    assert sorted(told) == ["2026-03-05"]

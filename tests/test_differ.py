@@ -369,3 +369,20 @@ def test_one_holders_act_on_one_thing_is_one_question(config: Config) -> None:
     assert _one_question(most, two_thirds)
     assert not _one_question(most, elsewhere)  # another thing
     assert not _one_question(most, other)  # another holder
+
+
+def test_a_stall_of_one_day_and_a_deal_of_the_next_are_no_disagreement(config: Config) -> None:
+    """Wednesday's paper: talks stalled on Wednesday and a deal was denied; Thursday's: a
+    deal was reached on Thursday. Each tells its own day. Undated, the same two sentences
+    are at odds."""
+    stalled = ("Talks to end the rail dispute stalled on Wednesday, and the head of the rail workers' union "
+               "flatly denied reports that a deal on pay had been reached.")
+    reached = ("The rail workers' union and the state operator reached a deal on pay on Thursday that raises "
+               "pay by 6 percent, and the union suspended its strike.")
+    dated = {1: "2026-04-22", 2: "2026-04-23", 3: "2026-04-23"}
+    texts = [stalled, reached, "Drones struck a power plant in Kharkiv overnight. Officials said repairs would take weeks."]
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n), date=dated[n]),
+                        blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate(texts, 1)]
+    found = analyse(articles, config)[0]
+    assert differences(found, config, 3, config.party_synonyms(), dates=dated) == []
+    assert [(p.text, p.versus) for p in differences(found, config, 3, config.party_synonyms())] == [(stalled, reached)]

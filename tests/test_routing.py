@@ -441,3 +441,22 @@ def test_holding_territory_is_a_military_fact_not_a_stance(config: Config) -> No
     s = only("Russia now controls about 40 percent of the province, while Ukraine holds the regional capital.", config)
     assert s.sections[0] == "military"
     assert "positions" not in s.sections
+
+
+def test_a_dated_step_to_come_that_no_cue_claims_is_news_of_the_talks(tmp_path, config: Config) -> None:
+    """"are to reconvene on March 16" announces the next step ("be to", as "will"); with no
+    section's cues it belongs to `routing.next_section`, which "" turns off."""
+    text = "Technical teams are to reconvene in Geneva on March 16."
+    s = only(text, config)
+    assert s.planned and [e.future for e in s.entities if e.label == "DATE"] == [True]
+    assert s.sections == ("talks",)
+    assert only("Technical teams reconvened in Geneva on March 16.", config).sections == ()
+    off = story_config(tmp_path, '[routing]\nnext_section = ""\n')
+    assert only(text, off).sections == ()
+
+
+def test_who_after_a_place_is_the_person_from_it(config: Config) -> None:
+    """The parser may hang "who" on the place a person comes from; a place is "which"."""
+    s = only('"I support the workers, but this cannot go on," said a nurse travelling from Kyiv, '
+             'who declined to give her name.', config)
+    assert s.speaker is None and not s.stance

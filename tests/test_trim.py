@@ -300,6 +300,12 @@ def test_a_closing_announcement_inside_a_quotation_is_the_speakers_and_kept(conf
     ("Negotiators reached an agreement in principle on Tuesday to cap enrichment at 20 percent, "
      "marking the first concrete convergence since negotiations resumed.",
      "Negotiators reached an agreement in principle on Tuesday to cap enrichment at 20 percent."),
+    # A second event with a subject of its own: the sections tell it, the entry the first.
+    # The plan it mentions ("had been due to begin on Friday") is one that was, so the
+    # sections keep the clause: it announces nothing.
+    ("The union and the operator reached a tentative agreement on Thursday that raises pay by 6 percent, "
+     "and the union suspended a strike that had been due to begin on Friday.",
+     "The union and the operator reached a tentative agreement on Thursday that raises pay by 6 percent."),
 ])
 def test_a_dated_sentence_has_a_short_form_without_its_closing_scene(text: str, entry: str,
                                                                     config: Config) -> None:

@@ -1,0 +1,62 @@
+"""A story told over three days (tests/data/dated/): the newest day's news leads, a dated
+step to come is news of the talks, two reports of one day that disagree are listed, and
+a report of one day is not set against what happened the next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import differ_points
+
+from briefing.config import load_config
+from briefing.model import Briefing, Section
+
+DATA = Path(__file__).resolve().parent / "data"
+AGREED = ("The Brenmark Teachers' Federation and the education ministry reached a tentative agreement on "
+          "Wednesday that raises teachers' pay by 5 percent this year")
+
+
+@pytest.fixture(scope="module")
+def briefing() -> Briefing:
+    from briefing.pipeline import build_briefing
+
+    return build_briefing(DATA / "dated", load_config(DATA / "dated.toml"))
+
+
+def section(briefing: Briefing, key: str) -> Section:
+    return next(s for s in briefing.sections if s.key == key)
+
+
+def test_the_newest_days_news_leads_the_takeaways(briefing: Briefing) -> None:
+    """Tuesday's "agreement in principle" (source 2) is quoted where sources differ; the
+    point it belongs to tells Wednesday's agreement in Wednesday's words, and leads."""
+    first = section(briefing, "takeaways").points[0]
+    assert first.text.startswith(AGREED)
+    assert first.sources == (2, 4)
+
+
+def test_two_reports_of_one_day_differ_a_stall_and_the_next_days_deal_do_not(briefing: Briefing) -> None:
+    (pair,) = differ_points(briefing)
+    assert "agreement in principle on a 5 percent pay rise" in pair.text and pair.sources == (2,)
+    assert pair.versus.startswith("Talks on teachers' pay stalled on Tuesday") and pair.versus_sources == (3,)
+
+
+def test_a_dated_step_to_come_is_news_of_the_talks(briefing: Briefing) -> None:
+    talks = [p.text for p in section(briefing, "talks").points]
+    assert any(t.startswith("Members are to vote on the deal on May 20") for t in talks), talks
+
+
+def test_the_timeline_reaches_the_newest_day_in_short(briefing: Briefing) -> None:
+    """The newest day's event is told, without its second clause (the takeaway has it);
+    "only for teachers hired from January 1, 2028" dates no event of the story."""
+    told = {p.when: p.text for p in section(briefing, "timeline").points}
+    assert told["2026-05-06"] == AGREED + "."
+    assert "2026-05-04" in told and "2026-05-05" in told
+    assert not any(when.startswith("2028") for when in told)
+
+
+def test_someone_from_a_place_is_no_party(briefing: Briefing) -> None:
+    """"said a parent from Brenna, who declined to give her name": "who" is the parent."""
+    parties = section(briefing, "positions").subsections
+    assert [s.title for s in parties] == ["Teachers' federation", "Education ministry"]
