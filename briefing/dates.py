@@ -74,6 +74,7 @@ _DURATION = re.compile(r"\b(long|old|\w+-year|\w+-month|\w+-day)\b|^\W*(\d+|a|an
 _WEEKDAY = re.compile(r"(mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # a story names the same few days in many sentences; parsing one is slow
 def resolve(expression: str, base: str, *, future: bool = False) -> str | None:
     """A date expression of an article dated `base` as a day (YYYY-MM-DD), month (YYYY-MM) or
     week ("week of YYYY-MM-DD"); None when it names no point in time ("the coming days").

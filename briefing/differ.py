@@ -189,10 +189,6 @@ def _disagreement(a: Claim, b: Claim, vectors: Vectors,
         # a new number is the count moving on ("fell 12 percent" on Monday, "fell a further
         # 6 percent" on Tuesday), not a dispute.
         return None
-    if kind != "figures" and _other_days(a.sentence, b.sentence, dates):
-        # "Talks stalled on Wednesday" and "reached a tentative agreement on Thursday": each
-        # tells its own day, and the later one is what became of the earlier.
-        return None
     if kind != "figures" and a.sentence.speaker is not None and a.sentence.speaker == b.sentence.speaker:
         # One party's words on two days ("Every week of delay is a week of muscle our children
         # will never get back"; the age limit is "a betrayal of thirteen families") are what it
@@ -210,7 +206,13 @@ def _disagreement(a: Claim, b: Claim, vectors: Vectors,
     if (kind == "figures" and shared < 2 and _ALIKE[kind] - _PER_BIGRAM <= alike < _ALIKE[kind]
             and _one_question(a.sentence, b.sentence)):
         alike += _PER_BIGRAM  # as good as a two-word term both share; asked only where it decides
-    return (alike, a.sentence, b.sentence) if alike >= _ALIKE[kind] else None
+    if alike < _ALIKE[kind]:
+        return None
+    if kind != "figures" and _other_days(a.sentence, b.sentence, dates):
+        # "Talks stalled on Wednesday" and "reached a tentative agreement on Thursday": each
+        # tells its own day, and the later one is what became of the earlier.
+        return None
+    return alike, a.sentence, b.sentence
 
 
 def _sides(c: Claim) -> list[Hashable]:

@@ -281,7 +281,9 @@ def sides(s: Sentence, opposites: Opposites) -> dict[str, frozenset[str]]:
     for at, (lemma, scene) in enumerate(zip(s.lemmas, s.scene)):
         if scene:
             continue  # "resumed on Monday after the federation suspended its strike" resumed
-        for kind, first in lookup.get(lemma, ()):
+        # A verb with its particle ("called off", written "call_off") is a word of its own.
+        phrasal = f"{lemma}_{s.lemmas[at + 1]}" if at + 1 < len(s.lemmas) else ""
+        for kind, first in (*lookup.get(lemma, ()), *lookup.get(phrasal, ())):
             # "would not resume sales" keeps them stopped.
             negated = negated_at(s, at)
             out.setdefault(kind, set()).add("one" if first != negated else "other")

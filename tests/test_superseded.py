@@ -329,3 +329,14 @@ def test_what_a_party_would_do_if_something_did_not_happen_lapses_once_it_happen
     assert gone({}) == set()
     refused = sentences([threat, '"Nothing has been agreed on a framework," the minister said.'], config)
     assert not lapsed([Cluster((s,)) for s in refused], refused, {1: "2026-03-04", 2: "2026-03-05"})
+
+
+def test_a_plan_that_remains_is_undone_once_it_is_called_off(config: Config) -> None:
+    """A verb with its particle is a side of its own: "called off" (`call_off`) undoes
+    "remains in place"; "called" alone undoes nothing."""
+    remains = "The nurses' strike at Harlow General Hospital on Monday remains in place, the union said."
+    days = {1: "2026-03-05", 2: "2026-03-06"}
+    off = "The union called off the nurses' strike at Harlow General Hospital on Monday after a late offer."
+    assert _reversed([remains, off], days, config) == {remains}
+    called = "The union called the nurses' strike at Harlow General Hospital on Monday after a late offer."
+    assert _reversed([remains, called], days, config) == set()
