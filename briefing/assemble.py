@@ -227,6 +227,8 @@ _FIRM = 1.3  # weight of a stance that demands, rejects, offers or sets a condit
 # front lines") in the section the plan belongs to: where talks stand is first what is
 # being negotiated, as a position is first what a party demands.
 _ON_THE_TABLE = 1.3
+# Weight of a dated step to come in `next_section` ("Technical teams are to reconvene on
+# March 16"): where the talks stand includes what happens next.
 _NEXT = 1.3
 
 
@@ -419,7 +421,7 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     # News kept in its section (changes.NEWS) is not thereby a takeaway: the story's main
     # points stay on top, as kept points do.
     given, held = score, list(kept)  # as given, for choosing again with the lede first
-    score = {i: score.get(i, 0.0) * (ages.weight(clusters[i]) if sc.current else 1.0)
+    score = {i: score.get(i, 0.0) * (ages.weight(clusters[i], by_the_day=sc.newest) if sc.current else 1.0)
              * (_AHEAD_TAKEAWAY if clusters[i].ahead else 1.0) * min(STAY, (favour or {}).get(i, 1.0))
              for i in allowed}
     # An opening sentence that is a party's stance is the story's news first: no section's

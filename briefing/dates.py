@@ -88,7 +88,7 @@ def resolve(expression: str, base: str, *, future: bool = False) -> str | None:
     try:
         data = _parser(base, "future" if future else "past").get_date_data(text)
     except (OverflowError, ValueError):
-        return None  # "the 3,000-year-old ..." read as a year out of range
+        return None  # dateparser overflows on a weekday before 1 January of the year 1
     found = data.date_obj
     if found is None:
         return None

@@ -188,6 +188,10 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
             governs.insert(0, verb)
     if top.dep_ == "prep" and top.i < verb.i:
         return None  # an opening adjunct ("In a 7-2 decision, the judges said") reads wrong moved
+    if any(t.lower_ == "between" for t in (top, *governs)):
+        # "would sit between the offer of 5.5 percent and the demand of 9 percent": one end
+        # alone says something else.
+        return None
     keep = range(ent.start, ent.end)
     own = governs + _own_words(top, keep)
     paired = False
@@ -201,6 +205,8 @@ def _measure(ent: Span, both_ends: bool = True) -> str | None:
     after: list[Token] = []  # who said it, when the sentence names them after their words
     subject, verbs = (None, []) if verb.pos_ not in ("VERB", "AUX") or verb is noun else _subject(verb)
     if below.dep_ == "conj" and below.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB" and below is not noun:
+        if any(c.dep_ == "prep" and c.lower_ == "between" for c in verb.children):
+            return None  # the other end of "between ... and", which the parse hung on the verb
         # A phrase added after the clause ("names were taken, as well as identity document
         # numbers for 2.1 million people"), which the parse joins to the verb: it is another
         # of what a passive verb is said of, another of what an active one acts on.

@@ -235,8 +235,21 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
             # "have reached an agreement in principle", not a second report of it.
             "DENY": frozenset({"denies" if s.denies else "tells"})}
     return (s.speaker, _places(s, synonyms),
-            tuple(sorted({**_amounts(s), **_durations(s), **_counts(s), **_ordinals(s),
+            tuple(sorted({**_amounts(s), **_durations(s), **_counts(s), **_ordinals(s), **_targets(s),
                           **sides(s, opposites), **rule}.items())))
+
+
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _targets(s: Sentence) -> dict[str, frozenset[str]]:
+    """The bare numbers a change goes to ("raise the retirement age from 60 to 62", "accepted
+    an increase to 61"): no unit makes them a figure, yet "to 61" and "to 63" are two
+    offers. A year is a date, not a target."""
+    words = s.words
+    found = {w for at, w in enumerate(words[1:], start=1) if words[at - 1].lower() == "to"
+             and _BARE_NUMBER.fullmatch(w) and not (len(w) == 4 and w[:2] in ("19", "20"))}
+    return {"TO": frozenset(found)} if found else {}
 
 
 def _amounts(s: Sentence) -> dict[str, frozenset[str]]:
@@ -278,16 +291,25 @@ def sides(s: Sentence, opposites: Opposites) -> dict[str, frozenset[str]]:
     takes no side."""
     out: dict[str, set[str]] = {}
     lookup = _sides_of(opposites)
+    heads = _phrasal_heads(opposites)
     for at, (lemma, scene) in enumerate(zip(s.lemmas, s.scene)):
         if scene:
             continue  # "resumed on Monday after the federation suspended its strike" resumed
-        # A verb with its particle ("called off", written "call_off") is a word of its own.
-        phrasal = f"{lemma}_{s.lemmas[at + 1]}" if at + 1 < len(s.lemmas) else ""
-        for kind, first in (*lookup.get(lemma, ()), *lookup.get(phrasal, ())):
+        found = lookup.get(lemma, ())
+        if lemma in heads and at + 1 < len(s.lemmas):
+            # A verb with its particle ("called off", written "call_off") is a word of its own.
+            found = (*found, *lookup.get(f"{lemma}_{s.lemmas[at + 1]}", ()))
+        for kind, first in found:
             # "would not resume sales" keeps them stopped.
             negated = negated_at(s, at)
             out.setdefault(kind, set()).add("one" if first != negated else "other")
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=8)
+def _phrasal_heads(opposites: Opposites) -> frozenset[str]:
+    """The verbs of `opposites` written with a particle: "call" of "call_off"."""
+    return frozenset(w.split("_")[0] for pair in opposites for side in pair for w in side if "_" in w)
 
 
 @lru_cache(maxsize=8)

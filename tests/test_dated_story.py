@@ -60,3 +60,9 @@ def test_someone_from_a_place_is_no_party(briefing: Briefing) -> None:
     """"said a parent from Brenna, who declined to give her name": "who" is the parent."""
     parties = section(briefing, "positions").subsections
     assert [s.title for s in parties] == ["Teachers' federation", "Education ministry"]
+
+
+def test_the_takeaways_tell_the_newest_day(briefing: Briefing) -> None:
+    """Takeaways say where the story stands: Monday's rejection and Tuesday's stall are the
+    Timeline's, each earlier day's point weighing half here."""
+    assert all(p.sources[-1] == 4 and p.reported is None for p in section(briefing, "takeaways").points)

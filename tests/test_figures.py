@@ -70,6 +70,8 @@ def measured() -> dict[str, str]:
         "20,000 residents to keep their windows shut.",
         "The Greens said they could not support the government's decision to approve a 90-kilometre "
         "motorway through the Brana forest.",
+        "A 6 percent rise would sit between the company's revised offer of 5.5 percent, tabled on Tuesday, "
+        "and the union's demand of 9 percent.",
     ]
     return {f.value: f.context for text in texts for sent in nlp(text).sents for f in extract(sent)}
 
@@ -459,3 +461,10 @@ def test_a_share_of_something_in_words_is_a_figure_and_a_fraction_of_a_unit_is_n
     ], load_config())
     assert [(f.value, f.kind, amount(f)) for f in held.figures] == [("roughly a third", "PERCENT", "33")]
     assert all(f.kind != "PERCENT" for f in rate.figures)
+
+
+def test_one_end_of_between_measures_nothing_alone(measured: dict[str, str]) -> None:
+    """"would sit between the offer of 5.5 percent and the demand of 9 percent" cut to one
+    end ("would sit the union's demand of 9 percent") says something else: the row gives
+    the figure's own phrase instead."""
+    assert measured["9 percent"] == "the union's demand of 9 percent"

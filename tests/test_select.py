@@ -1078,3 +1078,23 @@ def test_a_point_is_cited_first_to_the_sources_that_carry_its_quotation_and_figu
     assert Cluster((lead, plain, quoting)).point().wording == (2, 3)
     assert Cluster((lead, quoting)).wording == ()  # every source carries them: a plain citation
     assert Cluster((plain, replace(plain, source=3))).wording == ()  # nothing only some carry
+
+
+def test_two_changes_to_other_bare_numbers_are_two_facts() -> None:
+    """"raise the retirement age from 60 to 62" and "accepted an increase in the retirement
+    age to 61" are two offers, though no unit makes the ages figures; the same target, or a
+    year, keeps them one."""
+    from helpers import analyse_texts
+
+    from briefing.config import load_config
+    from briefing.select import may_be_same
+
+    config = load_config()
+    sixty_two, sixty_one, again, year = analyse_texts([
+        "The offer would raise the retirement age for drivers and conductors from 60 to 62.",
+        "The union accepted an increase in the retirement age for drivers and conductors to 61.",
+        "The union accepted a rise in the retirement age for drivers and conductors to 61.",
+        "The union accepted a rise in the retirement age for drivers and conductors in stages up to 2028.",
+    ], config)
+    assert not may_be_same(sixty_two, sixty_one)
+    assert may_be_same(sixty_one, again) and may_be_same(sixty_one, year)
