@@ -206,7 +206,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
     the cue lemmas, the parser the sentences and the subjects of reporting verbs, the
     recogniser the entities. Docs are read as they come and not kept.
     """
-    from .attribute import attribute, connective_only, needs_context, pointers, reporting_verbs, voice
+    from .attribute import attribute, connective_only, needs_context, pointers, reporting_verbs, silent, voice
     from .quotes import opens_a_quote, opens_with_quote
     from .background import background, general, main_years
     from .commentary import commentary
@@ -295,6 +295,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 general=rule,
                 planned=planned(sent, config.verbs),
                 denies=denies(sent, denials, lemmas),
+                silent=silent(sent.root, config, asking=False),
                 dated=main_years(sent),
                 figures=extract_figures(sent),
                 counts=counts(sent),

@@ -415,8 +415,10 @@ def _takeaways(sc: SectionConfig, clusters: Sequence[Cluster], config: Config, s
     allowed = {i for i in _current(sc, clusters, range(len(clusters)))
                if i not in used and standalone(clusters[i].lead) >= _SEED_STANDALONE
                and not clusters[i].lead.commentary and not clusters[i].lead.background
-               and (not _party_stance(clusters[i], config) or _opens_an_article(clusters[i])
-                    or _of_the_newest_day(clusters[i], ages))
+               and (not _party_stance(clusters[i], config) or _of_the_newest_day(clusters[i], ages)
+                    # A party's act an earlier day's article opens with is what the newest
+                    # day's news may have changed ("rejected a 3 percent offer" on Monday).
+                    or _opens_an_article(clusters[i]) and ages.before_newest(clusters[i]) is None)
                and not opens_with_quote(clusters[i].lead.shown)}
     # News kept in its section (changes.NEWS) is not thereby a takeaway: the story's main
     # points stay on top, as kept points do.
@@ -739,7 +741,9 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     # an analyst is one wherever the story quotes her.
     sentences = named_commentators(long_ago(sentences, ages.dates), config.commentators, synonyms)
     as_written = sentences = _one_name_each(sentences)
-    sentences = with_context(sentences, config)
+    # "The ministry declined to comment", "Torvik did not answer calls": nothing to tell, and
+    # nothing a sentence joined to it would tell more.
+    sentences = with_context([s for s in sentences if not s.silent], config)
     vectors, alike_vectors = tfidf_both(sentences, synonyms, VOICE_WEIGHT)
     # Dated sources are weighed by their dates instead (see recency.py).
     typical = {n: 1.0 if n in ages.dates else w for n, w in consensus(sentences, vectors).items()}

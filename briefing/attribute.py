@@ -257,14 +257,15 @@ def _own_stance(verb: Token, config: Config) -> bool:
             and any(c.lower_ in _FIRST_PERSON for c in _subjects(verb)))
 
 
-def _silent(root: Token, config: Config) -> bool:
+def silent(root: Token, config: Config, asking: bool = True) -> bool:
     """The sentence says that someone said nothing: "The commission did not immediately
     respond to the report", "Hydrodrav declined to comment on its reservoir management",
-    "Solberg declined to say whether nurses would lose pay"."""
+    "Solberg declined to say whether nurses would lose pay". `asking`: False leaves out the
+    last kind, which tells what is not yet known."""
     def answers(verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         return (lemma in config.silence_verbs and not _takes_clause(verb)
-                or lemma in config.verbs and _asks(verb))
+                or asking and lemma in config.verbs and _asks(verb))
     if answers(root):
         return any(c.dep_ == "neg" for c in root.children)
     return root.lemma_.lower() in config.stance_verbs and any(
@@ -303,7 +304,7 @@ def voice(sent: Span, config: Config, verbs: list[Token] | None = None) -> list[
 def attribute(sent: Span, token_party: dict[int, str], config: Config,
               verbs: list[Token] | None = None) -> Attribution:
     """Who speaks or holds the stance the sentence reports (`verbs`: `reporting_verbs`)."""
-    if _silent(sent.root, config):
+    if silent(sent.root, config):
         return Attribution(None, False)
     actor = _subject_party(sent.root, token_party, config)[0]
     verbs = reporting_verbs(sent, config) if verbs is None else verbs

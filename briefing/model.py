@@ -98,6 +98,9 @@ class Sentence:
     general: bool = False  # how things are as a rule, not what happened: "Measles spreads through the air"
     dated: tuple[str, ...] = ()  # the years that date its main clause (background.main_years)
     denies: bool = False  # denies that something is so: "denied reports that a deal was reached" (event.denies)
+    # Says only that someone said nothing, "declined to comment"; not "declined to say
+    # whether...", which tells what is not yet known (attribute.silent).
+    silent: bool = False
     planned: bool = False  # its main clause announces what is to come: "are set to meet" (event.planned)
     sections: tuple[str, ...] = ()  # the sections the router gave the sentence, best first
     brief: str = ""  # the text without an opener or close the briefing can do without (trim.py)

@@ -66,3 +66,12 @@ def test_the_takeaways_tell_the_newest_day(briefing: Briefing) -> None:
     """Takeaways say where the story stands: Monday's rejection and Tuesday's stall are the
     Timeline's, each earlier day's point weighing half here."""
     assert all(p.sources[-1] == 4 and p.reported is None for p in section(briefing, "takeaways").points)
+
+
+def test_saying_nothing_is_no_point(briefing: Briefing) -> None:
+    """"Torvik did not answer calls on Tuesday", "The education ministry declined to comment
+    on the state of the talks": no stance, no event, no open question."""
+    from helpers import all_points
+
+    texts = [p.text for p in all_points(briefing)]
+    assert not any("answer calls" in t or "declined to comment" in t for t in texts), texts

@@ -460,3 +460,19 @@ def test_who_after_a_place_is_the_person_from_it(config: Config) -> None:
     s = only('"I support the workers, but this cannot go on," said a nurse travelling from Kyiv, '
              'who declined to give her name.', config)
     assert s.speaker is None and not s.stance
+
+
+@pytest.mark.parametrize("text, quiet", [
+    ("Federation leader Alma Torvik did not answer calls on Tuesday.", True),
+    ("The education ministry declined to comment on the state of the talks.", True),
+    ("The ministry answered the union's letter on Tuesday.", False),
+    ("Moscow has yet to respond formally to the proposal.", False),
+])
+def test_saying_nothing_is_marked(text: str, quiet: bool, config: Config) -> None:
+    s = only(text, config)
+    assert s.silent is quiet and (s.speaker is None or not quiet)
+
+
+def test_declining_to_say_whether_is_an_open_question_not_silence(config: Config) -> None:
+    s = only("Solberg declined to say whether nurses would lose pay for the strike days.", config)
+    assert not s.silent and s.speaker is None and s.sections[:1] == ("open_questions",)
