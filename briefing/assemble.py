@@ -17,6 +17,7 @@ from .dates import EARLIER_DAY, LATER_DAY
 from .recency import Ages
 from .figures import counted_anew, key_figures
 from .plans import merge_plans
+from .replies import replies
 from .background import long_ago
 from .commentary import named_commentators
 from .superseded import (answered_events, done_reports, lapsed, looks_ahead, reversed_states, settled,
@@ -519,6 +520,15 @@ def main_lede(clusters: Sequence[Cluster], central: Sequence[float], order: Mapp
     return max(ledes, key=lambda i: (central[i], -i)) if ledes else None
 
 
+def _told_once(clusters: Sequence[Cluster], used: set[int], reply_of: Mapping[int, int]) -> tuple[Cluster, ...]:
+    """The clusters as the sections still to fill may tell them, each reply told once: the
+    reply of a claim told (in `used`) is no point of its own (its cluster joins `used`), and
+    a claim whose reply was told on its own is told without it."""
+    used.update(r for i, r in reply_of.items() if i in used)
+    return tuple(replace(c, reply=None) if i in reply_of and reply_of[i] in used and i not in used else c
+                 for i, c in enumerate(clusters))
+
+
 def _newer_than(c: Cluster, key: tuple[int, int], ages: Ages) -> bool:
     """Whether the point's news is newer than its member `key`: Wednesday's "agreement in
     principle" quoted where sources differ does not tell Thursday's agreement, which the
@@ -722,6 +732,9 @@ class Story:
     names: dict[tuple[int, int], tuple[tuple[str, str], ...]]  # the people each sentence names (`_short_names`)
     known: dict[str, str]  # each surname's title and full name (`_full_names`)
     lede: int | None = None  # the opening sentence that leads the takeaways of an undated story (`main_lede`)
+    # Each cluster with a reply (replies.py) → the cluster the reply is of: once one of the
+    # two is told, the other is told without it (see `_told_once`).
+    reply_of: dict[int, int] = field(default_factory=dict)
     # Section scores by candidates, kept across the selections that fit the budget (see `_local_scores`).
     local: dict[tuple[str, tuple[int, ...]], dict[int, float]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -767,9 +780,13 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         stale |= answered_events(clusters, done, config, synonyms, order, asking)
     # What a party would do if something did not happen, once a later source reports it did.
     stale |= lapsed(clusters, sentences, order)
+    told = replies(clusters, [s for s in as_written if not s.silent], config, common)
     clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common),
-                        ahead=looks_ahead(c.lead, config), vague=vague(c.lead, synonyms))
+                        ahead=looks_ahead(c.lead, config), vague=vague(c.lead, synonyms), reply=told.get(i))
                 for i, c in enumerate(clusters)]
+    # A reply told with the claim it answers is no point of its own as well.
+    cluster_of = {m.key: i for i, c in enumerate(clusters) for m in c.members}
+    reply_of = {i: cluster_of[r.key] for i, r in told.items() if r.key in cluster_of}
     # Without a single dated source there is nothing to put in date order.
     wanted = tuple(sc for sc in config.sections if sc.kind != "timeline" or ages.known)
     central = centrality(clusters, method, config.language)
@@ -797,7 +814,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     return Story(sources=sources, ages=ages, sentences=tuple(sentences), vectors=vectors,
                  clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight,
                  anew=counted_anew(sentences, ages.dates),
-                 spare=spare, reserved=frozenset(reserved), quoted=quoted,
+                 spare=spare, reserved=frozenset(reserved), quoted=quoted, reply_of=reply_of,
                  names=_people(sentences), known=_full_names(as_written, config), lede=lede)
 
 
@@ -827,6 +844,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
                                 used, favour, kept=sorted(story.reserved), lede=story.lede)
             taken = list(chosen)
             used.update(chosen)
+            clusters = _told_once(clusters, used, story.reply_of)
             built[sc.key] = Section(key=sc.key, title=sc.title,
                                     points=tuple(clusters[i].point() for i in chosen))
         elif sc.kind == "sources":
@@ -850,6 +868,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
             section, chosen = _section(sc, clusters, _pool(ids, score), config, method, max(0, budget), vectors,
                                        ages, sorted(used), favour, story.local)
         used.update(chosen)
+        clusters = _told_once(clusters, used, story.reply_of)
         built[sc.key] = replace(section, subsections=(listed,)) if listed else section
     summary = next((sc for sc in wanted if sc.kind == "summary"), None)
     if summary is not None:

@@ -81,7 +81,7 @@ def favour(clusters: Sequence[Cluster], sources: Sequence[Source], previous: dic
         # is a reshuffle, not news to keep.
         known = known_paths(previous)
         fresh = {s.number for s in sources if s.path not in known}
-        out.update((n, NEWS) for n, c in enumerate(clusters) if c.lead.shown in news and set(c.sources) & fresh)
+        out.update((n, NEWS) for n, c in enumerate(clusters) if c.shown in news and set(c.sources) & fresh)
     return out
 
 

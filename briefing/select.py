@@ -43,6 +43,9 @@ class Cluster:
     vague: bool = False  # the lead names no one and nothing but the story's parties (see `vague`)
     # Sources that tell the same event in a sentence too unlike to be merged (see `supported`).
     support: frozenset[int] = frozenset()
+    # Another party's account of what the lead claims, from an article that tells it: the
+    # point tells it after the lead (see replies.py).
+    reply: Sentence | None = None
 
     @property
     def lead(self) -> Sentence:
@@ -53,9 +56,15 @@ class Cluster:
         return tuple(sorted({m.source for m in self.members} | self.support))
 
     def point(self) -> Point:
-        return Point(text=self.lead.shown, sources=self.sources,
-                     sentences=tuple(sorted(m.key for m in self.members)), party=self.lead.speaker,
+        told = (*self.members, self.reply) if self.reply is not None else self.members
+        return Point(text=self.shown, sources=self.sources,
+                     sentences=tuple(sorted(m.key for m in told)), party=self.lead.speaker,
                      older=self.older, reported=None if self.older else self.reported, wording=self.wording)
+
+    @property
+    def shown(self) -> str:
+        """The point's text: its lead, and the reply to it when there is one."""
+        return self.lead.shown if self.reply is None else f"{self.lead.shown} {self.reply.shown}"
 
     @cached_property
     def wording(self) -> tuple[int, ...]:
@@ -91,7 +100,7 @@ class Cluster:
 
     @property
     def words(self) -> int:
-        return len(self.lead.shown.split())
+        return len(self.shown.split())
 
     @cached_property  # read for every candidate on every fit
     def cost(self) -> int:

@@ -122,8 +122,9 @@ def _fit(heads: Sequence[int], clusters: Sequence[Cluster], score: dict[int, flo
 
 
 def _entry(cluster: Cluster) -> Cluster:
-    """The cluster with its lead cut short (`Sentence.short`), when it can be."""
-    lead = cluster.lead
+    """The cluster with its lead cut short (`Sentence.short`), when it can be, and no reply."""
+    # A timeline tells what happened when: the other side's account is the sections' to tell.
+    lead, cluster = cluster.lead, replace(cluster, reply=None)
     if not lead.short:
         return cluster
     # `short` as cut, not as shown: `shown` puts back the opening mark of a quotation's tail.
