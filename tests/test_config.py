@@ -270,3 +270,10 @@ def test_the_subject_names_the_sections_unless_set(tmp_path: Path) -> None:
     assert load_config(path).subject == "What happened, positions by party, rescue and open questions"
     path = write(tmp_path, '[briefing]\nsubject = "The Kovel collision"\n')
     assert load_config(path).subject == "The Kovel collision"
+
+
+def test_where_things_stand_as_of_the_newest_day_by_default() -> None:
+    """The takeaways, the talks and the parties' positions weigh an earlier day's point half;
+    the other sections weigh reporting by the story's pace."""
+    config = load_config()
+    assert [s.key for s in config.sections if s.newest] == ["takeaways", "talks", "positions"]
