@@ -265,7 +265,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 brief = f"[{ref}]" + (brief or text)[len(sent[0].text):]
             dates = [e for e in sent.ents if e.label_ == "DATE"]
             # Only a dated sentence can be a timeline's entry.
-            cut = short_form(sent, dates[0].end - 1, brief) if dates and config.trim else ""
+            cut = short_form(sent, dates[0].end - 1, brief, config.verbs) if dates and config.trim else ""
             last_sent[source] = sent
             said_by[source] = speaker
             rule = general(sent, token_party, config.verbs | config.stance_verbs)

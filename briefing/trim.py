@@ -198,7 +198,7 @@ _SPAN_WORDS = frozenset({"hours", "days", "weeks", "minutes", "moments", "shortl
 SHORT_MIN_WORDS = 8  # what is left must still tell who did what
 
 
-def _closing(tok: Token, comma: Token, end: int) -> bool:
+def _closing(tok: Token, comma: Token, end: int, reporting: Collection[str] = ()) -> bool:
     """Whether the words from `tok` (right after `comma`) to the end of the sentence are a
     closing clause the sentence can do without: a scene, a participle ("..., marking the
     first convergence"), an apposition ("..., a significant shift from ...") or a second
@@ -213,7 +213,9 @@ def _closing(tok: Token, comma: Token, end: int) -> bool:
                                 nxt.lower_ in _SPAN_WORDS and tok.i + 2 < end and doc[tok.i + 2].lower_ in ("after", "before")):
             return True
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp", "conj"):
-        return True
+        # Not one that tells what was said: "disputed the figures, saying that more than
+        # 3,300 trains had been cancelled" says what the dispute is.
+        return tok.lemma_.lower() not in reporting
     if word == "and" and tok.dep_ == "cc" and any(
             t.dep_ == "conj" and t.head.i == tok.head.i and t.head.dep_ == "ROOT"
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in doc[tok.i + 1:end]):
@@ -225,11 +227,11 @@ def _closing(tok: Token, comma: Token, end: int) -> bool:
         # Up to the end, or up to another closing clause: "..., a significant shift from the
         # 5 percent ceiling, even as Ostmark announced ...".
         return last == end - 1 or (last + 2 < end and doc[last + 1].text == ","
-                                   and _closing(doc[last + 2], doc[last + 1], end))
+                                   and _closing(doc[last + 2], doc[last + 1], end, reporting))
     return False
 
 
-def closing_cut(sent: Span, keep: int) -> int | None:
+def closing_cut(sent: Span, keep: int, reporting: Collection[str] = ()) -> int | None:
     """Index of the first comma after the main verb and after token `keep` that opens a
     closing clause (`_closing`) outside any quotation, leaving at least SHORT_MIN_WORDS
     words: where the sentence can stop when only its news is wanted, as in a timeline."""
@@ -243,16 +245,17 @@ def closing_cut(sent: Span, keep: int) -> int | None:
             continue
         if sum(1 for t in doc[sent.start:comma.i] if not t.is_punct) < SHORT_MIN_WORDS:
             continue
-        if _closing(doc[comma.i + 1], comma, end):
+        if _closing(doc[comma.i + 1], comma, end, reporting):
             return comma.i
     return None
 
 
-def short_form(sent: Span, keep: int, brief: str) -> str:
+def short_form(sent: Span, keep: int, brief: str, reporting: Collection[str] = ()) -> str:
     """The sentence's point (`brief`, or its text) without the closing clause `closing_cut`
     finds after token `keep`, or "" when there is none. Cut at the end only: the words kept
-    are the ones the point begins with."""
-    cut = closing_cut(sent, keep)
+    are the ones the point begins with. `reporting`: verbs of saying, whose closing
+    participle ("..., saying that ...") tells what was said and stays."""
+    cut = closing_cut(sent, keep, reporting)
     if cut is None:
         return ""
     text = sent.text.strip()

@@ -321,6 +321,8 @@ def test_a_dated_sentence_has_a_short_form_without_its_closing_scene(text: str, 
     '"We rejected the proposal on Monday, after long talks with our partners," the minister said.',
     # Too little would be left to tell who did what.
     "Talks stalled on Monday, with the delegation walking out of the venue for four hours.",
+    # A closing participle of saying tells what was said.
+    "The union disputed the company's figures for Monday, saying that more than 3,300 trains had been cancelled.",
     # Undated: only a timeline's entry is ever cut short.
     "Veldoria rejected a proposal that would have capped its enrichment at 5 percent, hours after the agency reported.",
 ])
