@@ -869,7 +869,9 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
                                        ages, sorted(used), favour, story.local)
         used.update(chosen)
         clusters = _told_once(clusters, used, story.reply_of)
-        built[sc.key] = replace(section, subsections=(listed,)) if listed else section
+        # "Nothing in the sources" above a list of where they differ would contradict it.
+        built[sc.key] = replace(section, subsections=(listed,), note="" if listed.points else section.note) \
+            if listed else section
     summary = next((sc for sc in wanted if sc.kind == "summary"), None)
     if summary is not None:
         built = _give_back(built, summary, taken, wanted, clusters, config)

@@ -75,3 +75,8 @@ def test_saying_nothing_is_no_point(briefing: Briefing) -> None:
 
     texts = [p.text for p in all_points(briefing)]
     assert not any("answer calls" in t or "declined to comment" in t for t in texts), texts
+
+
+def test_an_open_questions_section_with_only_differences_says_nothing_is_missing(briefing: Briefing) -> None:
+    questions = section(briefing, "open_questions")
+    assert not questions.points and questions.subsections[0].points and questions.note == ""
