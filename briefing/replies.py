@@ -5,7 +5,8 @@ party's account; its article goes on "Dostrava's defence ministry denied targeti
 civilians and said its forces had struck 'an Arvenian command post'". A briefing that
 gives the first alone states one side's claim as fact. A point whose lead reports what
 one party says happened keeps, from an article that tells it, the nearest sentence after
-it in which another party disputes it or tells it otherwise.
+it in which another party denies it. Another account without a word of denial ("the
+regional governor said the fire was caused by falling debris") is not found.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def replies(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: 
     stands on its own, denies (`Sentence.denies`, or a `differ.denied` cue) and shares a
     word with the claim that is not one of the story's `common` words. The claim is a
     report of events (its first section one of cues), told by a party."""
-    after: dict[tuple[int, int], Sentence] = {s.key: s for s in sentences}
+    by_key: dict[tuple[int, int], Sentence] = {s.key: s for s in sentences}
     reported = {s.key for s in config.sections if s.kind == "cues"}
     out: dict[int, Sentence] = {}
     for i, c in enumerate(clusters):
@@ -39,7 +40,7 @@ def replies(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: 
             claimant = m.speaker or m.vouched
             if claimant is None or not set(m.sections[:1]) & reported:
                 continue
-            reply = _reply(m, claimant, after, config, common, {x.key for x in c.members})
+            reply = _reply(m, claimant, by_key, config, common, {x.key for x in c.members})
             if reply is not None:
                 out[i] = reply
                 break
@@ -50,7 +51,7 @@ def _reply(claim: Sentence, claimant: str, by_key: Mapping[tuple[int, int], Sent
            common: Collection[str], own: Collection[tuple[int, int]]) -> Sentence | None:
     for step in range(1, REPLY_WITHIN + 1):
         r = by_key.get((claim.source, claim.index + step))
-        if r is None or r.key in own or r.speaker in (None, claimant) or r.needs_context or r.silent:
+        if r is None or r.key in own or r.speaker in (None, claimant) or r.needs_context:
             continue
         shared = set(claim.terms) & set(r.terms) - set(common)
         if shared and (r.denies or count_cues(r, config.denial_cues, Words.of(r)) > 0):
