@@ -33,14 +33,17 @@ def replies(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: 
     word with the claim that is not one of the story's `common` words. The claim is a
     report of events (its first section one of cues), told by a party."""
     by_key: dict[tuple[int, int], Sentence] = {s.key: s for s in sentences}
+    common = frozenset(common)
     reported = {s.key for s in config.sections if s.kind == "cues"}
     out: dict[int, Sentence] = {}
     for i, c in enumerate(clusters):
+        own: set[tuple[int, int]] | None = None
         for m in c.members:
             claimant = m.speaker or m.vouched
-            if claimant is None or not set(m.sections[:1]) & reported:
+            if claimant is None or not m.sections or m.sections[0] not in reported:
                 continue
-            reply = _reply(m, claimant, by_key, config, common, {x.key for x in c.members})
+            own = own if own is not None else {x.key for x in c.members}
+            reply = _reply(m, claimant, by_key, config, common, own)
             if reply is not None:
                 out[i] = reply
                 break
@@ -49,11 +52,14 @@ def replies(clusters: Sequence[Cluster], sentences: Sequence[Sentence], config: 
 
 def _reply(claim: Sentence, claimant: str, by_key: Mapping[tuple[int, int], Sentence], config: Config,
            common: Collection[str], own: Collection[tuple[int, int]]) -> Sentence | None:
+    terms: set[str] | None = None  # made only for a claim some sentence may answer
     for step in range(1, REPLY_WITHIN + 1):
         r = by_key.get((claim.source, claim.index + step))
         if r is None or r.key in own or r.speaker in (None, claimant) or r.needs_context:
             continue
-        shared = set(claim.terms) & set(r.terms) - set(common)
-        if shared and (r.denies or count_cues(r, config.denial_cues, Words.of(r)) > 0):
+        if terms is None:
+            terms = set(claim.terms)
+        if any(w in terms and w not in common for w in r.terms) \
+                and (r.denies or count_cues(r, config.denial_cues, Words.of(r)) > 0):
             return r
     return None
