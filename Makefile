@@ -28,6 +28,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e .
+	# As pip does for a regular install: an editable one leaves the byte-code to the first
+	# run, which cannot write it where PYTHONDONTWRITEBYTECODE is set.
+	$(BIN)/python -m compileall -q briefing
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

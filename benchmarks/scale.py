@@ -14,6 +14,7 @@ benchmarks/README.md (rows of sizes not run are kept).
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -242,6 +243,9 @@ def main() -> None:
         print(json.dumps(child_floor(args.child_floor, args.jobs)))
         return
     sys.path.insert(0, str(Path(__file__).parent))
+    # An installed tool runs from byte-code that pip compiled; where Python may not write
+    # it (PYTHONDONTWRITEBYTECODE), every build would compile the package from source.
+    compileall.compile_dir(ROOT / "briefing", quiet=1)
     _run(["--child-floor", str(ROOT / "seeds"), "--jobs", "1"])  # warm the page cache: model, code
     results = []
     with tempfile.TemporaryDirectory(prefix="briefing-scale-") as tmp:

@@ -1062,11 +1062,16 @@ def says_again(i: int, others: Iterable[int], clusters: Sequence[Cluster],
 
 # Round words for a count: "hundreds of drones", "dozens of missiles".
 _ROUND_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions"})
+# Their written forms, so that a sentence without one is passed over without lowering its words:
+# this is asked of every pair of points compared.
+_ROUND_FORMS = _ROUND_COUNTS | {w.capitalize() for w in _ROUND_COUNTS} | {w.upper() for w in _ROUND_COUNTS}
 
 
 def _roughly_counted(s: Sentence) -> frozenset[str]:
     """What the sentence counts in round words: "Hundreds of drones and dozens of missiles
     were fired" → drone, missile."""
+    if _ROUND_FORMS.isdisjoint(s.words):
+        return frozenset()
     words = [w.lower() for w in s.words]
     return frozenset(s.lemmas[n + 2] for n, w in enumerate(words[:-2]) if w in _ROUND_COUNTS and words[n + 1] == "of")
 

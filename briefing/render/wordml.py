@@ -78,9 +78,11 @@ def add_contents(doc: DocumentObject, entries: list[tuple[int, str]]) -> None:
     if not entries:
         return
     paras = []
+    present = {s.name for s in doc.styles}  # one pass over the styles, not one per entry
     for level, text in entries:
         style = f"TOC {level}"
-        if not has_style(doc, style):
+        if style not in present:
+            present.add(style)
             # Word's own names: Word restyles them when it updates the field, and the edit
             # merge knows contents entries by them.
             doc.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH).base_style = doc.styles["Normal"]
