@@ -64,7 +64,7 @@ _MODALS = frozenset({"will", "shall", "would", "could", "may", "might", "should"
 # Words that point forward from a date ("ahead of a Friday deadline") or make the verb below
 # them a plan ("expected to meet on Friday").
 _AHEAD = frozenset({"ahead", "deadline", "until", "upcoming"})
-_PLANNING = frozenset({"expect", "plan", "schedule", "set", "due", "intend", "aim", "prepare", "hope"})
+_PLANNING = frozenset({"expect", "plan", "schedule", "set", "due", "intend", "aim", "prepare", "hope", "agree"})
 
 
 def looks_ahead(ent: Span) -> bool:

@@ -20,8 +20,8 @@ from .plans import merge_plans
 from .replies import replies
 from .background import long_ago
 from .commentary import named_commentators
-from .superseded import (answered_events, done_reports, lapsed, looks_ahead, reversed_states, settled,
-                         superseded)
+from .superseded import (answered_events, done_reports, lapsed, long_before, looks_ahead, reversed_states,
+                         settled, superseded_by)
 from .select import FLOOR, SameFactGroup, centrality, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
 from .timeline import timeline
 from .trim import shorten_names
@@ -732,6 +732,7 @@ class Story:
     names: dict[tuple[int, int], tuple[tuple[str, str], ...]]  # the people each sentence names (`_short_names`)
     known: dict[str, str]  # each surname's title and full name (`_full_names`)
     lede: int | None = None  # the opening sentence that leads the takeaways of an undated story (`main_lede`)
+    long_before: frozenset[int] = frozenset()  # undated sources written well before the others (`long_before`)
     # Each cluster with a reply (replies.py) → the cluster the reply is of: once one of the
     # two is told, the other is told without it (see `_told_once`).
     reply_of: dict[int, int] = field(default_factory=dict)
@@ -768,8 +769,13 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         config.opposites))
     common = common_words(sentences, synonyms)
     done = done_reports(sentences, config)
-    stale = superseded(clusters, done, config, synonyms, ages.dates)
+    reported = superseded_by(clusters, done, config, synonyms, ages.dates)
+    stale = set(reported)
     order = ages.dates or reading_order(clusters, stale, sources)
+    # What only a source written well before the others tells is older context, as it is
+    # when dates say so.
+    far = frozenset() if ages.dates else long_before(clusters, reported)
+    stale |= {i for i, c in enumerate(clusters) if set(c.sources) <= far}
     # A state a later source reverses is no longer the state.
     stale |= reversed_states(clusters, sentences, config, synonyms, ages.dates, common)
     asking = next((sc for sc in config.sections if sc.kind == "questions"), None)
@@ -815,7 +821,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                  clusters=tuple(clusters), score=score, wanted=wanted, differ=differ, weight=weight,
                  anew=counted_anew(sentences, ages.dates),
                  spare=spare, reserved=frozenset(reserved), quoted=quoted, reply_of=reply_of,
-                 names=_people(sentences), known=_full_names(as_written, config), lede=lede)
+                 names=_people(sentences), known=_full_names(as_written, config), lede=lede, long_before=far)
 
 
 def assemble(articles: Sequence[Article], sentences: Sequence[Sentence], config: Config,
@@ -883,4 +889,4 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
                                     note="" if points else "No dated events in the sources.")
     return Briefing(title=config.title, subject=config.subject,
                     sections=_short_names(tuple(built[sc.key] for sc in wanted), story.names, story.known), sources=sources, method=method,
-                    model=model, older_before=ages.cutoff)
+                    model=model, older_before=ages.cutoff, older_sources=tuple(sorted(story.long_before)))

@@ -222,6 +222,7 @@ class Briefing:
     model: str
     notes: tuple[str, ...] = field(default=())  # warnings worth showing the reader
     older_before: str | None = None  # points reported only before this day are marked older
+    older_sources: tuple[int, ...] = ()  # undated sources read as written well before the others
 
     @property
     def words(self) -> int:
@@ -244,6 +245,12 @@ class Briefing:
     def dating(self) -> str:
         """One line on how old the sources are, for the reader to weigh the points."""
         dates = sorted(s.date for s in self.sources if s.date)
+        if not dates and self.older_sources:
+            many = len(self.older_sources) > 1
+            numbers = ", ".join(str(n) for n in self.older_sources)
+            return (f"Source dates are unknown. Source{'s' if many else ''} {numbers} read{'' if many else 's'} as "
+                    f"written well before the others (what {'they announce' if many else 'it announces'}, "
+                    f"later sources report as past): what only {'they report is' if many else 'it reports is'} left out.")
         if not dates:
             return "Source dates are unknown: newer and older reporting are not told apart."
         undated = len(self.sources) - len(dates)

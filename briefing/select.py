@@ -243,12 +243,34 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
             # "Teymur denied reports that an agreement had been reached" is the other side of
             # "have reached an agreement in principle", not a second report of it.
             "DENY": frozenset({"denies" if s.denies else "tells"})}
+    when = _when(s)
+    if when:
+        # Two plans for different times are two plans: a summit "within the next two weeks"
+        # and officials meeting "next month".
+        rule["WHEN"] = when
     return (s.speaker, _places(s, synonyms),
             tuple(sorted({**_amounts(s), **_durations(s), **_counts(s), **_ordinals(s), **_targets(s),
                           **sides(s, opposites), **rule}.items())))
 
 
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Words that open a date without saying when: "within the next two weeks", "in the coming days".
+_DATE_OPENERS = frozenset({"on", "in", "at", "by", "within", "the", "this", "over", "during", "from"})
+
+
+def _when(s: Sentence) -> frozenset[str]:
+    """The times a planned sentence looks ahead to, as written less the words that open them."""
+    if not s.planned:
+        return frozenset()
+    out = set()
+    for e in s.entities:
+        if e.label == "DATE" and e.future:
+            words = e.text.lower().split()
+            while words and words[0] in _DATE_OPENERS:
+                words = words[1:]
+            if words:
+                out.add(" ".join(words))
+    return frozenset(out)
 
 
 def _targets(s: Sentence) -> dict[str, frozenset[str]]:

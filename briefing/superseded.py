@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from .config import Config, SectionConfig
 from .event import FUTURE_AUXILIARIES
 from .model import Sentence
-from .select import NEGATIONS, Cluster, _terms, _units, negated_at, sides
+from .select import NEGATIONS, Cluster, _places, _terms, _units, negated_at, sides
 
 
 def _phrase_in(phrases: frozenset[str], words: Sequence[str]) -> bool:
@@ -71,6 +71,12 @@ def _topic(s: Sentence, config: Config, synonyms: Mapping[str, str]) -> frozense
     return frozenset(first[:1])
 
 
+def _where(s: Sentence, synonyms: Mapping[str, str]) -> frozenset[str]:
+    """The places a sentence names that are no party's: a meeting in Halvik is not the
+    summit in Brakka, however alike the words."""
+    return frozenset(p for p in _places(s, synonyms) if not p.startswith("party:"))
+
+
 def _told_words(s: Sentence, synonyms: Mapping[str, str]) -> set[str]:
     return {synonyms.get(w, w) for w in (*s.terms, *s.lemmas)}
 
@@ -88,9 +94,17 @@ def superseded(clusters: Sequence[Cluster], done: Sequence[Sentence], config: Co
     """Indices of the clusters that only announce what other sources report as done (`done`:
     `done_reports`). A report dated before every source of the announcement tells of
     something earlier (`dates`: the day of each dated source)."""
+    return set(superseded_by(clusters, done, config, synonyms, dates))
+
+
+def superseded_by(clusters: Sequence[Cluster], done: Sequence[Sentence], config: Config,
+                  synonyms: Mapping[str, str], dates: Mapping[int, str] | None = None
+                  ) -> dict[int, frozenset[int]]:
+    """`superseded`, with the sources whose report of each announcement done names every
+    party the announcing sentence names: those that surely tell of the same event."""
     dates = dates or {}
     told = [(s, set(s.parties), _told_words(s, synonyms)) for s in done]
-    out = set()
+    out: dict[int, frozenset[int]] = {}
     for i, c in enumerate(clusters):
         lead = c.lead
         if not looks_ahead(lead, config) or not lead.parties:
@@ -103,12 +117,33 @@ def superseded(clusters: Sequence[Cluster], done: Sequence[Sentence], config: Co
         if not topic:
             continue
         mine = {m.source for m in c.members}
+        where = _where(lead, synonyms)
         first = min((dates[n] for n in mine if n in dates), default=None) if all(n in dates for n in mine) else None
         reports = [s for s, named, terms in told if parties <= named and topic <= terms
-                   and not (first and s.source in dates and dates[s.source] < first)]
+                   and not (first and s.source in dates and dates[s.source] < first)
+                   and not (where and where.isdisjoint(_where(s, synonyms) or where))]
         if any(s.source not in mine for s in reports) and not any(s.source in mine for s in reports):
-            out.add(i)
+            named = frozenset(lead.parties)
+            out[i] = frozenset(s.source for s in reports if named <= set(s.parties))
     return out
+
+
+def long_before(clusters: Sequence[Cluster], reported: Mapping[int, frozenset[int]]) -> frozenset[int]:
+    """Undated sources written well before the others: one that announces what a second
+    source reports done, when that second source itself announces what a third reports done
+    (`reported`: `superseded_by`). A planned summit that an article "ahead of the talks"
+    calls shelved, and the talks that article announces reported held by the newest ones:
+    the summit's article is two steps back, too far for its stances to be where things
+    stand. One step back is not: a day or two before the meeting, a party's demand may
+    well stand after it. Sources said to come both before and after each other are neither."""
+    after: dict[int, set[int]] = {}
+    for i, reporters in reported.items():
+        for a in clusters[i].sources:
+            after.setdefault(a, set()).update(b for b in reporters if b != a)
+    def before(a: int, b: int) -> bool:
+        return b in after.get(a, ()) and a not in after.get(b, ())
+    return frozenset(a for a, later in after.items()
+                     if any(before(a, b) and any(before(b, c) and c != a for c in after.get(b, ())) for b in later))
 
 
 def _asked(s: Sentence, synonyms: Mapping[str, str], cue_words: frozenset[str],

@@ -316,6 +316,8 @@ def names(sent: Span) -> tuple[tuple[str, str], ...]:
     for ent in sent.ents:
         if ent.label_ != "PERSON":
             continue
+        if any(t.lower_ in ("and", "or", "&") or t.text == "," for t in sent.doc[ent.start:ent.end]):
+            continue  # two people the parser took for one: "between Vik and Lund" is no "Lund"
         start = ent.start
         while (start > sent.start and sent.doc[start - 1].dep_ in _TITLE_DEPS
                and sent.doc[start - 1].head.i in range(start, ent.end + 1)
