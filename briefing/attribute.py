@@ -166,7 +166,14 @@ def _refers_back(subject: Token, token_party: dict[int, str], config: Config) ->
         return True
     return (subject.lemma_.lower() in config.role_nouns and subject.pos_ == "NOUN"
             and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-            and not any(t.i in token_party for t in _core(subject)))
+            and not any(t.i in token_party for t in _core(subject)) and not _several(subject))
+
+
+def _several(noun: Token) -> bool:
+    """"The two ministers", "both envoys": people of more than one side, not the one named
+    last."""
+    return any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") or c.lower_ in ("both", "all")
+               for c in noun.children)
 
 
 def _subject_party(verb: Token, token_party: dict[int, str],

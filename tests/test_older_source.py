@@ -93,3 +93,14 @@ def test_two_plans_for_different_times_are_two_facts(config: Config) -> None:
                        "The two ministers agreed that their officials would meet again next month."], config)
     assert a.planned and b.planned
     assert not may_be_same(a, b, config.party_synonyms())
+
+
+def test_the_two_ministers_are_no_one_party(briefing: Briefing, config: Config) -> None:
+    """"The two ministers agreed that their officials would meet again next month", right
+    after a sentence of Vik's: both sides agreed, so it is news of the talks, not Norland's."""
+    (s,) = [s for s in _sentences(["Vik rejected any deal that did not include a ban on bottom trawling.\n"
+                                   "The two ministers agreed that their officials would meet again next month."],
+                                  config) if s.text.startswith("The two")]
+    assert s.speaker is None
+    talks = next(sec for sec in briefing.sections if sec.key == "talks")
+    assert [p.text for p in talks.points] == ["The two ministers agreed that their officials would meet again next month."]
