@@ -270,6 +270,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             said_by[source] = speaker
             rule = general(sent, token_party, config.verbs | config.stance_verbs)
             lemmas = tuple(t.lemma_.lower() for t in toks)
+            counted = counts(sent)
             sentences.append(Sentence(
                 text=text, source=source, paragraph=para, index=index,
                 words=tuple(t.text for t in toks),
@@ -298,7 +299,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 silent=silent(sent.root, config, asking=False),
                 dated=main_years(sent),
                 figures=extract_figures(sent),
-                counts=counts(sent),
+                counts=counted[0], acts=counted[1],
                 event=event, subject=subject,
                 brief=brief,
                 short=cut,

@@ -810,6 +810,14 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     clusters = [replace(c, superseded=True) if c.lead.key in later else c for c in clusters]
     lede = main_lede(clusters, central, order)
     differ = _differences(pool, compared, config, synonyms, order, later) if wants_differ and compared else None
+    if differ is not None:
+        # The list may have room for one pair. Two parties' accounts come first (the Union's
+        # "fully settled" guarantees against Kestria's caution, before two outlets' counts of
+        # the injured), then what matters most to the story, not what is most alike in words.
+        at = {m.key: i for i, c in enumerate(clusters) for m in c.members}
+        differ = replace(differ, points=tuple(sorted(differ.points, key=lambda p: (
+            not (p.label and p.versus_label and p.label != p.versus_label),
+            -max((score.get(at[k], 0.0) for k in p.sentences if k in at), default=0.0)))))
     # Figures of what is out of date are no key figures; newer reporting's come first.
     weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) * ages.weight(c)
               for i, c in enumerate(clusters) for m in c.members}

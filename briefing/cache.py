@@ -20,8 +20,8 @@ from . import __version__
 from .config import Config
 from .model import Article, Entity, Figure, Sentence
 
-FORMAT = 143  # bump when what analysis stores for a Sentence, or how it is routed, changes
-_NESTED = ("entities", "figures", "names", "counts")  # tuples of records, rebuilt one by one below
+FORMAT = 145  # bump when what analysis stores for a Sentence, or how it is routed, changes
+_NESTED = ("entities", "figures", "names", "counts", "acts")  # tuples of records, rebuilt one by one below
 # Every other tuple field: JSON gives lists back, and a list where a tuple is expected breaks
 # what joins two sentences' tuples ("event", "pointers").
 _TUPLES = tuple(f.name for f in fields(Sentence) if f.default == () and f.name not in _NESTED)
@@ -76,6 +76,7 @@ def _from_dict(d: dict[str, Any]) -> Sentence:
     d["figures"] = tuple(Figure(**f) for f in d.get("figures", ()))
     d["names"] = tuple((full, short) for full, short in d.get("names", ()))
     d["counts"] = tuple((what, many) for what, many in d.get("counts", ()))
+    d["acts"] = tuple((verb, what, many) for verb, what, many in d.get("acts", ()))
     return Sentence(**d)
 
 

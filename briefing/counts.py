@@ -51,9 +51,11 @@ def _counted(tok: Token) -> str | None:
     return None
 
 
-def counts(sent: Span) -> tuple[tuple[str, str], ...]:
-    """(what is counted, how many) for each count the sentence gives, in reading order."""
-    out = []
+def counts(sent: Span) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]:
+    """(what is counted, how many) for each count the sentence gives, in reading order; and
+    the counts of acts among them (`counted_acts`). One walk over the sentence's words for
+    both: a walk costs more than what is done in it."""
+    out, acts = [], []
     for tok in sent:
         if tok.ent_type_ not in _COUNT_ENTITIES or not tok.like_num:
             continue
@@ -63,4 +65,33 @@ def counts(sent: Span) -> tuple[tuple[str, str], ...]:
             value = _value_of(f"{tok.nbor(-2).lower_}-{tok.lower_}") or value
         if value is not None and unit is not None:
             out.append((unit, value))
-    return tuple(out)
+        act = _act(tok)
+        if value is not None and act is not None:
+            acts.append((*act, value))
+    return tuple(out), tuple(acts)
+
+
+# How a count is joined to what counts it: "detained nine people", "three people were killed",
+# "27 injured".
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+
+
+def _act(tok: Token) -> tuple[str, str] | None:
+    """(verb, what is counted) when the number `tok` counts the subject or object of a verb:
+    "detained nine people" → (detain, people); "were killed and 27 injured" → (injure,
+    people), the noun taken from the verb it is joined to. Two outlets giving different
+    counts of one act disagree (differ.py), whatever else their words say."""
+    if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        noun, what = tok.head, tok.head.lemma_.lower()
+    elif tok.dep_ in _ARGUMENTS:
+        noun, what = tok, ""
+    else:
+        return None
+    verb = noun.head
+    if noun.dep_ not in _ARGUMENTS or verb.pos_ != "VERB":
+        return None
+    if not what and verb.dep_ == "conj":
+        # "three people were killed and 27 injured": the 27 are people too.
+        what = next((c.lemma_.lower() for c in verb.head.children
+                     if c.dep_ in _ARGUMENTS and c.pos_ in ("NOUN", "PROPN")), "")
+    return verb.lemma_.lower(), what

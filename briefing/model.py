@@ -88,6 +88,7 @@ class Sentence:
     vouched: str | None = None  # party whose account it is: "according to X", "X confirmed"
     figures: tuple[Figure, ...] = ()
     counts: tuple[tuple[str, str], ...] = ()  # (what is counted, how many): "seven people" (counts.py)
+    acts: tuple[tuple[str, str, str], ...] = ()  # (verb, what, how many): "detained nine people" (counts.py)
     event: tuple[str, ...] = ()  # what it reports: predicate and argument heads (see event.py)
     subject: str = ""  # the head of that predicate's subject, as a word of `event`
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"

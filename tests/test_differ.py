@@ -386,3 +386,38 @@ def test_a_stall_of_one_day_and_a_deal_of_the_next_are_no_disagreement(config: C
     found = analyse(articles, config)[0]
     assert differences(found, config, 3, config.party_synonyms(), dates=dated) == []
     assert [(p.text, p.versus) for p in differences(found, config, 3, config.party_synonyms())] == [(stalled, reached)]
+
+
+def test_two_counts_of_one_act_differ_in_words_or_in_a_closing_clause(config: Config) -> None:
+    """"detained nine people" and ", detaining 12 people" count one act, though one writes
+    the number in words and the other gives it in a clause that closes the sentence; so do
+    "27 injured" and "more than 30 injured", where "people" is left to the verb before."""
+    nine = "Police cleared a picket line at the Havelby freight yard early on Wednesday and detained nine people."
+    twelve = ("Earlier on Wednesday, police removed strikers who had blocked the gates of the Havelby freight "
+              "yard since Tuesday, detaining 12 people.")
+    assert dated_pairs([nine, twelve], [None, None], config) == [(nine, twelve)]
+    few = "At least three people were killed and 27 injured in Vellin, city officials said."
+    more = "At least three people were killed and more than 30 injured in Vellin, officials said."
+    assert dated_pairs([few, more], [None, None], config) == [(few, more)]
+
+
+def test_counts_of_one_act_at_other_times_are_the_count_moving_on(config: Config) -> None:
+    friday = "The head-on collision near Kovel on Friday night killed 23 people, officials said on Saturday."
+    monday = "The head of the railway resigned on Monday, three days after the collision near Kovel killed 26 people."
+    assert dated_pairs([friday, monday], [None, None], config) == []
+
+
+def test_two_parties_accounts_are_listed_before_two_outlets_counts(config: Config) -> None:
+    """The list often has room for one pair: Zelensky's "fully settled" against Trump's
+    caution comes before two outlets' counts of the injured, though those are more alike."""
+    from briefing.assemble import prepare
+
+    texts = [f"{SETTLED} At least three people were killed and 27 injured in Kyiv, city officials said.",
+             "Trump offered a more cautious assessment of how finalized the U.S.-Ukraine security guarantees are. "
+             "At least three people were killed and more than 30 injured in Kyiv, officials said.",
+             "Drones struck a power plant in Kharkiv overnight. Officials said repairs would take weeks."]
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n)),
+                        blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate(texts, start=1)]
+    story = prepare(articles, analyse(articles, config)[0], config, config.method)
+    assert story.differ is not None
+    assert [(p.label, p.versus_label) for p in story.differ.points] == [("Ukraine", "United States"), (None, None)]
