@@ -785,7 +785,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         # And one of how an event to come will go, once a later source reports it held.
         stale |= answered_events(clusters, done, config, synonyms, order, asking)
     # What a party would do if something did not happen, once a later source reports it did.
-    stale |= lapsed(clusters, sentences, order)
+    stale |= lapsed(clusters, sentences, order, synonyms)
     told = replies(clusters, [s for s in as_written if not s.silent], config, common)
     clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common),
                         ahead=looks_ahead(c.lead, config), vague=vague(c.lead, synonyms), reply=told.get(i))

@@ -999,9 +999,13 @@ def specificity(s: Sentence, central: Collection[str] = ()) -> float:
     out ("a firefighter suffered injuries") less than one about them — unless it names what
     the story is about (`central`: see `central_names`): "Hurricane Selma made landfall near
     Port Alden" is the story, whoever its parties are."""
-    if not s.parties and all(e.label in ("DATE", "TIME", "ORDINAL") for e in s.entities):
+    # A step to come on a day of the calendar is as specific as a name ("Members will vote in
+    # a ballot between April 28 and May 12"), whoever it names; "before the end of the year" is not.
+    dated_step = s.planned and any(e.label == "DATE" and e.future and any(c.isdigit() for c in e.text)
+                                   for e in s.entities)
+    if not s.parties and not dated_step and all(e.label in ("DATE", "TIME", "ORDINAL") for e in s.entities):
         return VAGUE_WEIGHT
-    if not s.parties and not any(e.text.lower() in central for e in s.entities):
+    if not s.parties and not dated_step and not any(e.text.lower() in central for e in s.entities):
         return ASIDE_WEIGHT
     named = [e for e in s.entities if not _pronoun_number(e)]
     numbers = sum(1 for e in named if e.label in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"))

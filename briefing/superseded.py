@@ -19,7 +19,7 @@ import itertools
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .config import Config, SectionConfig
 from .event import FUTURE_AUXILIARIES
@@ -104,6 +104,12 @@ def superseded_by(clusters: Sequence[Cluster], done: Sequence[Sentence], config:
     party the announcing sentence names: those that surely tell of the same event."""
     dates = dates or {}
     told = [(s, set(s.parties), _told_words(s, synonyms)) for s in done]
+    # By word told: an announcement is read against the reports that tell its event's word,
+    # not against every report of a large corpus.
+    telling: dict[str, list[tuple[Sentence, set[str], set[str]]]] = {}
+    for entry in told:
+        for word in entry[2]:
+            telling.setdefault(word, []).append(entry)
     out: dict[int, frozenset[int]] = {}
     for i, c in enumerate(clusters):
         lead = c.lead
@@ -119,7 +125,8 @@ def superseded_by(clusters: Sequence[Cluster], done: Sequence[Sentence], config:
         mine = {m.source for m in c.members}
         where = _where(lead, synonyms)
         first = min((dates[n] for n in mine if n in dates), default=None) if all(n in dates for n in mine) else None
-        reports = [s for s, named, terms in told if parties <= named and topic <= terms
+        (word,) = topic
+        reports = [s for s, named, terms in telling.get(word, ()) if parties <= named
                    and not (first and s.source in dates and dates[s.source] < first)
                    and not (where and where.isdisjoint(_where(s, synonyms) or where))]
         if any(s.source not in mine for s in reports) and not any(s.source in mine for s in reports):
@@ -212,48 +219,80 @@ def answered_events(clusters: Sequence[Cluster], done: Sequence[Sentence], confi
             if any(day > last and places <= told and kinds & told for day, told in held)}
 
 
-def lapsed(clusters: Sequence[Cluster], sentences: Sequence[Sentence], order: Mapping[int, str]) -> set[int]:
+def lapsed(clusters: Sequence[Cluster], sentences: Sequence[Sentence], order: Mapping[int, str],
+           synonyms: Mapping[str, str] | None = None) -> set[int]:
     """Indices of the clusters that threaten or promise something on a condition a later
     source reports met: "If there is no framework by Friday, Ostmark will propose further
     measures" once a later source has the sides agree on a framework (`_AGREEING`, said
-    yes). `order`: the day of each source, or the stand-in days of `assemble.reading_order`."""
+    yes); and of those that say something does not exist yet ("There is no deal on pay")
+    once a later source has it agreed or reached ("reached a tentative agreement": the
+    story's synonyms count as one word). `order`: the day of each source, or the stand-in
+    days of `assemble.reading_order`."""
     if len(set(order.values())) < 2:
         return set()
+    synonyms = synonyms or {}
+
+    def same(words: Iterable[str]) -> set[str]:
+        return {synonyms.get(w, w) for w in words} - {""}
+
     wanted = []
     for i, c in enumerate(clusters):
         if any(m.source not in order for m in c.members):
             continue
-        missing = _if_no(c.lead)
+        missing = _if_no(c.lead) or _none_yet(c.lead)
         if missing:
-            wanted.append((i, missing, max(order[m.source] for m in c.members)))
+            wanted.append((i, same(missing), max(order[m.source] for m in c.members)))
     if not wanted:
         return set()
     missing_any = {w for _, missing, _ in wanted for w in missing}
-    agreed = [(order[s.source], set(s.lemmas)) for s in sentences
-              if s.source in order and missing_any.intersection(s.lemmas) and not s.denies
-              and not _if_no(s) and _agrees(s)]
+    agreed = [(order[s.source], lemmas) for s in sentences
+              if s.source in order and missing_any.intersection(lemmas := same(s.lemmas)) and not s.denies
+              and not _if_no(s) and not _none_yet(s) and _agrees(s)]
     return {i for i, missing, last in wanted if any(day > last and missing & what for day, what in agreed)}
 
 
+# Verbs that bring a deal about: "reached a tentative agreement", "signed the accord".
+_REACHING = frozenset({"reach", "sign", "seal", "clinch", "conclude", "strike"})
+
+
 def _agrees(s: Sentence) -> bool:
-    """Whether the sentence tells of a yes: a verb of agreeing outside the scene, with no
-    negation just before it ("agreed on Thursday on a framework", not "nothing has been
-    agreed")."""
-    return any(lemma in _AGREEING and not scene and not negated_at(s, n)
+    """Whether the sentence tells of a yes: a verb of agreeing, or of reaching a deal,
+    outside the scene, with no negation just before it ("agreed on Thursday on a
+    framework", "reached a tentative agreement", not "nothing has been agreed")."""
+    return any((lemma in _AGREEING or lemma in _REACHING) and not scene and not negated_at(s, n)
                for n, (lemma, scene) in enumerate(zip(s.lemmas, s.scene)))
 
 
 def _if_no(s: Sentence) -> frozenset[str]:
     """What a condition says is missing: the content words after "if no" or "if there is
     no", up to the first word that is none ("if there is no framework by Friday": framework)."""
+    return _none_after(s, ("if",))
+
+
+def _none_yet(s: Sentence) -> frozenset[str]:
+    """What a sentence says does not exist ("There is no deal on pay or on anything else":
+    deal), not on a condition ("if there is no deal") nor asked ("whether there is no...")."""
+    words = [w.lower() for w in s.words]
+    if any(w in ("if", "unless", "whether") for w in words):
+        return frozenset()
+    return _none_after(s, None)
+
+
+def _none_after(s: Sentence, opener: tuple[str, ...] | None) -> frozenset[str]:
+    """The content words after "there is no" (or, after `opener`, "no" as well), up to the
+    first word that is none."""
     words = [w.lower() for w in s.words]
     terms = set(s.terms)
-    for n, w in enumerate(words):
-        if w != "if":
-            continue
-        for opening in _NONE_YET:
-            if words[n + 1:n + 1 + len(opening)] == list(opening):
-                start = n + 1 + len(opening)
+    for n in range(len(words)):
+        if opener is not None:
+            if words[n] not in opener:
+                continue
+            at, openings = n + 1, _NONE_YET
+        else:
+            at, openings = n, _NONE_YET[1:]
+        for opening in openings:
+            if words[at:at + len(opening)] == list(opening):
+                start = at + len(opening)
                 missing = list(itertools.takewhile(lambda lemma: lemma in terms, s.lemmas[start:start + 3]))
                 if missing:
                     return frozenset(missing)

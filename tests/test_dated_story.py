@@ -43,8 +43,15 @@ def test_two_reports_of_one_day_differ_a_stall_and_the_next_days_deal_do_not(bri
 
 
 def test_a_dated_step_to_come_is_news_of_the_talks(briefing: Briefing) -> None:
-    talks = [p.text for p in section(briefing, "talks").points]
-    assert any(t.startswith("Members are to vote on the deal on May 20") for t in talks), talks
+    """Routed to the talks, and specific enough for its day of the calendar to be a takeaway."""
+    takeaways = [p.text for p in section(briefing, "takeaways").points]
+    assert any(t.startswith("Members are to vote on the deal on May 20") for t in takeaways), takeaways
+
+
+def test_a_quote_that_there_is_no_deal_leaves_once_a_later_day_has_one(briefing: Briefing) -> None:
+    """Tuesday's "There is no deal on pay or on anything else" is no longer where things stand
+    once Wednesday's paper reports the tentative agreement; it was what was said then."""
+    assert not any("There is no deal" in p.text for p in briefing.points())
 
 
 def test_the_timeline_reaches_the_newest_day_in_short(briefing: Briefing) -> None:

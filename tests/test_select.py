@@ -1098,3 +1098,19 @@ def test_two_changes_to_other_bare_numbers_are_two_facts() -> None:
     ], config)
     assert not may_be_same(sixty_two, sixty_one)
     assert may_be_same(sixty_one, again) and may_be_same(sixty_one, year)
+
+
+def test_a_step_to_come_on_a_calendar_day_is_specific_whoever_it_names() -> None:
+    """"Members will vote in a ballot between April 28 and May 12" names no party, yet says
+    exactly what happens next and when; "before the end of the year" says neither."""
+    from briefing.model import Entity
+    from briefing.select import ASIDE_WEIGHT, VAGUE_WEIGHT, specificity
+
+    def step(*entities: Entity, planned: bool = True) -> Sentence:
+        return Sentence(text="x", source=1, paragraph=0, index=0, planned=planned, entities=entities)
+
+    ballot = step(Entity("between April 28 and May 12", "DATE", future=True), Entity("May 13", "DATE", future=True))
+    assert specificity(ballot) > 1.0
+    assert specificity(step(Entity("the end of the year", "DATE", future=True))) == VAGUE_WEIGHT
+    assert specificity(step(Entity("April 28", "DATE"), planned=False)) == VAGUE_WEIGHT
+    assert specificity(step(Entity("May 13", "DATE", future=True), Entity("Sellick", "GPE"))) > ASIDE_WEIGHT

@@ -340,3 +340,21 @@ def test_a_plan_that_remains_is_undone_once_it_is_called_off(config: Config) -> 
     assert _reversed([remains, off], days, config) == {remains}
     called = "The union called the nurses' strike at Harlow General Hospital on Monday after a late offer."
     assert _reversed([remains, called], days, config) == set()
+
+
+def test_a_deal_said_not_to_exist_is_undone_once_a_later_source_reports_it_reached(config: Config) -> None:
+    """"There is no deal on pay" is no longer the state once a later source has the sides
+    reach an agreement (the story's synonyms: deal, agreement); "if there is no deal"
+    and "whether there is no deal" say nothing is missing now."""
+    from briefing.superseded import lapsed
+
+    none = '"There is no deal on pay or on anything else," the federation leader said.'
+    reached = "The federation and the ministry reached a tentative agreement on Wednesday on teachers' pay."
+    found = sentences([none, reached], config)
+    clusters = [Cluster((s,)) for s in found]
+    synonyms = config.party_synonyms()
+    assert {clusters[i].lead.text for i in lapsed(clusters, found, {1: "2026-05-05", 2: "2026-05-06"},
+                                                  synonyms)} == {none}
+    assert not lapsed(clusters, found, {1: "2026-05-06", 2: "2026-05-05"}, synonyms)
+    refused = sentences([none, "The federation said it had not reached an agreement on pay."], config)
+    assert not lapsed([Cluster((s,)) for s in refused], refused, {1: "2026-05-05", 2: "2026-05-06"}, synonyms)
