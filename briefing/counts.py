@@ -53,7 +53,7 @@ def _counted(tok: Token) -> str | None:
 
 def counts(sent: Span) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]:
     """(what is counted, how many) for each count the sentence gives, in reading order; and
-    the counts of acts among them (`counted_acts`). One walk over the sentence's words for
+    the counts of acts among them (`_act`). One walk over the sentence's words for
     both: a walk costs more than what is done in it."""
     out, acts = [], []
     for tok in sent:
