@@ -23,7 +23,7 @@ from .commentary import named_commentators
 from .superseded import (answered_events, done_reports, lapsed, long_before, looks_ahead, reversed_states,
                          settled, superseded_by)
 from .select import FLOOR, SameFactGroup, centrality, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
-from .timeline import timeline
+from .timeline import event_day, timeline
 from .trim import shorten_names
 
 
@@ -134,6 +134,26 @@ def reading_order(clusters: Sequence[Cluster], announced: Collection[int],
     if not earlier or len(earlier) == len(sources):
         return {}
     return {s.number: EARLIER_DAY if s.number in earlier else LATER_DAY for s in sources}
+
+
+def _reported_after(clusters: list[Cluster], dates: Mapping[int, str]) -> list[Cluster]:
+    """The clusters with the members of sources dated before the day the others tell the
+    fact happened set apart: an article cannot report what happened after it was written.
+    Wednesday's "have reached an agreement in principle on a 6 percent pay rise" is no report
+    of the deal "reached on Thursday", however alike the words; it is a point of its own."""
+    if len(set(dates.values())) < 2:
+        return clusters
+    out = []
+    for c in clusters:
+        days = [day for m in c.members if m.source in dates and not m.planned
+                for day in (event_day(m, dates[m.source]),) if day and len(day) == len("YYYY-MM-DD")]
+        early = {m.key for m in c.members if days and m.source in dates and dates[m.source] < max(days)}
+        if not early or len(early) == len(c.members):
+            out.append(c)
+            continue
+        out.append(Cluster(tuple(m for m in c.members if m.key not in early)))
+        out.append(Cluster(tuple(m for m in c.members if m.key in early)))
+    return out
 
 
 def _one_name_each(sentences: Sequence[Sentence]) -> Sequence[Sentence]:
@@ -763,9 +783,10 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     typical = {n: 1.0 if n in ages.dates else w for n, w in consensus(sentences, vectors).items()}
     clusters = ages.date_clusters(supported(merge_plans([
         replace(c, consensus=max(typical[n] for n in c.sources))
-        for c in cluster(sentences, config.similarity, alike_vectors, group=SameFactGroup,
-                         compatible_key=lambda s: may_be_same_key(s, synonyms, config.opposites),
-                         synonyms=synonyms, saying=config.verbs, days=ages.dates)], config, synonyms),
+        for c in _reported_after(cluster(sentences, config.similarity, alike_vectors, group=SameFactGroup,
+                                         compatible_key=lambda s: may_be_same_key(s, synonyms, config.opposites),
+                                         synonyms=synonyms, saying=config.verbs, days=ages.dates), ages.dates)],
+        config, synonyms),
         config.opposites))
     common = common_words(sentences, synonyms)
     done = done_reports(sentences, config)
