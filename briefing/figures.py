@@ -749,6 +749,19 @@ def _rounding(figure: Figure, rounded: Rounded) -> tuple[int, int, str] | None:
     return None
 
 
+def _day_of_row(s: Sentence, text: str, dates: Mapping[int, str]) -> str | None:
+    """The day a row says its figure's act happened, when its words name it ("an agreement
+    on Thursday raises pay by 6 percent"); None for a state with no day in the row ("the
+    union's demand of 9 percent"), which an earlier article may give as well."""
+    from .timeline import event_day  # the timeline reads figures: imported here, not above
+
+    if s.source not in dates or s.planned:
+        return None
+    said = [e for e in s.entities if e.label == "DATE" and not e.future and e.text in text]
+    day = event_day(s, dates[s.source]) if said else None
+    return day if day is not None and len(day) == len("YYYY-MM-DD") else None
+
+
 def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
                 weight: Mapping[tuple[int, int], float] | None = None,
                 dates: Mapping[int, str] | None = None,
@@ -766,7 +779,9 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     by_number: dict[tuple[str, ...], tuple[int, int, str]] = {}
     by_text: dict[str, tuple[int, int, str]] = {}
     words = 0
-    candidates = [(f, s) for s in sentences for f in s.figures
+    # A figure in a denial ("denied reports that an agreement had been reached on a 20
+    # percent cap") is what the source says is not so: no row, and no citation of one.
+    candidates = [(f, s) for s in sentences if not s.denies for f in s.figures
                   if not _quoted_statement(s.text, s.text.find(f.value.split()[0]))]
     matters = _corroborated(candidates, weight) if weight is not None else {}
     value = {id(f): 1.0 if weight is None else matters[s.key] * _KIND_WEIGHT[f.kind]
@@ -788,8 +803,15 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
     for f, s in candidates:
         said_in.setdefault(_same(f), set()).add(s.key)
 
+    made: dict[tuple[int, int, str], Sentence] = {}  # each row's sentence
+
     def cite(at: tuple[int, int, str], s: Sentence) -> None:
         row = rows[at]
+        day = _day_of_row(made[at], row.text, dates)
+        if day is not None and s.source in dates and dates[s.source] < day:
+            # "a tentative two-year agreement on Thursday raises pay by 6 percent": an
+            # article of Wednesday cannot report it, whatever figure it gives.
+            return
         if s.source not in row.sources:
             rows[at] = replace(row, sources=tuple(sorted((*row.sources, s.source))),
                                sentences=tuple(sorted((*row.sentences, s.key))))
@@ -827,6 +849,7 @@ def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,
             continue
         words += cost
         rows[key] = Point(text=figure.context, sources=(s.source,), sentences=(s.key,), figure=figure.value)
+        made[key] = s
         if same_as is not None:
             by_number.setdefault(same_as, key)
         _remember(figure, key, rounded)

@@ -88,3 +88,12 @@ def test_saying_nothing_is_no_point(briefing: Briefing) -> None:
 def test_an_open_questions_section_with_only_differences_says_nothing_is_missing(briefing: Briefing) -> None:
     questions = section(briefing, "open_questions")
     assert not questions.points and questions.subsections[0].points and questions.note == ""
+
+
+def test_a_key_figure_of_a_dated_act_cites_no_article_written_before_it(briefing: Briefing) -> None:
+    """"a tentative agreement on Wednesday raises teachers' pay by 5 percent": Tuesday's
+    report of "an agreement in principle on a 5 percent pay rise" gives the figure, but
+    cannot report Wednesday's agreement."""
+    figures = {p.figure: p for p in section(briefing, "figures").points}
+    assert "on Wednesday" in figures["5 percent"].text
+    assert figures["5 percent"].sources == (4,)

@@ -468,3 +468,18 @@ def test_one_end_of_between_measures_nothing_alone(measured: dict[str, str]) -> 
     end ("would sit the union's demand of 9 percent") says something else: the row gives
     the figure's own phrase instead."""
     assert measured["9 percent"] == "the union's demand of 9 percent"
+
+
+def test_a_figure_in_a_denial_is_no_row_and_cites_no_source() -> None:
+    """"Teymur denied reports that an agreement had been reached on a 20 percent cap" says
+    the figure is not agreed: the framework's row cites the sources that give it."""
+    from dataclasses import replace
+
+    framework = with_figures("The sides agreed a framework to cap enrichment at 20 percent.", 1,
+                             ("20 percent", "PERCENT", "a framework to cap enrichment at 20 percent"))
+    denied = replace(with_figures("Teymur denied reports that an agreement had been reached on a 20 percent cap.", 2,
+                                  ("20 percent", "PERCENT", "an agreement had been reached on a 20 percent cap")),
+                     denies=True)
+    rows = key_figures(figures_section(), [denied, framework], 100).points
+    assert [(p.figure, p.sources, p.text) for p in rows] == [
+        ("20 percent", (1,), "a framework to cap enrichment at 20 percent")]
