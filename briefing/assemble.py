@@ -145,7 +145,10 @@ def _reported_after(clusters: list[Cluster], dates: Mapping[int, str]) -> list[C
         return clusters
     out = []
     for c in clusters:
+        # The day a member tells something happened: not a plan's, nor a sentence's that
+        # also looks ahead ("which will first meet on May 5").
         days = [day for m in c.members if m.source in dates and not m.planned
+                and not any(e.future for e in m.entities if e.label == "DATE")
                 for day in (event_day(m, dates[m.source]),) if day and len(day) == len("YYYY-MM-DD")]
         early = {m.key for m in c.members if days and m.source in dates and dates[m.source] < max(days)}
         if not early or len(early) == len(c.members):
