@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import analyse_texts
 
-from briefing.analyse import analyse
 from briefing.config import Config, load_config
-from briefing.model import Article, Block, Briefing, Sentence, Source
+from briefing.model import Briefing
 from briefing.select import Cluster, may_be_same
 from briefing.superseded import done_reports, superseded
 
@@ -72,24 +72,16 @@ def config() -> Config:
     return load_config(CONFIG)
 
 
-def _sentences(articles: list[str], config: Config) -> list[Sentence]:
-    built = []
-    for n, text in enumerate(articles, start=1):
-        blocks = tuple(Block(index=i, text=line, kind="body") for i, line in enumerate(text.splitlines()))
-        built.append(Article(source=Source(number=n, path=f"{n}.txt", title=str(n)), blocks=blocks))
-    return analyse(built, config)[0]
-
-
 def test_a_report_of_a_meeting_elsewhere_does_not_supersede_an_announcement(config: Config) -> None:
     announced = "Vik will meet Lund in Halvik in the coming days, officials said."
-    found = _sentences([announced, "Earlier this year, a planned summit between Vik and Lund in Brakka was "
+    found = analyse_texts([announced, "Earlier this year, a planned summit between Vik and Lund in Brakka was "
                                    "shelved after Estmark refused to cap its herring catch."], config)
     clusters = [Cluster((s,)) for s in found]
     assert superseded(clusters, done_reports(found, config), config, config.party_synonyms()) == set()
 
 
 def test_two_plans_for_different_times_are_two_facts(config: Config) -> None:
-    a, b = _sentences(["Vik and Lund have agreed to hold a summit in Brakka within the next two weeks.",
+    a, b = analyse_texts(["Vik and Lund have agreed to hold a summit in Brakka within the next two weeks.",
                        "The two ministers agreed that their officials would meet again next month."], config)
     assert a.planned and b.planned
     assert not may_be_same(a, b, config.party_synonyms())
@@ -98,9 +90,9 @@ def test_two_plans_for_different_times_are_two_facts(config: Config) -> None:
 def test_the_two_ministers_are_no_one_party(briefing: Briefing, config: Config) -> None:
     """"The two ministers agreed that their officials would meet again next month", right
     after a sentence of Vik's: both sides agreed, so it is news of the talks, not Norland's."""
-    (s,) = [s for s in _sentences(["Vik rejected any deal that did not include a ban on bottom trawling.\n"
-                                   "The two ministers agreed that their officials would meet again next month."],
-                                  config) if s.text.startswith("The two")]
+    (s,) = [s for s in analyse_texts(["Vik rejected any deal that did not include a ban on bottom trawling. "
+                                      "The two ministers agreed that their officials would meet again next month."],
+                                     config) if s.text.startswith("The two")]
     assert s.speaker is None
     talks = next(sec for sec in briefing.sections if sec.key == "talks")
     assert [p.text for p in talks.points] == ["The two ministers agreed that their officials would meet again next month."]
