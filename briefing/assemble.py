@@ -798,7 +798,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     order = ages.dates or reading_order(clusters, stale, sources)
     # What only a source written well before the others tells is older context, as it is
     # when dates say so.
-    far = frozenset() if ages.dates else long_before(clusters, reported)
+    far = frozenset() if ages.dates else long_before(clusters, reported, len(sources))
     stale |= {i for i, c in enumerate(clusters) if set(c.sources) <= far}
     # A state a later source reverses is no longer the state.
     stale |= reversed_states(clusters, sentences, config, synonyms, ages.dates, common)

@@ -213,6 +213,9 @@ class Section:
         return len(self.title.split()) + 1 + self.words + extra
 
 
+_NAMED = 3  # sources named in the line on dates; the rest counted
+
+
 @dataclass(frozen=True)
 class Briefing:
     title: str
@@ -248,7 +251,11 @@ class Briefing:
         dates = sorted(s.date for s in self.sources if s.date)
         if not dates and self.older_sources:
             many = len(self.older_sources) > 1
-            numbers = ", ".join(str(n) for n in self.older_sources)
+            shown = [str(n) for n in self.older_sources[:_NAMED]]
+            left = len(self.older_sources) - len(shown)
+            # A long list of numbers says nothing the list of sources does not: a few, and how many more.
+            numbers = (f"{', '.join(shown)} and {left} more" if left else
+                       f"{', '.join(shown[:-1])} and {shown[-1]}" if many else shown[0])
             return (f"Source dates are unknown. Source{'s' if many else ''} {numbers} read{'' if many else 's'} as "
                     f"written well before the others (what {'they announce' if many else 'it announces'}, "
                     f"later sources report as past): what only {'they report is' if many else 'it reports is'} left out.")

@@ -135,22 +135,33 @@ def superseded_by(clusters: Sequence[Cluster], done: Sequence[Sentence], config:
     return out
 
 
-def long_before(clusters: Sequence[Cluster], reported: Mapping[int, frozenset[int]]) -> frozenset[int]:
-    """Undated sources written well before the others: one that announces what a second
-    source reports done, when that second source itself announces what a third reports done
-    (`reported`: `superseded_by`). A planned summit that an article "ahead of the talks"
-    calls shelved, and the talks that article announces reported held by the newest ones:
-    the summit's article is two steps back, too far for its stances to be where things
-    stand. One step back is not: a day or two before the meeting, a party's demand may
-    well stand after it. Sources said to come both before and after each other are neither."""
+# At most this share of the sources can be the story's distant past: when more look so, the
+# reports tell of different events more than of one story moving on.
+LONG_BEFORE_SHARE = 1 / 3
+
+
+def long_before(clusters: Sequence[Cluster], reported: Mapping[int, frozenset[int]], count: int) -> frozenset[int]:
+    """Undated sources written well before the others (`count`: how many sources there
+    are): one that announces what a second source reports done, when that second source
+    itself announces what a third reports done (`reported`: `superseded_by`). A planned
+    summit that an article "ahead of the talks" calls shelved, and the talks that article
+    announces reported held by the newest ones: the summit's article is two steps back, too
+    far for its stances to be where things stand. One step back is not: a day or two before
+    the meeting, a party's demand may well stand after it. Not a source that itself reports
+    done what another announces, nor sources said to come both before and after each other;
+    and none when more than LONG_BEFORE_SHARE of the sources would be."""
     after: dict[int, set[int]] = {}
     for i, reporters in reported.items():
         for a in clusters[i].sources:
             after.setdefault(a, set()).update(b for b in reporters if b != a)
+    reporting = {b for later in after.values() for b in later}
+
     def before(a: int, b: int) -> bool:
         return b in after.get(a, ()) and a not in after.get(b, ())
-    return frozenset(a for a, later in after.items()
-                     if any(before(a, b) and any(before(b, c) and c != a for c in after.get(b, ())) for b in later))
+
+    out = frozenset(a for a, later in after.items() if a not in reporting
+                    and any(before(a, b) and any(before(b, c) and c != a for c in after.get(b, ())) for b in later))
+    return out if len(out) <= LONG_BEFORE_SHARE * count else frozenset()
 
 
 def _asked(s: Sentence, synonyms: Mapping[str, str], cue_words: frozenset[str],

@@ -96,3 +96,29 @@ def test_the_two_ministers_are_no_one_party(briefing: Briefing, config: Config) 
     assert s.speaker is None
     talks = next(sec for sec in briefing.sections if sec.key == "talks")
     assert [p.text for p in talks.points] == ["The two ministers agreed that their officials would meet again next month."]
+
+
+def test_a_chain_of_announcements_reported_done_finds_the_source_two_steps_back() -> None:
+    """Source 1's announcement is reported done by source 2, whose own announcement source 3
+    reports done: source 1 is two steps back. Not when source 1 itself reports done what
+    another announces, nor when too many sources would be that far back."""
+    from briefing.model import Sentence
+    from briefing.superseded import long_before
+
+    def of(source: int) -> Cluster:
+        return Cluster((Sentence(text=f"{source}", source=source, paragraph=0, index=0),))
+
+    clusters = [of(1), of(2), of(4)]
+    chain = {0: frozenset({2}), 1: frozenset({3})}
+    assert long_before(clusters, chain, 5) == {1}
+    assert long_before(clusters, chain, 2) == set()  # half the sources: no story moving on
+    # 1 reports done what 4 announces: 1 came after something, 4 is the one further back.
+    assert long_before(clusters, {**chain, 2: frozenset({1})}, 5) == {4}
+    assert long_before(clusters, {0: frozenset({2})}, 5) == set()  # one step back
+
+
+def test_many_sources_read_as_older_are_counted_not_listed() -> None:
+    older = Briefing(title="t", subject="s", sections=(), sources=(), method="lexrank", model="m",
+                     older_sources=(9, 68, 89, 109, 149))
+    assert older.dating.startswith("Source dates are unknown. Sources 9, 68, 89 and 2 more read as written "
+                                   "well before the others")
