@@ -78,6 +78,7 @@ class Config:
     stance_markers: frozenset[str] = frozenset()
     decision_verbs: frozenset[str] = frozenset()
     silence_verbs: frozenset[str] = frozenset()
+    no_details: frozenset[str] = frozenset()
     commentary_verbs: frozenset[str] = frozenset()
     firm_stance: frozenset[str] = frozenset()
     commentators: frozenset[str] = frozenset()
@@ -350,7 +351,7 @@ def _build(table: dict[str, Any], origin: str) -> Config:
         role_nouns=_lower_set(att, "role_nouns"), possessives=_lower_set(att, "possessives"),
         not_agents=_lower_set(att, "not_agents"),
         stance_markers=_lower_set(att, "stance_markers"), decision_verbs=_lower_set(att, "decision_verbs"),
-        silence_verbs=_lower_set(att, "silence_verbs"),
+        silence_verbs=_lower_set(att, "silence_verbs"), no_details=_lower_set(att, "no_details"),
         firm_stance=_lower_set(att, "firm_stance"), commentary_verbs=_lower_set(a, "commentary_verbs"),
         commentators=_lower_set(a, "commentators"),
         older_after_days=table["dates"]["older_after_days"],

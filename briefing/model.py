@@ -102,6 +102,7 @@ class Sentence:
     # Says only that someone said nothing, "declined to comment"; not "declined to say
     # whether...", which tells what is not yet known (attribute.silent).
     silent: bool = False
+    undetailed: bool = False  # says it gave nothing to go on: "..., without giving details" (`attribution.no_details`)
     planned: bool = False  # its main clause announces what is to come: "are set to meet" (event.planned)
     sections: tuple[str, ...] = ()  # the sections the router gave the sentence, best first
     brief: str = ""  # the text without an opener or close the briefing can do without (trim.py)

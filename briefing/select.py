@@ -1003,7 +1003,9 @@ def specificity(s: Sentence, central: Collection[str] = ()) -> float:
     # a ballot between April 28 and May 12"), whoever it names; "before the end of the year" is not.
     dated_step = s.planned and any(e.label == "DATE" and e.future and any(c.isdigit() for c in e.text)
                                    for e in s.entities)
-    if not s.parties and not dated_step and all(e.label in ("DATE", "TIME", "ORDINAL") for e in s.entities):
+    if s.undetailed or not s.parties and not dated_step and all(e.label in ("DATE", "TIME", "ORDINAL")
+                                                                  for e in s.entities):
+        # "..., without giving details": what it names it says nothing about.
         return VAGUE_WEIGHT
     if not s.parties and not dated_step and not any(e.text.lower() in central for e in s.entities):
         return ASIDE_WEIGHT

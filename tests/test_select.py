@@ -1114,3 +1114,20 @@ def test_a_step_to_come_on_a_calendar_day_is_specific_whoever_it_names() -> None
     assert specificity(step(Entity("the end of the year", "DATE", future=True))) == VAGUE_WEIGHT
     assert specificity(step(Entity("April 28", "DATE"), planned=False)) == VAGUE_WEIGHT
     assert specificity(step(Entity("May 13", "DATE", future=True), Entity("Sellick", "GPE"))) > ASIDE_WEIGHT
+
+
+def test_a_statement_that_gave_no_details_is_vague() -> None:
+    """'"The Council stands ready to support any agreement," Marenko said, without giving
+    details': it names the Council and an agreement and says nothing of either."""
+    from helpers import analyse_texts
+
+    from briefing.config import load_config
+    from briefing.select import VAGUE_WEIGHT, specificity
+
+    ready, warned = analyse_texts([
+        '"The Council stands ready to support any agreement the parties reach," Secretary-General '
+        'Lucia Marenko said in a statement, without giving details.',
+        '"The Council will look at who fires first," Secretary-General Lucia Marenko said in Brenna.'],
+        load_config())
+    assert ready.undetailed and not warned.undetailed
+    assert specificity(ready) == VAGUE_WEIGHT < specificity(warned)
