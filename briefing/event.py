@@ -48,6 +48,12 @@ def _predicates(verb: Token, reporting: Collection[str], stances: Collection[str
         lemma = verb.lemma_.lower()
         looks_through = lemma in reporting or lemma in _ASPECT
         clause = next((c for c in verb.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")), None)
+        said = next((c for c in verb.children if c.lower_ in _MADE_CLEAR), None) if lemma == "make" else None
+        if said is not None:
+            # "Ostmark made clear that its measures will not be lifted": a way of saying.
+            looks_through = True
+            clause = clause or next((c for c in said.children if c.pos_ in ("VERB", "AUX")
+                                     and c.dep_ in ("ccomp", "advcl", "csubj")), None)
         if looks_through and clause is None:
             clause = _noun_clause(verb)
         if not looks_through or clause is None:
@@ -56,6 +62,10 @@ def _predicates(verb: Token, reporting: Collection[str], stances: Collection[str
             out.append(verb)
         verb = clause
     return out + [verb]
+
+
+# "made clear that", "made it plain that", "has made known that".
+_MADE_CLEAR = frozenset({"clear", "plain", "known"})
 
 
 def _noun_clause(verb: Token) -> Token | None:

@@ -50,6 +50,20 @@ def test_what_a_noun_clause_reports_is_the_event(config: Config) -> None:
     assert event_words(sent, {}, config.verbs)[:1] == ("approach",)
 
 
+@pytest.mark.parametrize(("text", "event"), [
+    ("Ostmark made clear that its own measures will not be lifted quickly.", "lift"),
+    ("The minister made it clear that the offer would not be improved.", "improve"),
+    ("Russia has made plain that it will keep fighting.", "fight"),
+])
+def test_making_clear_is_a_way_of_saying(text: str, event: str, config: Config) -> None:
+    """"Ostmark made clear that its measures will not be lifted" tells of lifting them, as
+    "said that" would: the same subject as "Ostmark will not lift a single designation"."""
+    from briefing.analyse import load_model
+
+    nlp, _ = load_model(config.models)
+    assert event_words(next(nlp(text).sents), {}, config.verbs)[:1] == (event,)
+
+
 def test_a_quoted_he_is_given_the_name_it_stands_for(config: Config) -> None:
     """Quoted alone, "He added that..." would not say who: the name from the sentence before
     goes in brackets, as quotations are edited."""
