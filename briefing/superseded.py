@@ -263,7 +263,7 @@ def lapsed(clusters: Sequence[Cluster], sentences: Sequence[Sentence], order: Ma
 
 
 # Verbs that bring a deal about: "reached a tentative agreement", "signed the accord".
-_REACHING = frozenset({"reach", "sign", "seal", "clinch", "conclude", "strike"})
+_REACHING = frozenset({"reach", "sign", "seal", "clinch", "conclude"})
 
 
 def _agrees(s: Sentence) -> bool:
