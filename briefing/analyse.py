@@ -271,6 +271,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
             rule = general(sent, token_party, config.verbs | config.stance_verbs)
             lemmas = tuple(t.lemma_.lower() for t in toks)
             counted = counts(sent)
+            lowered = text.lower()
             sentences.append(Sentence(
                 text=text, source=source, paragraph=para, index=index,
                 words=tuple(t.text for t in toks),
@@ -297,7 +298,7 @@ def analyse(articles: list[Article], config: Config, model: str | None = None,
                 planned=planned(sent, config.verbs),
                 denies=denies(sent, denials, lemmas),
                 silent=silent(sent.root, config, asking=False),
-                undetailed=any(phrase in text.lower() for phrase in config.no_details),
+                undetailed=any(phrase in lowered for phrase in config.no_details),
                 dated=main_years(sent),
                 figures=extract_figures(sent),
                 counts=counted[0], acts=counted[1],

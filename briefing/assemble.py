@@ -23,7 +23,7 @@ from .commentary import named_commentators
 from .superseded import (answered_events, done_reports, lapsed, long_before, looks_ahead, reversed_states,
                          settled, superseded_by)
 from .select import FLOOR, SameFactGroup, centrality, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
-from .timeline import event_day, timeline
+from .timeline import done_on, timeline
 from .trim import shorten_names
 
 
@@ -145,11 +145,7 @@ def _reported_after(clusters: list[Cluster], dates: Mapping[int, str]) -> list[C
         return clusters
     out = []
     for c in clusters:
-        # The day a member tells something happened: not a plan's, nor a sentence's that
-        # also looks ahead ("which will first meet on May 5").
-        days = [day for m in c.members if m.source in dates and not m.planned
-                and not any(e.future for e in m.entities if e.label == "DATE")
-                for day in (event_day(m, dates[m.source]),) if day and len(day) == len("YYYY-MM-DD")]
+        days = [day for m in c.members if m.source in dates for day in (done_on(m, dates[m.source]),) if day]
         early = {m.key for m in c.members if days and m.source in dates and dates[m.source] < max(days)}
         if not early or len(early) == len(c.members):
             out.append(c)
@@ -793,7 +789,8 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         config.opposites))
     common = common_words(sentences, synonyms)
     done = done_reports(sentences, config)
-    reported = superseded_by(clusters, done, config, synonyms, ages.dates)
+    ahead = [looks_ahead(c.lead, config) for c in clusters]
+    reported = superseded_by(clusters, done, config, synonyms, ages.dates, ahead)
     stale = set(reported)
     order = ages.dates or reading_order(clusters, stale, sources)
     # What only a source written well before the others tells is older context, as it is
@@ -812,7 +809,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     stale |= lapsed(clusters, sentences, order, synonyms)
     told = replies(clusters, [s for s in as_written if not s.silent], config, common)
     clusters = [replace(c, superseded=i in stale, topic=topic(c.lead, synonyms, config.verbs, common),
-                        ahead=looks_ahead(c.lead, config), vague=vague(c.lead, synonyms), reply=told.get(i))
+                        ahead=ahead[i], vague=vague(c.lead, synonyms), reply=told.get(i))
                 for i, c in enumerate(clusters)]
     # A reply told with the claim it answers is no point of its own as well.
     cluster_of = {m.key: i for i, c in enumerate(clusters) for m in c.members}

@@ -47,6 +47,18 @@ def to_iso(value: Any) -> str | None:
 EARLIER_DAY, LATER_DAY = "0001-01-01", "0001-01-02"
 
 
+# Words of a date that do not say which day or time: "within the next two weeks", "early on
+# Wednesday", "Friday night's".
+_NOT_WHEN = frozenset({"the", "on", "in", "at", "by", "within", "over", "during", "from", "early", "late",
+                       "earlier", "later", "this", "last", "morning", "afternoon", "evening", "night", "s"})
+
+
+def when_words(expression: str) -> tuple[str, ...]:
+    """The words of a date expression that say when: "within the next two weeks" → next,
+    two, weeks; "early on Wednesday" → wednesday."""
+    return tuple(w for w in re.findall(r"[a-z0-9]+", expression.lower()) if w not in _NOT_WHEN)
+
+
 def days_between(older: str, newer: str) -> int:
     return (date.fromisoformat(newer) - date.fromisoformat(older)).days
 

@@ -10,13 +10,13 @@ config, not code.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .classify import Words, count_cues
 from .config import Config
 from .context import with_context
+from .dates import when_words
 from .figures import measures, years
 from .model import Point, Sentence
 from .quotes import closes_a_quote, named_speaker, reopened
@@ -146,14 +146,8 @@ def _acts_only(a: Claim, b: Claim) -> bool:
     return all(k.startswith("ACT ") for k in a.figures if k in b.figures and not a.figures[k] & b.every.get(k, frozenset()))
 
 
-# Words of a date that do not say which day: "early on Wednesday", "Friday night's".
-_WHEN_FILLER = frozenset({"the", "on", "in", "at", "by", "early", "late", "earlier", "later", "this", "last",
-                          "morning", "afternoon", "evening", "night", "s"})
-
-
 def _times(s: Sentence) -> frozenset[str]:
-    return frozenset(w for e in s.entities if e.label in ("DATE", "TIME")
-                     for w in re.findall(r"[a-z0-9]+", e.text.lower()) if w not in _WHEN_FILLER)
+    return frozenset(w for e in s.entities if e.label in ("DATE", "TIME") for w in when_words(e.text))
 
 
 def _other_times(a: Sentence, b: Sentence) -> bool:

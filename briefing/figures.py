@@ -753,13 +753,11 @@ def _day_of_row(s: Sentence, text: str, dates: Mapping[int, str]) -> str | None:
     """The day a row says its figure's act happened, when its words name it ("an agreement
     on Thursday raises pay by 6 percent"); None for a state with no day in the row ("the
     union's demand of 9 percent"), which an earlier article may give as well."""
-    from .timeline import event_day  # the timeline reads figures: imported here, not above
+    from .timeline import done_on  # the timeline reads figures: imported here, not above
 
-    if s.source not in dates or s.planned:
+    if s.source not in dates or not any(e.label == "DATE" and e.text in text for e in s.entities):
         return None
-    said = [e for e in s.entities if e.label == "DATE" and not e.future and e.text in text]
-    day = event_day(s, dates[s.source]) if said else None
-    return day if day is not None and len(day) == len("YYYY-MM-DD") else None
+    return done_on(s, dates[s.source])
 
 
 def key_figures(sc: SectionConfig, sentences: Sequence[Sentence], budget: int,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
+from .dates import when_words
 from .figures import MEASURED, amounts, distinctive_amounts, measure_of, measures
 from .model import Entity, Point, Sentence, citation_words
 from .quotes import bare_quote, closes_a_quote
@@ -254,23 +255,12 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
 
 
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# Words that open a date without saying when: "within the next two weeks", "in the coming days".
-_DATE_OPENERS = frozenset({"on", "in", "at", "by", "within", "the", "this", "over", "during", "from"})
-
-
 def _when(s: Sentence) -> frozenset[str]:
-    """The times a planned sentence looks ahead to, as written less the words that open them."""
+    """The times a planned sentence looks ahead to, in the words that say when."""
     if not s.planned:
         return frozenset()
-    out = set()
-    for e in s.entities:
-        if e.label == "DATE" and e.future:
-            words = e.text.lower().split()
-            while words and words[0] in _DATE_OPENERS:
-                words = words[1:]
-            if words:
-                out.add(" ".join(words))
-    return frozenset(out)
+    return frozenset(" ".join(w) for e in s.entities if e.label == "DATE" and e.future
+                     for w in (when_words(e.text),) if w)
 
 
 def _targets(s: Sentence) -> dict[str, frozenset[str]]:

@@ -98,10 +98,11 @@ def superseded(clusters: Sequence[Cluster], done: Sequence[Sentence], config: Co
 
 
 def superseded_by(clusters: Sequence[Cluster], done: Sequence[Sentence], config: Config,
-                  synonyms: Mapping[str, str], dates: Mapping[int, str] | None = None
-                  ) -> dict[int, frozenset[int]]:
+                  synonyms: Mapping[str, str], dates: Mapping[int, str] | None = None,
+                  ahead: Sequence[bool] | None = None) -> dict[int, frozenset[int]]:
     """`superseded`, with the sources whose report of each announcement done names every
-    party the announcing sentence names: those that surely tell of the same event."""
+    party the announcing sentence names: those that surely tell of the same event.
+    `ahead`: `looks_ahead` of each cluster's lead, when already known."""
     dates = dates or {}
     told = [(s, set(s.parties), _told_words(s, synonyms)) for s in done]
     # By word told: an announcement is read against the reports that tell its event's word,
@@ -113,7 +114,7 @@ def superseded_by(clusters: Sequence[Cluster], done: Sequence[Sentence], config:
     out: dict[int, frozenset[int]] = {}
     for i, c in enumerate(clusters):
         lead = c.lead
-        if not looks_ahead(lead, config) or not lead.parties:
+        if not (ahead[i] if ahead is not None else looks_ahead(lead, config)) or not lead.parties:
             continue
         # The parties of the event itself ("the Zelensky–Trump meeting"), not every one the
         # sentence mentions ("...to end the war between Russia and Ukraine").

@@ -51,6 +51,16 @@ def event_day(s: Sentence, base: str | None, start: str | None = None) -> str | 
     return None
 
 
+def done_on(s: Sentence, base: str | None) -> str | None:
+    """The day the sentence tells something happened (`event_day`), when it tells something
+    done: not a plan, nor a sentence that also looks ahead ("which will first meet on May
+    5"), and a day, not a week or a month."""
+    if s.planned or any(e.future for e in s.entities if e.label == "DATE"):
+        return None
+    day = event_day(s, base)
+    return day if day is not None and len(day) == len("YYYY-MM-DD") else None
+
+
 # A date that only bounds a span ("held since Sunday", "until Friday") is not when the
 # sentence's news happened: "11 more were detained overnight, bringing the number held since
 # Sunday to 34" is Thursday's news.
