@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .config import OTHER_PARTY, Config
-from .quotes import bare_quote
+from .quotes import bare_quote, inside_quotation
 
 # Active subjects only: who is accused, or "was expected to" do something, does not speak.
 _SUBJECTS = ("nsubj", "csubj")
@@ -313,10 +313,13 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config,
     """Who speaks or holds the stance the sentence reports (`verbs`: `reporting_verbs`)."""
     if silent(sent.root, config):
         return Attribution(None, False)
-    actor = _subject_party(sent.root, token_party, config)[0]
+    # In a quotation, what a party did is the quoted speaker's account of it.
+    actor = None if _quoted_third_person(sent, sent.root) else _subject_party(sent.root, token_party, config)[0]
     verbs = reporting_verbs(sent, config) if verbs is None else verbs
     own = False
     for verb in verbs:
+        if _quoted_third_person(sent, verb):
+            continue
         party, pronoun = _subject_party(verb, token_party, config)
         if pronoun is not None:
             party = _earlier_party(sent, pronoun, token_party)
@@ -348,6 +351,14 @@ def attribute(sent: Span, token_party: dict[int, str], config: Config,
         # would have returned); "we" or "I" in a quote is the voice of whoever is quoted.
         return replace(found, someone_else=True)
     return found
+
+
+def _quoted_third_person(sent: Span, verb: Token) -> bool:
+    """A verb inside a quotation whose subject is not the quoted speaker: in the analyst's
+    '"The union got the pension protection it wanted for current staff. ...," he said',
+    the union's wanting is the analyst's account, not a stance the union stated."""
+    return (inside_quotation(sent.text, verb.idx - sent.start_char)
+            and not any(c.lower_ in _FIRST_PERSON for c in _subjects(verb)))
 
 
 def _according_to(sent: Span, token_party: dict[int, str], config: Config) -> str | None:

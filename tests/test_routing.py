@@ -476,3 +476,22 @@ def test_saying_nothing_is_marked(text: str, quiet: bool, config: Config) -> Non
 def test_declining_to_say_whether_is_an_open_question_not_silence(config: Config) -> None:
     s = only("Solberg declined to say whether nurses would lose pay for the strike days.", config)
     assert not s.silent and s.speaker is None and s.sections[:1] == ("open_questions",)
+
+
+@pytest.mark.parametrize("quoted", [
+    '"Russia got the pause it wanted for its army.',
+    '"Ukraine has said it will not give up the Donbas.',
+])
+def test_what_a_quoted_analyst_says_a_party_did_or_said_is_no_stance_of_that_party(config: Config,
+                                                                                quoted: str) -> None:
+    """An analyst's quotation tells the party's act or word in the analyst's voice; under the
+    party's heading it would read as what the party holds."""
+    found = sentences_of(f'Anna Berg of the Halden Institute said the talks had moved on. {quoted} '
+                         'Both sides can call that a win," she said.', config)
+    first = next(s for s in found if s.text.startswith(quoted))
+    assert first.speaker is None and first.actor is None
+
+
+def test_a_first_person_stance_in_a_quotation_stays_its_speakers(config: Config) -> None:
+    found = sentences_of('"We will not give up the Donbas," Zelensky said.', config)
+    assert found[0].speaker == "ukraine"
