@@ -20,6 +20,8 @@ from .plans import merge_plans
 from .replies import replies
 from .background import long_ago
 from .commentary import named_commentators
+from .retold import retold_later
+from .shifts import shifted
 from .superseded import (answered_events, done_reports, lapsed, long_before, looks_ahead, reversed_states,
                          settled, superseded_by)
 from .select import FLOOR, SameFactGroup, centrality, may_be_same_key, per_word, topic, common_words, Cluster, Vector, cluster, consensus, pick, says_again, scores, supported, standalone, tfidf, tfidf_both, vague
@@ -799,6 +801,8 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     stale |= {i for i, c in enumerate(clusters) if set(c.sources) <= far}
     # A state a later source reverses is no longer the state.
     stale |= reversed_states(clusters, sentences, config, synonyms, ages.dates, common)
+    # And a stance a later source says its party moved from.
+    stale |= shifted(clusters, sentences, ages.dates, synonyms)
     asking = next((sc for sc in config.sections if sc.kind == "questions"), None)
     if asking is not None:
         # An open question a later source answers is no longer open.
@@ -828,7 +832,11 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     compared = (compare(pool, config, synonyms, [s for s in sentences if s.key in keys])
                 if wants_differ or len(set(order.values())) > 1 else None)
     later = overtaken(pool, config, order, synonyms, compared=compared) if compared else frozenset()
-    clusters = [replace(c, superseded=True) if c.lead.key in later else c for c in clusters]
+    # What a later day's article tells again is the state; the earlier telling is context.
+    best = sorted(range(len(clusters)), key=lambda i: (-score.get(i, 0.0), i))[:DIFFER_POOL]
+    retold = retold_later(best, clusters, vectors, ages.dates, common, synonyms, SECTION_DIVERSITY)
+    clusters = [replace(c, superseded=True) if c.lead.key in later or i in retold else c
+                for i, c in enumerate(clusters)]
     lede = main_lede(clusters, central, order)
     differ = _differences(pool, compared, config, synonyms, order, later) if wants_differ and compared else None
     if differ is not None:
