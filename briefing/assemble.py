@@ -11,7 +11,7 @@ from .changes import STAY
 from .config import OTHER_PARTY, Config, SectionConfig
 from .quotes import opens_with_quote
 from .context import with_context
-from .differ import Comparison, compare, differences, overtaken
+from .differ import disputed_counts, Comparison, compare, differences, overtaken
 from .model import Article, Briefing, Point, Section, Sentence, Source
 from .dates import EARLIER_DAY, LATER_DAY
 from .recency import Ages
@@ -721,6 +721,21 @@ def questions_budget(budget: float, listed: Section | None) -> float:
     return budget - min(listed.cost, DIFFER_SHARE * budget) if listed else budget
 
 
+def _undisputed(clusters: Sequence[Cluster], listed: Section | None) -> Sequence[Cluster]:
+    """The clusters, a count disputed by a claim the list of differences quotes told only
+    there."""
+    quoted = {k for p in (listed.points if listed else ()) for k in p.sentences}
+    if not quoted:
+        return clusters
+    gone = [i for i, c in enumerate(clusters) if c.disputed and (c.lead.key in quoted or c.disputed[2] in quoted)]
+    if not gone:
+        return clusters
+    out = list(clusters)
+    for i in gone:
+        out[i] = replace(out[i], disputed=None)
+    return out
+
+
 def _within(differ: Section | None, words: float) -> Section | None:
     """The list's first pairs, the clearest, as many as `words` hold; the first always."""
     if differ is None:
@@ -851,6 +866,10 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) * ages.weight(c)
               for i, c in enumerate(clusters) for m in c.members}
     spare, reserved = _spare(wanted, clusters, score, config)
+    # Another source's count of what a point counts is told with it.
+    if compared is not None:
+        disputed = disputed_counts(compared, order, later)
+        clusters = [replace(c, disputed=disputed[c.lead.key]) if c.lead.key in disputed else c for c in clusters]
     # A claim quoted where sources differ is not made again as a point of its own.
     claims = {k for p in differ.points for k in p.sentences} if differ else set()
     quoted = {m.key: i for i, c in enumerate(clusters) for m in c.members if m.key in claims}
@@ -879,6 +898,7 @@ def select(story: Story, config: Config, method: str, model: str, slack: int = 0
     mine = _within(differ, budgets[questions.key] * DIFFER_SHARE) if questions is not None else None
     used: set[int] = {story.quoted[k] for p in (mine.points if mine else ()) for k in p.sentences
                       if k in story.quoted and not _newer_than(clusters[story.quoted[k]], k, ages)}
+    clusters = _undisputed(clusters, mine)
     taken: list[int] = []  # the takeaways
     built: dict[str, Section] = {}
     for sc in wanted:

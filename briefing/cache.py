@@ -20,7 +20,7 @@ from . import __version__
 from .config import Config
 from .model import Article, Entity, Figure, Sentence
 
-FORMAT = 150  # bump when what analysis stores for a Sentence, or how it is routed, changes
+FORMAT = 151  # bump when what analysis stores for a Sentence, or how it is routed, changes
 _NESTED = ("entities", "figures", "names", "counts", "acts")  # tuples of records, rebuilt one by one below
 # Every other tuple field: JSON gives lists back, and a list where a tuple is expected breaks
 # what joins two sentences' tuples ("event", "pointers").
@@ -76,7 +76,7 @@ def _from_dict(d: dict[str, Any]) -> Sentence:
     d["figures"] = tuple(Figure(**f) for f in d.get("figures", ()))
     d["names"] = tuple((full, short) for full, short in d.get("names", ()))
     d["counts"] = tuple((what, many) for what, many in d.get("counts", ()))
-    d["acts"] = tuple((verb, what, many) for verb, what, many in d.get("acts", ()))
+    d["acts"] = tuple((verb, what, many, told) for verb, what, many, told in d.get("acts", ()))
     return Sentence(**d)
 
 

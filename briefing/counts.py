@@ -51,10 +51,10 @@ def _counted(tok: Token) -> str | None:
     return None
 
 
-def counts(sent: Span) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]:
+def counts(sent: Span) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, str, str], ...]]:
     """(what is counted, how many) for each count the sentence gives, in reading order; and
-    the counts of acts among them (`_act`). One walk over the sentence's words for
-    both: a walk costs more than what is done in it."""
+    the counts of acts among them (`_act`), each with the words that tell it. One walk over
+    the sentence's words for both: a walk costs more than what is done in it."""
     out, acts = [], []
     for tok in sent:
         if tok.ent_type_ not in _COUNT_ENTITIES or not tok.like_num:
@@ -67,8 +67,23 @@ def counts(sent: Span) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, st
             out.append((unit, value))
         act = _act(tok)
         if value is not None and act is not None:
-            acts.append((*act, value))
+            acts.append((act[0], act[1], value, _told(tok, act[2])))
     return tuple(out), tuple(acts)
+
+
+# Words an act's count is told in at most: "more than 30 injured", "detained nine people".
+_TOLD_MAX = 8
+
+
+def _told(number: Token, ends: tuple[Token, Token]) -> str:
+    """The words from the count, with what qualifies it ("more than", "at least"), to the verb
+    and the noun it counts: "detained nine people", "more than 30 injured"; "" when they lie
+    too far apart to read as one phrase."""
+    start = min(number.left_edge.i, *(t.i for t in ends))
+    end = max(number.i, *(t.i for t in ends))
+    if end - start >= _TOLD_MAX:
+        return ""
+    return number.doc[start:end + 1].text
 
 
 # How a count is joined to what counts it: "detained nine people", "three people were killed",
@@ -76,11 +91,12 @@ def counts(sent: Span) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, st
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
 
 
-def _act(tok: Token) -> tuple[str, str] | None:
-    """(verb, what is counted) when the number `tok` counts the subject or object of a verb:
-    "detained nine people" → (detain, people); "were killed and 27 injured" → (injure,
-    people), the noun taken from the verb it is joined to. Two outlets giving different
-    counts of one act disagree (differ.py), whatever else their words say."""
+def _act(tok: Token) -> tuple[str, str, tuple[Token, Token]] | None:
+    """(verb, what is counted, (the verb's token, the counted noun's)) when the number `tok`
+    counts the subject or object of a verb: "detained nine people" → (detain, people);
+    "were killed and 27 injured" → (injure, people), the noun taken from the verb it is
+    joined to. Two outlets giving different counts of one act disagree (differ.py),
+    whatever else their words say."""
     if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN"):
         noun, what = tok.head, tok.head.lemma_.lower()
     elif tok.dep_ in _ARGUMENTS:
@@ -94,4 +110,4 @@ def _act(tok: Token) -> tuple[str, str] | None:
         # "three people were killed and 27 injured": the 27 are people too.
         what = next((c.lemma_.lower() for c in verb.head.children
                      if c.dep_ in _ARGUMENTS and c.pos_ in ("NOUN", "PROPN")), "")
-    return verb.lemma_.lower(), what
+    return verb.lemma_.lower(), what, (verb, noun)

@@ -42,7 +42,7 @@ def _claim(s: Sentence, config: Config) -> Claim:
     # A count of an act ("detained nine people", ", detaining 12 people") says what it counts
     # and what was done, wherever in the sentence it stands: it is a figure of its own.
     acts: dict[str, set[str]] = {}
-    for verb, what, many in s.acts:
+    for verb, what, many, _ in s.acts:
         acts.setdefault(f"ACT {verb} {what}", set()).add(many)
     counted = {k: frozenset(v) for k, v in acts.items()}
     return Claim(sentence=s, certain=count_cues(s, config.certain_cues, words) > 0,
@@ -407,3 +407,37 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
                          label=_name(a, config), versus=quoted(b), versus_sources=(b.source,),
                          versus_label=_name(b, config)))
     return out
+
+
+def disputed_counts(compared: Comparison, dates: Mapping[int, str],
+                    past: Collection[tuple[int, int]] = ()
+                    ) -> dict[tuple[int, int], tuple[str, int, tuple[int, int]]]:
+    """For each claim whose count of an act another source disputes, the other's count as
+    that source words it, its number and the key of its sentence: "detaining 12 people" [4]
+    beside "detained nine people" [3]. The pairs are those `differences` would list (updates, counts of other
+    times and claims a later source gave anew set aside), but only where every figure they
+    differ on counts an act: such a count is short enough to give with the point it
+    disputes, where the list has room for few pairs."""
+    claims = compared.claims
+    out: dict[tuple[int, int], tuple[str, int, tuple[int, int]]] = {}
+    for n, m in sorted(compared.candidates):
+        a, b = claims[n], claims[m]
+        if (a.sentence.source == b.sentence.source or a.sentence.key in past or b.sentence.key in past
+                or _kind(a, b) != "figures" or not _acts_only(a, b)
+                or _disagreement(a, b, compared.vectors, compared.bigrams, dates) is None):
+            continue
+        for mine, other in ((a, b), (b, a)):
+            told = _told_apart(mine, other)
+            if told and mine.sentence.key not in out:
+                out[mine.sentence.key] = (told, other.sentence.source, other.sentence.key)
+    return out
+
+
+def _told_apart(mine: Claim, other: Claim) -> str:
+    """The words of `other`'s count of an act that `mine` counts otherwise ("" if none)."""
+    for verb, what, many, told in other.sentence.acts:
+        key = f"ACT {verb} {what}"
+        if told and key in mine.figures and many in other.figures.get(key, ()) \
+                and not mine.figures[key] & other.every.get(key, frozenset()):
+            return told
+    return ""

@@ -88,7 +88,8 @@ class Sentence:
     vouched: str | None = None  # party whose account it is: "according to X", "X confirmed"
     figures: tuple[Figure, ...] = ()
     counts: tuple[tuple[str, str], ...] = ()  # (what is counted, how many): "seven people" (counts.py)
-    acts: tuple[tuple[str, str, str], ...] = ()  # (verb, what, how many): "detained nine people" (counts.py)
+    # (verb, what, how many, as written): ("detain", "people", "9", "detained nine people") (counts.py)
+    acts: tuple[tuple[str, str, str, str], ...] = ()
     event: tuple[str, ...] = ()  # what it reports: predicate and argument heads (see event.py)
     subject: str = ""  # the head of that predicate's subject, as a word of `event`
     needs_context: bool = False  # leans on the sentence before it: "He added...", "that ultimatum"
@@ -189,6 +190,19 @@ class Point:
     versus: str | None = None
     versus_sources: tuple[int, ...] = ()
     versus_label: str | None = None
+    # Another source's count of the act the text counts, in its words, and that source:
+    # given after the point ("other count: “detained nine people” [3]").
+    disputed: str | None = None
+    disputed_sources: tuple[int, ...] = ()
+
+
+# What the briefing calls another source's count of what a point counts.
+DISPUTED_LABEL = "other count"
+
+
+def disputed_words(text: str, sources: tuple[int, ...]) -> int:
+    """Words "other count: “…” [n]" takes as the reader counts them."""
+    return 2 + len(text.split()) + citation_words(sources)
 
 
 @dataclass(frozen=True)
@@ -210,6 +224,7 @@ class Section:
         """Words it takes in the briefing with its heading, labels and citations."""
         extra = sum(2 + citation_words(p.sources) + citation_words(p.versus_sources) + len((p.label or "").split())
                     + len((p.versus_label or "").split()) + (2 if p.older or (p.reported and not p.when) else 0)
+                    + (disputed_words(p.disputed, p.disputed_sources) if p.disputed else 0)
                     for p in self.points)
         return len(self.title.split()) + 1 + self.words + extra
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from .dates import when_words
 from .figures import MEASURED, amounts, distinctive_amounts, measure_of, measures
-from .model import Entity, Point, Sentence, citation_words
+from .model import Entity, Point, Sentence, citation_words, disputed_words
 from .quotes import bare_quote, closes_a_quote
 from .lexrank import stop_words
 from .summarize import rank
@@ -47,6 +47,10 @@ class Cluster:
     # Another party's account of what the lead claims, from an article that tells it: the
     # point tells it after the lead (see replies.py).
     reply: Sentence | None = None
+    # Another source's count of the act the lead counts, as it words it, that source and the
+    # key of its sentence: ("detained nine people", 3, (3, 13)) beside "detaining 12 people"
+    # (see `differ.disputed_counts`).
+    disputed: tuple[str, int, tuple[int, int]] | None = None
 
     @property
     def lead(self) -> Sentence:
@@ -60,7 +64,9 @@ class Cluster:
         told = (*self.members, self.reply) if self.reply is not None else self.members
         return Point(text=self.shown, sources=self.sources,
                      sentences=tuple(sorted(m.key for m in told)), party=self.lead.speaker,
-                     older=self.older, reported=None if self.older else self.reported, wording=self.wording)
+                     older=self.older, reported=None if self.older else self.reported, wording=self.wording,
+                     disputed=self.disputed[0] if self.disputed else None,
+                     disputed_sources=(self.disputed[1],) if self.disputed else ())
 
     @property
     def shown(self) -> str:
@@ -106,7 +112,14 @@ class Cluster:
     @cached_property  # read for every candidate on every fit
     def cost(self) -> int:
         """Words the point takes in the briefing: its text, the bullet, its citation (see
-        `model.cited`), "(N of M sources)" and "(reported DAY)"."""
+        `model.cited`), "(N of M sources)", "(reported DAY)" and another source's count."""
+        return self.own_cost + (disputed_words(self.disputed[0], (self.disputed[1],)) if self.disputed else 0)
+
+    @cached_property
+    def own_cost(self) -> int:
+        """`cost` without another source's count: what the point's value is weighed against.
+        The other count tells the reader the point's own count is in dispute: words that
+        make the point worth less for each of its words would hide the dispute."""
         return self.words + citation_words(self.sources, self.wording) + POINT_OVERHEAD + (2 if self.reported else 0)
 
 
@@ -359,6 +372,10 @@ def _counts(s: Sentence) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for what, many in s.counts:
         out.setdefault(f"COUNT {what}", set()).add(many)
+    # And by act: "were killed and 27 injured" and "were killed and more than 30 injured"
+    # count the injured apart, whatever noun each count stands beside.
+    for verb, what, many, _ in s.acts:
+        out.setdefault(f"ACT {verb} {what}", set()).add(many)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -1238,7 +1255,7 @@ COST_EXPONENT = 0.5
 
 def per_word(i: int, clusters: Sequence[Cluster], score: Mapping[int, float]) -> float:
     """Value for the words a point takes (see COST_EXPONENT)."""
-    return score.get(i, 0.0) / clusters[i].cost ** COST_EXPONENT
+    return score.get(i, 0.0) / clusters[i].own_cost ** COST_EXPONENT
 
 
 FLOOR = 0.3

@@ -3,6 +3,8 @@ between people's assessments, not between a claim and a narrator's general doubt
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from briefing.analyse import analyse
@@ -435,3 +437,28 @@ def test_two_parties_accounts_are_listed_before_two_outlets_counts(config: Confi
     story = prepare(articles, analyse(articles, config)[0], config, config.method)
     assert story.differ is not None
     assert [(p.label, p.versus_label) for p in story.differ.points] == [("Ukraine", "United States"), (None, None)]
+
+
+def test_a_count_another_source_disputes_is_told_with_its_point(config: Config) -> None:
+    """Where the list has room for the parties' accounts only, each outlet's count of the
+    injured goes with the other's point: "27 injured" is told with "more than 30 injured"."""
+    from briefing.assemble import _undisputed, prepare
+
+    texts = [f"{SETTLED} At least three people were killed and 27 injured in Kyiv, city officials said.",
+             "Trump offered a more cautious assessment of how finalized the U.S.-Ukraine security guarantees are. "
+             "At least three people were killed and more than 30 injured in Kyiv, officials said.",
+             "Drones struck a power plant in Kharkiv overnight. Officials said repairs would take weeks."]
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n)),
+                        blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate(texts, start=1)]
+    story = prepare(articles, analyse(articles, config)[0], config, config.method)
+    told = {c.lead.text: c.disputed[:2] for c in story.clusters if c.disputed}
+    assert told == {"At least three people were killed and 27 injured in Kyiv, city officials said.":
+                    ("more than 30 injured", 2),
+                    "At least three people were killed and more than 30 injured in Kyiv, officials said.":
+                    ("27 injured", 1)}
+    # Once the list quotes the pair, the points do not tell it again.
+    assert story.differ is not None
+    counts = story.differ.points[1]
+    assert not any(c.disputed for c in _undisputed(story.clusters, replace(story.differ, points=(counts,))))
+    assert sum(bool(c.disputed) for c in _undisputed(story.clusters, replace(story.differ,
+                                                                            points=story.differ.points[:1]))) == 2

@@ -365,3 +365,20 @@ def test_markdown_lists(markdown: str, briefing) -> None:
     assert sum(t.type == "bullet_list_open" for t in tokens) == sum(
         1 for s in briefing.sections if s.kind != "figures" for sub in (s, *s.subsections) if sub.points)
     assert sum(t.type == "table_open" for t in MarkdownIt("commonmark").enable("table").parse(markdown)) == 1
+
+
+def test_another_sources_count_is_told_after_the_point_in_markdown_and_docx() -> None:
+    from briefing.render.docx import render_docx
+    from helpers import docx_paragraphs
+
+    point = Point(text="Police detained 12 people.", sources=(1,), sentences=((1, 0),),
+                  disputed="detained nine people", disputed_sources=(2,))
+    briefing = replace(tiny_briefing(), sections=(Section(key="military", title="Enforcement", points=(point,)),
+                                                  Section(key="sources", title="Sources")),
+                       sources=(Source(1, "a.txt", "A"), Source(2, "b.txt", "B")))
+    text = render_markdown(briefing)
+    assert "- Police detained 12 people. [1] (1 of 2 sources) — *other count:* “detained nine people” [2]\n" in text
+    assert ("List Bullet", "Police detained 12 people. [1] (1 of 2 sources) — other count: “detained nine people” [2]") \
+        in docx_paragraphs(render_docx(briefing))
+    # The reader's word count holds the other count too.
+    assert briefing.sections[0].cost > replace(briefing.sections[0], points=(replace(point, disputed=None),)).cost

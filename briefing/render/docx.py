@@ -14,7 +14,7 @@ from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from ..model import Briefing, Point, Section, Source
+from ..model import DISPUTED_LABEL, Briefing, Point, Section, Source
 from .markdown import cite, support
 from .styles import (BRIEFING_NOTE, CITATION, SUBTITLE, TABLE, TITLE, find_reference,
                      has_style, open_reference)
@@ -64,6 +64,7 @@ def _safe(briefing: Briefing) -> Briefing:
         return replace(s, title=xml_safe(s.title), note=xml_safe(s.note),
                        points=tuple(replace(p, text=xml_safe(p.text), figure=xml_safe(p.figure or "") or None,
                                             versus=xml_safe(p.versus or "") or None,
+                                            disputed=xml_safe(p.disputed or "") or None,
                                             label=xml_safe(p.label or "") or None,
                                             versus_label=xml_safe(p.versus_label or "") or None)
                                     for p in s.points),
@@ -151,6 +152,10 @@ class _Writer:
                     self.doc.add_comment([text, marker], _comment_text(point, self.sources),
                                          author=self.options.author or NOTE_AUTHOR,
                                          initials=(self.options.author or NOTE_AUTHOR)[:1].upper())
+            if point.disputed:
+                para.add_run(f" — {DISPUTED_LABEL}: ").italic = True
+                para.add_run(f"“{point.disputed}”")
+                self.run(para, f" {cite(point.disputed_sources)}", CITATION)
         if not section.points and section.note:
             self.para(section.note, BRIEFING_NOTE)
 
