@@ -425,6 +425,10 @@ _LEANING_SUBJECTS = ("he", "she", "it", "they", "this", "these", "those")
 _PERSONAL = ("he", "she", "him", "her", "his", "hers")
 # Whose subject, when no name comes before it: "Its leaders have insisted…", "Their army…".
 _BACK_POSSESSIVES = ("its", "their")
+# Nouns of an act that, as a bare "the ..." subject, name the act the sentence before told:
+# "The move brings the number of sanctioned entities to 318", "Okafor said the change
+# followed an inspection". Which move, which change?
+_BACK_ACTS = ("move", "decision", "change", "step", "announcement", "revision", "shift", "reversal")
 
 
 def connective_only(sent: Span, words: list[Token] | None = None) -> bool:
@@ -476,6 +480,8 @@ def _leans(sent: Span, words: list[Token]) -> bool:
         return True  # "Its general staff said missiles had struck the refinery": whose?
     if any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL for c in sent.root.children):
         return True  # '"Tavaria cannot stay on the streets," he said': the quote names no speaker
+    if any(_bare_act(t) for t in words):
+        return True
     named = False  # someone the sentence names before the word at hand
     for tok in words:
         # "rejected that ultimatum", "such arrangements" point back; "this week" does not.
@@ -490,6 +496,15 @@ def _leans(sent: Span, words: list[Token]) -> bool:
             return True
         named = named or tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     return False
+
+
+def _bare_act(tok: Token) -> bool:
+    """A subject "the move", "the change", with nothing that says which: no "of", no
+    adjective, compound or clause of its own ("the change in the estimate", "the court's
+    decision" say which)."""
+    return (tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in _BACK_ACTS and tok.tag_ == "NN"
+            and all(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and any(c.dep_ == "det" for c in tok.children))
 
 
 # "The sides are closer to an agreement": the parties to whatever the story is about.

@@ -495,3 +495,16 @@ def test_what_a_quoted_analyst_says_a_party_did_or_said_is_no_stance_of_that_par
 def test_a_first_person_stance_in_a_quotation_stays_its_speakers(config: Config) -> None:
     found = sentences_of('"We will not give up the Donbas," Zelensky said.', config)
     assert found[0].speaker == "ukraine"
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("The move brings the number of entities under sanctions to 318.", True),
+    ("Okafor said the change followed an inspection of the storage site.", True),
+    ("The decision was welcomed in Kyiv.", True),
+    ("The change in the estimate followed an inspection of the storage site.", False),
+    ("The court's decision was welcomed in Kyiv.", False),
+    ("The move to cut tariffs was welcomed in Kyiv.", False),
+])
+def test_a_bare_the_move_or_the_change_leans_on_the_sentence_that_tells_it(text: str, leans: bool,
+                                                                           config: Config) -> None:
+    assert only(text, config).needs_context is leans
