@@ -11,7 +11,7 @@ from .changes import STAY
 from .config import OTHER_PARTY, Config, SectionConfig
 from .quotes import opens_with_quote
 from .context import with_context
-from .differ import disputed_counts, Comparison, compare, differences, overtaken
+from .differ import borne_out, disputed_counts, Comparison, compare, differences, overtaken
 from .model import Article, Briefing, Point, Section, Sentence, Source
 from .dates import EARLIER_DAY, LATER_DAY
 from .recency import Ages
@@ -854,6 +854,9 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
                 for i, c in enumerate(clusters)]
     lede = main_lede(clusters, central, order)
     differ = _differences(pool, compared, config, synonyms, order, later) if wants_differ and compared else None
+    if differ is not None and compared is not None:
+        # A claim a later day's report bears out is marked so: the pair stays, as what was said then.
+        differ = replace(differ, points=tuple(borne_out(differ.points, compared, ages.dates)))
     if differ is not None:
         # The list may have room for one pair. Two parties' accounts come first (the Union's
         # "fully settled" guarantees against Kestria's caution, before two outlets' counts of

@@ -441,3 +441,40 @@ def _told_apart(mine: Claim, other: Claim) -> str:
                 and not mine.figures[key] & other.every.get(key, frozenset()):
             return told
     return ""
+
+
+# How alike a later report and the claim it bears out must be, past a figure both give.
+BORNE_OUT = 0.2
+
+
+def borne_out(points: Sequence[Point], compared: Comparison, dates: Mapping[int, str]) -> list[Point]:
+    """The pairs, each claim and its denial of one day marked with the later report that
+    bears the claim out: Wednesday's "have reached an agreement in principle on a 6 percent
+    pay rise" against "flatly denied reports that a deal on pay had been reached", once
+    Thursday's paper has "reached a tentative two-year agreement that raises pay by 6
+    percent". The later report gives a figure of the claim's, says no denial, and shares
+    its words (`BORNE_OUT`). Only between dated sources."""
+    claims = {c.sentence.key: c for c in compared.claims}
+    out = []
+    for p in points:
+        pair = [claims.get(k) for k in p.sentences]
+        if len(pair) != 2 or None in pair or sum(c.negated for c in pair) != 1 \
+                or any(c.sentence.source not in dates for c in pair):
+            out.append(p)
+            continue
+        claim = next(c for c in pair if not c.negated)
+        day = max(dates[c.sentence.source] for c in pair)
+        later = [(near, c.sentence.source) for c in compared.claims
+                 if not c.negated and dates.get(c.sentence.source, "") > day and _gives_a_figure_of(c, claim)
+                 for near in (cosine(compared.vectors[claim.sentence.key], compared.vectors[c.sentence.key]),)
+                 if near >= BORNE_OUT]
+        if not later:
+            out.append(p)
+            continue
+        by = max(later)[1]
+        out.append(replace(p, borne_out=(claim.sentence.source, by)))
+    return out
+
+
+def _gives_a_figure_of(c: Claim, claim: Claim) -> bool:
+    return any(values & c.every.get(kind, frozenset()) for kind, values in claim.figures.items())

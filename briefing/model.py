@@ -194,7 +194,13 @@ class Point:
     # given after the point ("other count: “detained nine people” [3]").
     disputed: str | None = None
     disputed_sources: tuple[int, ...] = ()
+    # Where sources differ: the source of the claim a later report bears out, and that
+    # report's ("[3] borne out by [5]").
+    borne_out: tuple[int, int] | None = None
 
+
+# "[3] borne out by [5]" as the reader counts it.
+BORNE_OUT_WORDS = 5
 
 # What the briefing calls another source's count of what a point counts.
 DISPUTED_LABEL = "other count"
@@ -225,6 +231,7 @@ class Section:
         extra = sum(2 + citation_words(p.sources) + citation_words(p.versus_sources) + len((p.label or "").split())
                     + len((p.versus_label or "").split()) + (2 if p.older or (p.reported and not p.when) else 0)
                     + (disputed_words(p.disputed, p.disputed_sources) if p.disputed else 0)
+                    + (BORNE_OUT_WORDS if p.borne_out else 0)
                     for p in self.points)
         return len(self.title.split()) + 1 + self.words + extra
 

@@ -97,3 +97,14 @@ def test_a_key_figure_of_a_dated_act_cites_no_article_written_before_it(briefing
     figures = {p.figure: p for p in section(briefing, "figures").points}
     assert "on Wednesday" in figures["5 percent"].text
     assert figures["5 percent"].sources == (4,)
+
+
+def test_a_claim_the_next_days_report_bears_out_is_marked_so(briefing: Briefing) -> None:
+    """Tuesday's "agreement in principle on a 5 percent pay rise" against the federation's
+    denial: Wednesday's deal "raises teachers' pay by 5 percent" bears the claim out. The
+    pair stays, as what each said on Tuesday."""
+    from briefing.render.markdown import render_markdown
+
+    (pair,) = differ_points(briefing)
+    assert pair.borne_out == (2, 4)
+    assert "[3] — *[2] borne out by [4]*\n" in render_markdown(briefing)

@@ -462,3 +462,27 @@ def test_a_count_another_source_disputes_is_told_with_its_point(config: Config) 
     assert not any(c.disputed for c in _undisputed(story.clusters, replace(story.differ, points=(counts,))))
     assert sum(bool(c.disputed) for c in _undisputed(story.clusters, replace(story.differ,
                                                                             points=story.differ.points[:1]))) == 2
+
+
+@pytest.mark.parametrize(("later", "borne"), [
+    ("Negotiators reached an agreement on Thursday on a framework that caps enrichment at 20 percent.", (1, 3)),
+    ("Talks collapsed on Thursday without any agreement on enrichment.", None),
+])
+def test_a_claim_and_its_denial_are_marked_when_a_later_day_bears_the_claim_out(
+        later: str, borne: tuple[int, int] | None, config: Config) -> None:
+    from briefing.differ import borne_out, compare
+
+    claim = "Negotiators have reached an agreement in principle to cap enrichment at 20 percent, diplomats said."
+    denial = ("The foreign minister flatly denied reports that negotiators had reached an agreement in principle "
+              "to cap enrichment at 20 percent.")
+    dated = {1: "2026-03-04", 2: "2026-03-04", 3: "2026-03-05"}
+    texts = [claim, denial, later, "Drones struck a power plant in Kharkiv overnight. Officials said repairs would take weeks."]
+    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n), date=dated.get(n)),
+                        blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate(texts, 1)]
+    found = analyse(articles, config)[0]
+    compared = compare(found, config, config.party_synonyms())
+    (pair,) = differences(found, config, 3, config.party_synonyms(), dates=dated, compared=compared)
+    (marked,) = borne_out([pair], compared, dated)
+    assert marked.borne_out == borne
+    # Undated, which came later is unknown.
+    assert borne_out([pair], compared, {})[0].borne_out is None

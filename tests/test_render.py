@@ -382,3 +382,16 @@ def test_another_sources_count_is_told_after_the_point_in_markdown_and_docx() ->
         in docx_paragraphs(render_docx(briefing))
     # The reader's word count holds the other count too.
     assert briefing.sections[0].cost > replace(briefing.sections[0], points=(replace(point, disputed=None),)).cost
+
+
+def test_a_claim_borne_out_later_is_marked_in_the_docx_too() -> None:
+    from briefing.render.docx import render_docx
+    from helpers import docx_paragraphs
+
+    pair = Point(text="A deal was reached.", sources=(1,), sentences=((1, 0), (2, 0)), versus="There is no deal.",
+                 versus_sources=(2,), borne_out=(1, 3))
+    briefing = replace(tiny_briefing(), sections=(Section(key="differ", title="Where sources differ", points=(pair,)),
+                                                  Section(key="sources", title="Sources")),
+                       sources=(Source(1, "a.txt", "A"), Source(2, "b.txt", "B"), Source(3, "c.txt", "C")))
+    assert ("List Bullet", "“A deal was reached.” [1] — whereas “There is no deal.” [2] — [1] borne out by [3]") \
+        in docx_paragraphs(render_docx(briefing))

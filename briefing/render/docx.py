@@ -129,6 +129,11 @@ class _Writer:
             para.add_run(f"{point.versus_label}: ").bold = True
         para.add_run(f"“{point.versus}”")
         self.run(para, f" {cite(point.versus_sources)}", CITATION)
+        if point.borne_out:
+            para.add_run(" — ")
+            self.run(para, cite(point.borne_out[:1]), CITATION)
+            para.add_run(" borne out by ").italic = True
+            self.run(para, cite(point.borne_out[1:]), CITATION)
 
     def points(self, section: Section) -> None:
         for point in section.points:
