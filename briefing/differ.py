@@ -420,7 +420,9 @@ def disputed_counts(compared: Comparison, dates: Mapping[int, str],
     disputes, where the list has room for few pairs."""
     claims = compared.claims
     out: dict[tuple[int, int], tuple[str, int, tuple[int, int]]] = {}
-    for n, m in sorted(compared.candidates):
+    # Most claims count no act: their pairs are set aside before anything is compared.
+    counting = {n for n, c in enumerate(claims) if any(k.startswith("ACT ") for k in c.figures)}
+    for n, m in sorted(p for p in compared.candidates if p[0] in counting and p[1] in counting):
         a, b = claims[n], claims[m]
         if (a.sentence.source == b.sentence.source or a.sentence.key in past or b.sentence.key in past
                 or _kind(a, b) != "figures" or not _acts_only(a, b)
