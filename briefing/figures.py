@@ -447,7 +447,11 @@ def extract(sent: Span) -> tuple[Figure, ...]:
                 value = f"{value} {sent.doc[found.end:head.i + 1].text}"
             else:
                 value += " " + head.text  # the unit: "20 points"
-        out.append(Figure(value=value, kind=found.label_,
+        kind = found.label_
+        if kind in ("CARDINAL", "QUANTITY") and any(
+                t.lower_ in _CURRENCIES for t in sent.doc[found.start:max(found.end, found.root.head.i + 1)]):
+            kind = "MONEY"  # "about 87 million crowns": a sum the recogniser took for a count
+        out.append(Figure(value=value, kind=kind,
                           context=_measure(ent) or _context(sent, ent.start, ent.end)))
     if any(f.kind != "DATE" for f in out):
         # A year beside a figure says what the figure is of ("a 6.5 percent rise for 2026"):
@@ -456,6 +460,15 @@ def extract(sent: Span) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+
+# Currencies the recogniser does not know for money when a number counts them: "265 million
+# crowns", "27.80 marks" (not "mark", which also measures a point reached).
+_CURRENCIES = frozenset({
+    "crown", "crowns", "krona", "kronor", "krone", "kroner", "koruna", "marks", "euro", "euros", "dollar",
+    "dollars", "pound", "pounds", "franc", "francs", "yen", "yuan", "rupee", "rupees", "peso", "pesos",
+    "rouble", "roubles", "ruble", "rubles", "lira", "lire", "zloty", "zlotys", "forint", "forints", "shekel",
+    "shekels", "dinar", "dinars", "rand", "hryvnia", "hryvnias", "dirham", "dirhams", "riyal", "riyals",
+    "ringgit", "baht", "naira", "shilling", "shillings", "cedi", "cedis"})
 
 _PART = re.compile(r"^\S+ of ")  # "88 of the 200 seats" (see `_part_of`)
 MEASURED = ("PERCENT", "MONEY")  # shares and sums: what a fact turns on most

@@ -483,3 +483,14 @@ def test_a_figure_in_a_denial_is_no_row_and_cites_no_source() -> None:
     rows = key_figures(figures_section(), [denied, framework], 100).points
     assert [(p.figure, p.sources, p.text) for p in rows] == [
         ("20 percent", (1,), "a framework to cap enrichment at 20 percent")]
+
+
+@pytest.mark.parametrize("text", [
+    "VSR said the agreement would cost about 265 million crowns over two years.",
+    "Oriel raised its cash offer to 27.80 marks a share.",
+    "The union's pension fund has a deficit of 1.9 billion crowns.",
+])
+def test_a_sum_in_a_currency_the_recogniser_counts_is_money(text: str) -> None:
+    nlp, _ = load_model(load_config().models)
+    (sent,) = nlp(text).sents
+    assert [f.kind for f in extract(sent) if any(ch.isdigit() for ch in f.value)] == ["MONEY"]
