@@ -340,6 +340,9 @@ def test_a_plan_that_remains_is_undone_once_it_is_called_off(config: Config) -> 
     assert _reversed([remains, off], days, config) == {remains}
     called = "The union called the nurses' strike at Harlow General Hospital on Monday after a late offer."
     assert _reversed([remains, called], days, config) == set()
+    # Suspended or postponed, it is no more in place than called off.
+    suspended = "The union suspended the nurses' strike at Harlow General Hospital on Monday after a late offer."
+    assert _reversed([remains, suspended], days, config) == {remains}
 
 
 def test_a_deal_said_not_to_exist_is_undone_once_a_later_source_reports_it_reached(config: Config) -> None:
