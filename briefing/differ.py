@@ -414,10 +414,10 @@ def disputed_counts(compared: Comparison, dates: Mapping[int, str],
                     ) -> dict[tuple[int, int], tuple[str, int, tuple[int, int]]]:
     """For each claim whose count of an act another source disputes, the other's count as
     that source words it, its number and the key of its sentence: "detaining 12 people" [4]
-    beside "detained nine people" [3]. The pairs are those `differences` would list (updates, counts of other
-    times and claims a later source gave anew set aside), but only where every figure they
-    differ on counts an act: such a count is short enough to give with the point it
-    disputes, where the list has room for few pairs."""
+    beside "detained nine people" [3]. The pairs are those `differences` would list
+    (updates, counts of other times and claims a later source gave anew set aside), but only
+    where every figure they differ on counts an act: such a count is short enough to give
+    with the point it disputes, where the list has room for few pairs."""
     claims = compared.claims
     out: dict[tuple[int, int], tuple[str, int, tuple[int, int]]] = {}
     # Most claims count no act: their pairs are set aside before anything is compared.

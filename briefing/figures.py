@@ -462,10 +462,11 @@ def extract(sent: Span) -> tuple[Figure, ...]:
 
 
 # Currencies the recogniser does not know for money when a number counts them: "265 million
-# crowns", "27.80 marks" (not "mark", which also measures a point reached).
+# crowns", "27.80 marks" (not "mark", which also measures a point reached, nor "pounds",
+# which also weigh).
 _CURRENCIES = frozenset({
     "crown", "crowns", "krona", "kronor", "krone", "kroner", "koruna", "marks", "euro", "euros", "dollar",
-    "dollars", "pound", "pounds", "franc", "francs", "yen", "yuan", "rupee", "rupees", "peso", "pesos",
+    "dollars", "franc", "francs", "yen", "yuan", "rupee", "rupees", "peso", "pesos",
     "rouble", "roubles", "ruble", "rubles", "lira", "lire", "zloty", "zlotys", "forint", "forints", "shekel",
     "shekels", "dinar", "dinars", "rand", "hryvnia", "hryvnias", "dirham", "dirhams", "riyal", "riyals",
     "ringgit", "baht", "naira", "shilling", "shillings", "cedi", "cedis"})
