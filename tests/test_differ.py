@@ -423,9 +423,9 @@ def test_counts_of_one_act_at_other_times_are_the_count_moving_on(config: Config
     assert dated_pairs([friday, monday], [None, None], config) == []
 
 
-def test_two_parties_accounts_are_listed_before_two_outlets_counts(config: Config) -> None:
-    """The list often has room for one pair: Zelensky's "fully settled" against Trump's
-    caution comes before two outlets' counts of the injured, though those are more alike."""
+@pytest.fixture(scope="module")
+def two_accounts(config: Config):
+    """Zelensky's "fully settled" against Trump's caution, and two outlets' counts of the injured."""
     from briefing.assemble import prepare
 
     texts = [f"{SETTLED} At least three people were killed and 27 injured in Kyiv, city officials said.",
@@ -434,23 +434,23 @@ def test_two_parties_accounts_are_listed_before_two_outlets_counts(config: Confi
              "Drones struck a power plant in Kharkiv overnight. Officials said repairs would take weeks."]
     articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n)),
                         blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate(texts, start=1)]
-    story = prepare(articles, analyse(articles, config)[0], config, config.method)
+    return prepare(articles, analyse(articles, config)[0], config, config.method)
+
+
+def test_two_parties_accounts_are_listed_before_two_outlets_counts(two_accounts) -> None:
+    """The list often has room for one pair: Zelensky's "fully settled" against Trump's
+    caution comes before two outlets' counts of the injured, though those are more alike."""
+    story = two_accounts
     assert story.differ is not None
     assert [(p.label, p.versus_label) for p in story.differ.points] == [("Ukraine", "United States"), (None, None)]
 
 
-def test_a_count_another_source_disputes_is_told_with_its_point(config: Config) -> None:
+def test_a_count_another_source_disputes_is_told_with_its_point(two_accounts) -> None:
     """Where the list has room for the parties' accounts only, each outlet's count of the
     injured goes with the other's point: "27 injured" is told with "more than 30 injured"."""
-    from briefing.assemble import _undisputed, prepare
+    from briefing.assemble import _undisputed
 
-    texts = [f"{SETTLED} At least three people were killed and 27 injured in Kyiv, city officials said.",
-             "Trump offered a more cautious assessment of how finalized the U.S.-Ukraine security guarantees are. "
-             "At least three people were killed and more than 30 injured in Kyiv, officials said.",
-             "Drones struck a power plant in Kharkiv overnight. Officials said repairs would take weeks."]
-    articles = [Article(source=Source(number=n, path=f"{n}.txt", title=str(n)),
-                        blocks=(Block(index=0, text=t, kind="body"),)) for n, t in enumerate(texts, start=1)]
-    story = prepare(articles, analyse(articles, config)[0], config, config.method)
+    story = two_accounts
     told = {c.lead.text: c.disputed[:2] for c in story.clusters if c.disputed}
     assert told == {"At least three people were killed and 27 injured in Kyiv, city officials said.":
                     ("more than 30 injured", 2),
