@@ -527,7 +527,19 @@ def pointers(sent: Span, stance_nouns: Collection[str] = ()) -> tuple[str, ...]:
         if lemma in _GENERIC or earlier:
             continue
         plural = tok.tag_ == "NNS" or tok.tag_ == "NN" and tok.lemma_.lower() in stance_nouns
-        if (plural and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
-                and tok.head.dep_ in ("ROOT", "ccomp") and [c.lower_ for c in tok.children] == ["the"]):
+        if (plural and not tok.ent_type_ and [c.lower_ for c in tok.children] == ["the"]
+                and (tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.dep_ in ("ROOT", "ccomp")
+                     or _acted_on_through(tok))):
             out.append(tok.lemma_.lower())
     return tuple(out)
+
+
+def _acted_on_through(tok: Token) -> bool:
+    """Whether `tok` is what the main verb acts on through a preposition: "VSR will go ahead
+    with the deductions" (which deductions?)."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    verb = tok.head.head
+    if verb.dep_ in ("advmod", "prt"):
+        verb = verb.head  # "go ahead with"
+    return verb.pos_ == "VERB" and verb.dep_ in ("ROOT", "ccomp")

@@ -20,7 +20,7 @@ from . import __version__
 from .config import Config
 from .model import Article, Entity, Figure, Sentence
 
-FORMAT = 154  # bump when what analysis stores for a Sentence, or how it is routed, changes
+FORMAT = 155  # bump when what analysis stores for a Sentence, or how it is routed, changes
 _NESTED = ("entities", "figures", "names", "counts", "acts")  # tuples of records, rebuilt one by one below
 # Every other tuple field: JSON gives lists back, and a list where a tuple is expected breaks
 # what joins two sentences' tuples ("event", "pointers").

@@ -32,6 +32,13 @@ def test_the_strikes_named_once_in_a_story_need_the_sentence_that_tells_of_them(
     assert f"{STRIKES} Zelensky described the strikes as a direct response to the peace efforts." in texts
 
 
+def test_what_the_main_verb_acts_on_through_a_preposition_needs_the_sentence_that_tells_it(config: Config) -> None:
+    """"will go ahead with the deductions": which deductions the sentence before says."""
+    before = "The two sides also failed to agree on pay deducted for the strike days of April 20 and 21."
+    after = "The operator will go ahead with the deductions, a spokesman said."
+    assert f"{before} {after}" in story([*TALKS, f"{before} {after}"], config)
+
+
 def test_what_the_sentence_itself_names_needs_no_sentence_before(config: Config) -> None:
     """"the patrols" after "new patrols" in the same sentence says which patrols."""
     alone = ("The army agreed to new patrols along the border, subject to conditions: the patrols "
