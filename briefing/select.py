@@ -1262,14 +1262,6 @@ FLOOR = 0.3
 PACKING_SHARE = 0.8
 
 
-# Values per word within this share of each other count as one (see `pick`).
-VALUE_BAND = 0.03
-
-
-def _band(value: float) -> int:
-    return math.floor(math.log(value) / math.log1p(VALUE_BAND)) if value > 0 else -10 ** 9
-
-
 def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int, float], *,
          max_points: int, max_words: int, vectors: dict[tuple[int, int], Vector],
          min_points: int = 0, diversity: float = 1.0, against: Sequence[int] = (),
@@ -1283,9 +1275,7 @@ def pick(candidates: Iterable[int], clusters: Sequence[Cluster], score: dict[int
     chosen: list[int] = []
     words = 0
     value = (lambda i: score.get(i, 0.0)) if by_value else (lambda i: per_word(i, clusters, score))
-    # Points of about the same value per word go larger first: of "League leaders held a
-    # call with Varn" and Cray's assessment of the talks, the one that tells more.
-    ordered = sorted(candidates, key=lambda i: (-_band(value(i)), -score.get(i, 0.0), clusters[i].lead.key))
+    ordered = sorted(candidates, key=lambda i: (-value(i), clusters[i].lead.key))
     packing = 0.0
     floor = FLOOR * max(((plain or score).get(i, 0.0) for i in ordered), default=0.0)
     for i in ordered:

@@ -1131,23 +1131,3 @@ def test_a_statement_that_gave_no_details_is_vague() -> None:
         load_config())
     assert ready.undetailed and not warned.undetailed
     assert specificity(ready) == VAGUE_WEIGHT < specificity(warned)
-
-
-def test_of_two_points_of_about_the_same_value_per_word_the_larger_goes_first() -> None:
-    """A short point whose value per word is a hair above a longer one's does not take the
-    words the longer one needed: Cray's assessment of the talks, not "League leaders held a
-    call with Varn" and two more short lines."""
-    from briefing.select import pick
-
-    def point(n: int, words: int) -> Cluster:
-        return Cluster((Sentence(text=" ".join(["w"] * words), source=n, paragraph=0, index=0),))
-
-    clusters = [point(1, 50), point(2, 16)]
-    vectors = {(n, 0): {f"t{n}": 1.0} for n in (1, 2)}
-    long_cost, short_cost = clusters[0].cost, clusters[1].cost
-    # Values per word 1 % apart, the short one ahead.
-    score = {0: 2.7, 1: 2.7 * (short_cost / long_cost) ** 0.5 * 1.01}
-    assert pick([0, 1], clusters, score, max_points=5, max_words=long_cost + 5, vectors=vectors) == [0]
-    # Well apart, the better value per word goes first.
-    score[1] *= 1.2
-    assert pick([0, 1], clusters, score, max_points=5, max_words=long_cost + 5, vectors=vectors) == [1]
