@@ -687,11 +687,15 @@ def _with_texts(sec: Section, short: dict[int, str]) -> Section:
 DIFFER_POOL = 300  # clusters, the best by the story-wide score, whose claims are compared pairwise
 
 
-def _pool_keys(clusters: Sequence[Cluster], score: Mapping[int, float]) -> set[tuple[int, int]]:
-    """The sentences of the DIFFER_POOL clusters that matter most, each with the one before it
-    (a sentence joined to the one before brings that one along): those whose claims are
+def _best(clusters: Sequence[Cluster], score: Mapping[int, float]) -> list[int]:
+    """The DIFFER_POOL clusters that matter most, by the story-wide score."""
+    return sorted(range(len(clusters)), key=lambda i: (-score.get(i, 0.0), i))[:DIFFER_POOL]
+
+
+def _pool_keys(clusters: Sequence[Cluster], best: Sequence[int]) -> set[tuple[int, int]]:
+    """The sentences of the `best` clusters (`_best`), each with the one before it (a
+    sentence joined to the one before brings that one along): those whose claims are
     compared pairwise."""
-    best = sorted(range(len(clusters)), key=lambda i: (-score.get(i, 0.0), i))[:DIFFER_POOL]
     keys = {m.key for i in best for m in clusters[i].members}
     return keys | {(k[0], k[1] - 1) for k in keys}
 
@@ -842,13 +846,13 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     # that are those "Where sources differ" compares: compared once, for both.
     questions = next((sc for sc in wanted if sc.kind == "questions"), None)
     wants_differ = bool(questions is not None and config.differ_max_points)
-    keys = _pool_keys(clusters, score)
+    best = _best(clusters, score)
+    keys = _pool_keys(clusters, best)
     pool = [s for s in as_written if s.key in keys]
     compared = (compare(pool, config, synonyms, [s for s in sentences if s.key in keys])
                 if wants_differ or len(set(order.values())) > 1 else None)
     later = overtaken(pool, config, order, synonyms, compared=compared) if compared else frozenset()
     # What a later day's article tells again is the state; the earlier telling is context.
-    best = sorted(range(len(clusters)), key=lambda i: (-score.get(i, 0.0), i))[:DIFFER_POOL]
     retold = retold_later(best, clusters, vectors, ages.dates, common, synonyms, SECTION_DIVERSITY)
     clusters = [replace(c, superseded=True) if c.lead.key in later or i in retold else c
                 for i, c in enumerate(clusters)]
@@ -861,10 +865,9 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
         # The list may have room for one pair. Two parties' accounts come first (the Union's
         # "fully settled" guarantees against Kestria's caution, before two outlets' counts of
         # the injured), then what matters most to the story, not what is most alike in words.
-        at = {m.key: i for i, c in enumerate(clusters) for m in c.members}
         differ = replace(differ, points=tuple(sorted(differ.points, key=lambda p: (
             not (p.label and p.versus_label and p.label != p.versus_label),
-            -max((score.get(at[k], 0.0) for k in p.sentences if k in at), default=0.0)))))
+            -max((score.get(cluster_of[k], 0.0) for k in p.sentences if k in cluster_of), default=0.0)))))
     # Figures of what is out of date are no key figures; newer reporting's come first.
     weight = {m.key: 0.0 if c.superseded else score.get(i, 0.0) * ages.weight(c)
               for i, c in enumerate(clusters) for m in c.members}
