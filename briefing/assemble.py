@@ -11,7 +11,7 @@ from .changes import STAY
 from .config import OTHER_PARTY, Config, SectionConfig
 from .quotes import opens_with_quote
 from .context import with_context
-from .differ import borne_out, disputed_counts, Comparison, compare, differences, overtaken
+from .differ import Pair, borne_out, disagreements, disputed_counts, Comparison, compare, differences, overtaken
 from .model import Article, Briefing, Point, Section, Sentence, Source
 from .dates import EARLIER_DAY, LATER_DAY
 from .recency import Ages
@@ -701,12 +701,10 @@ def _pool_keys(clusters: Sequence[Cluster], best: Sequence[int]) -> set[tuple[in
 
 
 def _differences(pool: Sequence[Sentence], compared: Comparison, config: Config, synonyms: dict[str, str],
-                 dates: Mapping[int, str], past: Collection[tuple[int, int]] = ()) -> Section | None:
+                 pairs: Sequence[Pair]) -> Section | None:
     """The "Where sources differ" list of the open questions, from the claims of `pool` (see
-    `_pool_keys`); `dates`: each dated source's day, `past`: claims a later source gave anew
-    (see `differ.differences`)."""
-    points = differences(pool, config, config.differ_max_points, synonyms, dates=dates, compared=compared,
-                         past=past)
+    `_pool_keys`) and the pairs of them that disagree (`differ.disagreements`)."""
+    points = differences(pool, config, config.differ_max_points, synonyms, compared=compared, pairs=pairs)
     if not points:
         return None
     return Section(key="differ", title=config.differ_title, points=tuple(points))
@@ -857,7 +855,9 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     clusters = [replace(c, superseded=True) if c.lead.key in later or i in retold else c
                 for i, c in enumerate(clusters)]
     lede = main_lede(clusters, central, order)
-    differ = _differences(pool, compared, config, synonyms, order, later) if wants_differ and compared else None
+    # The claims that disagree, for the list of differences and for the counts told with their points.
+    pairs = disagreements(compared, order, later) if compared else []
+    differ = _differences(pool, compared, config, synonyms, pairs) if wants_differ and compared else None
     if differ is not None and compared is not None:
         # A claim a later day's report bears out is marked so: the pair stays, as what was said then.
         differ = replace(differ, points=tuple(borne_out(differ.points, compared, ages.dates)))
@@ -874,7 +874,7 @@ def prepare(articles: Sequence[Article], sentences: Sequence[Sentence], config: 
     spare, reserved = _spare(wanted, clusters, score, config)
     # Another source's count of what a point counts is told with it.
     if compared is not None:
-        disputed = disputed_counts(compared, order, later)
+        disputed = disputed_counts(compared, pairs)
         clusters = [replace(c, disputed=disputed[c.lead.key]) if c.lead.key in disputed else c for c in clusters]
     # A claim quoted where sources differ is not made again as a point of its own.
     claims = {k for p in differ.points for k in p.sentences} if differ else set()

@@ -5,6 +5,7 @@ small counts out ("two leaders" names too much to be a figure); two tolls do not
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .figures import amounts, in_words
@@ -69,6 +70,23 @@ def counts(sent: Span) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, st
         if value is not None and act is not None:
             acts.append((act[0], act[1], value, _told(tok, act[2])))
     return tuple(out), tuple(acts)
+
+
+ACT = "ACT "  # what a count of an act is filed under, beside the figures of a measure
+
+
+def act_key(verb: str, what: str) -> str:
+    """How a count of an act is filed: "ACT detain people"."""
+    return f"{ACT}{verb} {what}"
+
+
+def act_counts(acts: Iterable[tuple[str, str, str, str]]) -> dict[str, frozenset[str]]:
+    """The counts of acts (`Sentence.acts`) by act: two sentences counting one act apart
+    tell it differently, whatever else their words say."""
+    out: dict[str, set[str]] = {}
+    for verb, what, many, _ in acts:
+        out.setdefault(act_key(verb, what), set()).add(many)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 # Words an act's count is told in at most: "more than 30 injured", "detained nine people".

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from .classify import Words, count_cues
 from .config import Config
 from .context import with_context
+from .counts import ACT, act_counts, act_key
 from .dates import when_words
 from .figures import measures, years
 from .model import Point, Sentence
@@ -41,10 +42,7 @@ def _claim(s: Sentence, config: Config) -> Claim:
     words = Words.of(s)
     # A count of an act ("detained nine people", ", detaining 12 people") says what it counts
     # and what was done, wherever in the sentence it stands: it is a figure of its own.
-    acts: dict[str, set[str]] = {}
-    for verb, what, many, _ in s.acts:
-        acts.setdefault(f"ACT {verb} {what}", set()).add(many)
-    counted = {k: frozenset(v) for k, v in acts.items()}
+    counted = act_counts(s.acts)
     return Claim(sentence=s, certain=count_cues(s, config.certain_cues, words) > 0,
                  hedged=count_cues(s, config.hedge_cues, words) > 0,
                  negated=count_cues(s, config.denial_cues, words) > 0,
@@ -143,7 +141,7 @@ def _an_update(a: Claim, b: Claim) -> bool:
 
 def _acts_only(a: Claim, b: Claim) -> bool:
     """Whether the figures two claims differ on are all counts of acts (`Sentence.acts`)."""
-    return all(k.startswith("ACT ") for k in a.figures if k in b.figures and not a.figures[k] & b.every.get(k, frozenset()))
+    return all(k.startswith(ACT) for k in a.figures if k in b.figures and not a.figures[k] & b.every.get(k, frozenset()))
 
 
 def _times(s: Sentence) -> frozenset[str]:
@@ -365,10 +363,31 @@ def overtaken(sentences: Sequence[Sentence], config: Config, dates: Mapping[int,
     return frozenset(out)
 
 
+Pair = tuple[float, Sentence, Sentence]  # how alike, and the two claims' sentences
+
+
+def disagreements(compared: Comparison, dates: Mapping[int, str],
+                  past: Collection[tuple[int, int]] = ()) -> list[Pair]:
+    """Every pair of claims of two sources that disagree (see `differences` for `dates`
+    and `past`), the most alike first: what the list of differences and the other counts
+    told with their points (`disputed_counts`) both read."""
+    claims = compared.claims
+    pairs = []
+    for n, m in compared.candidates:  # any order: the pairs are sorted below
+        a, b = claims[n], claims[m]
+        if a.sentence.source != b.sentence.source and a.sentence.key not in past and b.sentence.key not in past:
+            pair = _disagreement(a, b, compared.vectors, compared.bigrams, dates)
+            if pair is not None:
+                pairs.append(pair)
+    pairs.sort(key=lambda p: (-p[0], p[1].key, p[2].key))
+    return pairs
+
+
 def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
                 synonyms: Mapping[str, str] | None = None,
                 joined: Sequence[Sentence] | None = None, dates: Mapping[int, str] | None = None,
-                compared: Comparison | None = None, past: Collection[tuple[int, int]] = ()) -> list[Point]:
+                compared: Comparison | None = None, past: Collection[tuple[int, int]] = (),
+                pairs: Sequence[Pair] | None = None) -> list[Point]:
     """The pairs most clearly about one subject, each sentence in one pair at most.
 
     Claims are quoted as written; their subject is compared with the sentence before
@@ -376,19 +395,11 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     here when not given). `dates`: the day of each dated source; two figures reported on
     different days are an update, not a disagreement. `past`: keys of claims a later source
     has given anew (see `overtaken`): two counts of Thursday that Monday's paper updates are
-    no dispute the reader needs.
+    no dispute the reader needs. `pairs`: `disagreements` of the comparison, when already made.
     """
-    # A wire copy's claim is the first copy's: compared once, cited as the first source.
-    c = compared or compare(sentences, config, synonyms, joined)
-    claims, vectors, bigrams = c.claims, c.vectors, c.bigrams
-    pairs = []
-    for n, m in c.candidates:  # any order: the pairs are sorted below
-        a, b = claims[n], claims[m]
-        if a.sentence.source != b.sentence.source and a.sentence.key not in past and b.sentence.key not in past:
-            pair = _disagreement(a, b, vectors, bigrams, dates or {})
-            if pair is not None:
-                pairs.append(pair)
-    pairs.sort(key=lambda p: (-p[0], p[1].key, p[2].key))
+    if pairs is None:
+        # A wire copy's claim is the first copy's: compared once, cited as the first source.
+        pairs = disagreements(compared or compare(sentences, config, synonyms, joined), dates or {}, past)
     taken: set[tuple[int, int]] = set()
     written = {s.key: s for s in sentences}
     names = synonyms or config.party_synonyms()
@@ -409,24 +420,19 @@ def differences(sentences: Sequence[Sentence], config: Config, max_points: int,
     return out
 
 
-def disputed_counts(compared: Comparison, dates: Mapping[int, str],
-                    past: Collection[tuple[int, int]] = ()
+def disputed_counts(compared: Comparison, pairs: Sequence[Pair]
                     ) -> dict[tuple[int, int], tuple[str, int, tuple[int, int]]]:
     """For each claim whose count of an act another source disputes, the other's count as
     that source words it, its number and the key of its sentence: "detaining 12 people" [4]
-    beside "detained nine people" [3]. The pairs are those `differences` would list
-    (updates, counts of other times and claims a later source gave anew set aside), but only
-    where every figure they differ on counts an act: such a count is short enough to give
-    with the point it disputes, where the list has room for few pairs."""
-    claims = compared.claims
+    beside "detained nine people" [3]. Of the pairs that disagree (`pairs`: `disagreements`
+    of `compared`), those where every figure the two differ on counts an act: such a count
+    is short enough to give with the point it disputes, where the list has room for few
+    pairs."""
+    claims = {c.sentence.key: c for c in compared.claims}
     out: dict[tuple[int, int], tuple[str, int, tuple[int, int]]] = {}
-    # Most claims count no act: their pairs are set aside before anything is compared.
-    counting = {n for n, c in enumerate(claims) if any(k.startswith("ACT ") for k in c.figures)}
-    for n, m in sorted(p for p in compared.candidates if p[0] in counting and p[1] in counting):
-        a, b = claims[n], claims[m]
-        if (a.sentence.source == b.sentence.source or a.sentence.key in past or b.sentence.key in past
-                or _kind(a, b) != "figures" or not _acts_only(a, b)
-                or _disagreement(a, b, compared.vectors, compared.bigrams, dates) is None):
+    for _, sa, sb in pairs:
+        a, b = claims[sa.key], claims[sb.key]
+        if _kind(a, b) != "figures" or not _acts_only(a, b):
             continue
         for mine, other in ((a, b), (b, a)):
             told = _told_apart(mine, other)
@@ -438,7 +444,7 @@ def disputed_counts(compared: Comparison, dates: Mapping[int, str],
 def _told_apart(mine: Claim, other: Claim) -> str:
     """The words of `other`'s count of an act that `mine` counts otherwise ("" if none)."""
     for verb, what, many, told in other.sentence.acts:
-        key = f"ACT {verb} {what}"
+        key = act_key(verb, what)
         if told and key in mine.figures and many in other.figures.get(key, ()) \
                 and not mine.figures[key] & other.every.get(key, frozenset()):
             return told

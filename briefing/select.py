@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
+from .counts import act_counts
 from .dates import when_words
 from .figures import MEASURED, amounts, distinctive_amounts, measure_of, measures
 from .model import Entity, Point, Sentence, citation_words, disputed_words
@@ -268,6 +269,8 @@ def may_be_same_key(s: Sentence, synonyms: Mapping[str, str] | None = None,
 
 
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _when(s: Sentence) -> frozenset[str]:
     """The times a planned sentence looks ahead to, in the words that say when."""
     if not s.planned:
@@ -374,9 +377,7 @@ def _counts(s: Sentence) -> dict[str, frozenset[str]]:
         out.setdefault(f"COUNT {what}", set()).add(many)
     # And by act: "were killed and 27 injured" and "were killed and more than 30 injured"
     # count the injured apart, whatever noun each count stands beside.
-    for verb, what, many, _ in s.acts:
-        out.setdefault(f"ACT {verb} {what}", set()).add(many)
-    return {k: frozenset(v) for k, v in out.items()}
+    return {**{k: frozenset(v) for k, v in out.items()}, **act_counts(s.acts)}
 
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s+(minute|hour|day|week|month|year)s?\b", re.IGNORECASE)
